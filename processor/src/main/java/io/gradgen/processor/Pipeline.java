@@ -1,0 +1,83 @@
+package io.gradgen.processor;
+
+import com.palantir.javapoet.JavaFile;
+import io.gradgen.processor.diff.Differentiator;
+import io.gradgen.processor.diff.Gradient;
+import io.gradgen.processor.emit.ModelEmitter;
+import io.gradgen.processor.graph.Graph;
+import io.gradgen.processor.graph.NetworkGraph;
+import io.gradgen.processor.graph.NetworkGraphBuilder;
+import io.gradgen.processor.graph.Node;
+import io.gradgen.processor.lower.ArrayNames;
+import io.gradgen.processor.lower.LoweredMethod;
+import io.gradgen.processor.lower.LoweredModel;
+import io.gradgen.processor.lower.Lowering;
+import io.gradgen.processor.model.NetworkSpec;
+import io.gradgen.processor.opt.Simplifier;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The stages after validation, each a function of the previous one's result: build the graph,
+ * differentiate it, simplify, lower, emit. Free of javac, so tests run it directly.
+ */
+public final class Pipeline {
+  private Pipeline() {}
+
+  /** The lowered form of a validated spec: what the emitter prints. */
+  public static LoweredModel lower(NetworkSpec spec) {
+    NetworkGraph net = NetworkGraphBuilder.build(spec);
+    Graph g = net.graph();
+    Gradient gradient = Differentiator.differentiate(g, net.loss(), net.parameters());
+
+    int outputs = net.outputs().size();
+    List<Node> roots = new ArrayList<>(net.outputs());
+    roots.add(net.loss());
+    roots.addAll(gradient.parameterGradients());
+    List<Node> simple = Simplifier.simplify(g, roots);
+    List<Node> y = simple.subList(0, outputs);
+    Node loss = simple.get(outputs);
+    List<Node> grads = simple.subList(outputs + 1, simple.size());
+
+    Set<Node> forward = reachable(y, loss);
+    List<Lowering.Output> predictStores = new ArrayList<>();
+    for (int j = 0; j < y.size(); j++) {
+      predictStores.add(new Lowering.Output(ArrayNames.OUTPUTS, j, y.get(j), false, ""));
+    }
+    List<String> names = spec.parameterNames();
+    List<Lowering.Output> gradientStores = new ArrayList<>();
+    for (int i = 0; i < grads.size(); i++) {
+      gradientStores.add(
+          new Lowering.Output(
+              ArrayNames.GRADIENT,
+              i,
+              grads.get(i),
+              true,
+              names.get(i) + ": " + gradient.parameterNotes().get(i)));
+    }
+    LoweredMethod predict = Lowering.lower(g, forward, predictStores, List.of());
+    LoweredMethod lossMethod = Lowering.lower(g, forward, List.of(), List.of(loss));
+    LoweredMethod gradientMethod = Lowering.lower(g, forward, gradientStores, List.of(loss));
+    return new LoweredModel(spec, names, predict, lossMethod, gradientMethod);
+  }
+
+  /** The generated source of a validated spec. */
+  public static JavaFile generate(NetworkSpec spec) {
+    return ModelEmitter.emit(lower(spec));
+  }
+
+  private static Set<Node> reachable(List<Node> outputs, Node loss) {
+    Set<Node> seen = new HashSet<>();
+    List<Node> stack = new ArrayList<>(outputs);
+    stack.add(loss);
+    while (!stack.isEmpty()) {
+      Node n = stack.remove(stack.size() - 1);
+      if (seen.add(n)) {
+        stack.addAll(n.forwardArgs());
+      }
+    }
+    return seen;
+  }
+}

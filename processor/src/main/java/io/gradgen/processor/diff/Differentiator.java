@@ -1,0 +1,144 @@
+package io.gradgen.processor.diff;
+
+import io.gradgen.processor.graph.Graph;
+import io.gradgen.processor.graph.Node;
+import io.gradgen.processor.graph.Op;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reverse-mode differentiation by the gate rules: starting from ∂E/∂E = 1, visit the nodes from
+ * the loss back to the parameters (reverse topological order); each node's gradient is the sum of
+ * what its consumers sent it (fan-out sums), and its gate rule passes that on to its arguments.
+ *
+ * <p>Only nodes on a path to a parameter receive gradients: inputs and targets are constants of
+ * the backward pass. Each gradient of a named forward node is named {@code dE_<name>} and carries
+ * a note naming the gates it came through.
+ */
+public final class Differentiator {
+  private record Contribution(Node gradient, Op fromOp) {}
+
+  private final Graph g;
+
+  private Differentiator(Graph g) {
+    this.g = g;
+  }
+
+  /**
+   * ∂loss/∂p for every parameter in {@code parameters}.
+   *
+   * @throws MissingGateRuleException if the loss depends on a parameter through an op with no
+   *     gate rule
+   */
+  public static Gradient differentiate(Graph g, Node loss, List<Node> parameters) {
+    return new Differentiator(g).run(loss, parameters);
+  }
+
+  private Gradient run(Node loss, List<Node> parameters) {
+    List<Node> order = reachableFrom(loss);
+    Set<Node> active = dependsOnParameters(order);
+    Map<Node, List<Contribution>> received = new LinkedHashMap<>();
+    received.put(loss, List.of(new Contribution(g.constant(1.0), Op.CONST)));
+    Map<Node, Node> adjoints = new HashMap<>();
+    Map<Node, String> notes = new HashMap<>();
+
+    for (int i = order.size() - 1; i >= 0; i--) {
+      Node node = order.get(i);
+      List<Contribution> parts = received.get(node);
+      if (parts == null || !active.contains(node)) {
+        continue;
+      }
+      // Consumers were visited last-first; sum their contributions first-first, as one writes it.
+      parts = new ArrayList<>(parts);
+      Collections.reverse(parts);
+      List<Node> terms = new ArrayList<>();
+      for (Contribution c : parts) {
+        terms.add(c.gradient());
+      }
+      Node adjoint = g.add(terms);
+      adjoints.put(node, adjoint);
+      String note = describe(parts);
+      notes.put(node, note);
+      nameAdjoint(node, adjoint, note);
+      if (node.op().isLeaf()) {
+        continue;
+      }
+      Gate gate = GateRules.of(node.op());
+      gate.rule()
+          .backward(
+              node,
+              adjoint,
+              g,
+              (argIndex, gradient) -> {
+                Node arg = node.arg(argIndex);
+                if (active.contains(arg)) {
+                  received
+                      .computeIfAbsent(arg, k -> new ArrayList<>())
+                      .add(new Contribution(gradient, node.op()));
+                }
+              });
+    }
+
+    List<Node> gradients = new ArrayList<>();
+    List<String> parameterNotes = new ArrayList<>();
+    for (Node p : parameters) {
+      gradients.add(adjoints.getOrDefault(p, g.constant(0.0)));
+      parameterNotes.add(notes.getOrDefault(p, "E does not depend on this parameter"));
+    }
+    return new Gradient(g, loss, gradients, parameterNotes);
+  }
+
+  private void nameAdjoint(Node node, Node adjoint, String note) {
+    g.nameOf(node).ifPresent(name -> g.name(adjoint, "dE_" + name));
+    g.note(adjoint, note);
+  }
+
+  /** "sigmoid gate: up·s·(1 − s)" for one consumer; the fan-out sum for several. */
+  private static String describe(List<Contribution> parts) {
+    if (parts.size() == 1) {
+      return gateOf(parts.get(0));
+    }
+    Set<String> gates = new LinkedHashSet<>();
+    for (Contribution c : parts) {
+      gates.add(gateOf(c));
+    }
+    return "fan-out sums " + parts.size() + " paths: " + String.join("; ", gates);
+  }
+
+  private static String gateOf(Contribution c) {
+    return c.fromOp() == Op.CONST ? "dE/dE = 1" : GateRules.of(c.fromOp()).description();
+  }
+
+  /** Every node the loss depends on, in topological (id) order. */
+  private static List<Node> reachableFrom(Node root) {
+    Set<Node> seen = new HashSet<>();
+    List<Node> stack = new ArrayList<>(List.of(root));
+    while (!stack.isEmpty()) {
+      Node n = stack.remove(stack.size() - 1);
+      if (seen.add(n)) {
+        stack.addAll(n.args());
+      }
+    }
+    List<Node> order = new ArrayList<>(seen);
+    order.sort(Comparator.comparingInt(Node::id));
+    return order;
+  }
+
+  private static Set<Node> dependsOnParameters(List<Node> order) {
+    Set<Node> active = new HashSet<>();
+    for (Node n : order) {
+      if (n.op() == Op.PARAM || n.args().stream().anyMatch(active::contains)) {
+        active.add(n);
+      }
+    }
+    return active;
+  }
+}

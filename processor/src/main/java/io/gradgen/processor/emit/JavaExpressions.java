@@ -1,0 +1,112 @@
+package io.gradgen.processor.emit;
+
+import io.gradgen.processor.lower.Expr;
+import java.util.List;
+
+/**
+ * Prints lowered expressions as Java source with the fewest parentheses that keep the evaluation
+ * order: sums and products associate to the left exactly as the IR does, so the printed code
+ * computes the same bits as the graph's {@code Evaluator}.
+ */
+final class JavaExpressions {
+  // Java precedence levels, loosest first.
+  private static final int CONDITIONAL = 0;
+  private static final int RELATIONAL = 1;
+  private static final int ADDITIVE = 2;
+  private static final int MULTIPLICATIVE = 3;
+  private static final int UNARY = 4;
+  private static final int PRIMARY = 5;
+
+  private record Printed(String text, int precedence) {}
+
+  private JavaExpressions() {}
+
+  /** The Java source of {@code expr}. */
+  static String render(Expr expr) {
+    return print(expr).text();
+  }
+
+  /** The source of {@code expr}, parenthesized if it binds looser than {@code min}. */
+  private static String at(Expr expr, int min) {
+    Printed p = print(expr);
+    return p.precedence() < min ? "(" + p.text() + ")" : p.text();
+  }
+
+  private static Printed print(Expr expr) {
+    if (expr instanceof Expr.Ref ref) {
+      return new Printed(ref.name(), PRIMARY);
+    }
+    if (expr instanceof Expr.Element element) {
+      return new Printed(element.array() + "[" + element.index() + "]", PRIMARY);
+    }
+    if (expr instanceof Expr.Literal literal) {
+      return literal(literal.value());
+    }
+    return apply((Expr.Apply) expr);
+  }
+
+  private static Printed literal(double v) {
+    if (Double.isNaN(v)) {
+      return new Printed("Double.NaN", PRIMARY);
+    }
+    if (Double.isInfinite(v)) {
+      return new Printed(v > 0 ? "Double.POSITIVE_INFINITY" : "Double.NEGATIVE_INFINITY", PRIMARY);
+    }
+    String text = Double.toString(v);
+    return new Printed(text, text.startsWith("-") ? UNARY : PRIMARY);
+  }
+
+  private static Printed apply(Expr.Apply e) {
+    List<Expr> a = e.args();
+    return switch (e.op()) {
+      case ADD -> {
+        StringBuilder sb = new StringBuilder(at(a.get(0), ADDITIVE));
+        for (int i = 1; i < a.size(); i++) {
+          sb.append(" + ").append(at(a.get(i), MULTIPLICATIVE));
+        }
+        yield new Printed(sb.toString(), ADDITIVE);
+      }
+      case SUB -> binary(a, " - ", ADDITIVE);
+      case MUL -> binary(a, " * ", MULTIPLICATIVE);
+      case DIV -> binary(a, " / ", MULTIPLICATIVE);
+      case NEG -> new Printed(negate(a.get(0)), UNARY);
+      case SQUARE -> new Printed(at(a.get(0), UNARY) + " * " + at(a.get(0), UNARY), MULTIPLICATIVE);
+      case EXP -> call("Math.exp", a);
+      case LOG -> call("Math.log", a);
+      case LOG1P -> call("Math.log1p", a);
+      case ABS -> call("Math.abs", a);
+      case SIGN -> call("Math.signum", a);
+      case MAX -> call("Math.max", a);
+      case TANH -> call("Math.tanh", a);
+      case RELU -> new Printed("Math.max(0.0, " + render(a.get(0)) + ")", PRIMARY);
+      case SIGMOID -> new Printed("1.0 / (1.0 + Math.exp(" + negate(a.get(0)) + "))", MULTIPLICATIVE);
+      case IF_POSITIVE -> new Printed(
+          at(a.get(0), ADDITIVE) + " > 0.0 ? " + at(a.get(1), RELATIONAL) + " : 0.0", CONDITIONAL);
+      case IF_GREATER_OR_EQUAL -> new Printed(
+          at(a.get(0), ADDITIVE) + " >= " + at(a.get(1), ADDITIVE)
+              + " ? " + at(a.get(2), RELATIONAL) + " : " + at(a.get(3), RELATIONAL),
+          CONDITIONAL);
+      case CONST, INPUT, TARGET, PARAM, SOFTMAX, SOFTMAX_CROSS_ENTROPY, SIGMOID_CROSS_ENTROPY ->
+          throw new IllegalStateException(e.op() + " must be lowered before printing");
+    };
+  }
+
+  /** {@code a op b}, left-associative: the right operand is parenthesized at equal precedence. */
+  private static Printed binary(List<Expr> a, String op, int precedence) {
+    return new Printed(at(a.get(0), precedence) + op + at(a.get(1), precedence + 1), precedence);
+  }
+
+  /** {@code -a}, avoiding {@code --a}, which Java reads as a decrement. */
+  private static String negate(Expr operand) {
+    String inner = at(operand, UNARY);
+    return inner.startsWith("-") ? "-(" + inner + ")" : "-" + inner;
+  }
+
+  private static Printed call(String function, List<Expr> args) {
+    StringBuilder sb = new StringBuilder(function).append('(');
+    for (int i = 0; i < args.size(); i++) {
+      sb.append(i == 0 ? "" : ", ").append(render(args.get(i)));
+    }
+    return new Printed(sb.append(')').toString(), PRIMARY);
+  }
+}

@@ -1,0 +1,274 @@
+package io.gradgen.processor.emit;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.gradgen.processor.lower.ArrayNames;
+import io.gradgen.processor.lower.LoweredMethod;
+import io.gradgen.processor.lower.LoweredModel;
+import io.gradgen.processor.lower.Statement;
+import io.gradgen.processor.model.DeclarationKind;
+import io.gradgen.processor.model.LayerSpec;
+import io.gradgen.processor.model.NetworkSpec;
+import java.util.List;
+import java.util.Objects;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Prints a {@link LoweredModel} as the Java source of {@code <Name>Model} with JavaPoet. Every
+ * decision was made by the earlier stages; this class only renders.
+ */
+public final class ModelEmitter {
+  /** The value of the {@code @Generated} annotation on every generated class. */
+  public static final String GENERATOR = "io.gradgen.processor.GradgenProcessor";
+
+  private static final ClassName DIFFERENTIABLE_MODEL =
+      ClassName.get("io.gradgen", "DifferentiableModel");
+  private static final ClassName GENERATED =
+      ClassName.get("javax.annotation.processing", "Generated");
+  private static final TypeName DOUBLES = ArrayTypeName.of(TypeName.DOUBLE);
+
+  private final LoweredModel model;
+  private final NetworkSpec spec;
+
+  private ModelEmitter(LoweredModel model) {
+    this.model = model;
+    this.spec = model.spec();
+  }
+
+  /** The generated source file for {@code model}. */
+  public static JavaFile emit(LoweredModel model) {
+    return new ModelEmitter(model).file();
+  }
+
+  private JavaFile file() {
+    ClassName declaration =
+        ClassName.get(
+            spec.packageName(),
+            spec.typeNames().get(0),
+            spec.typeNames().subList(1, spec.typeNames().size()).toArray(new String[0]));
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(spec.modelName())
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addJavadoc(classJavadoc(declaration))
+            .addAnnotation(
+                AnnotationSpec.builder(GENERATED).addMember("value", "$S", GENERATOR).build());
+    if (spec.type().kind() == DeclarationKind.ABSTRACT_CLASS) {
+      type.superclass(declaration);
+    } else {
+      type.addSuperinterface(declaration);
+    }
+    type.addSuperinterface(DIFFERENTIABLE_MODEL);
+    type.addField(constant("INPUTS", spec.inputs(), "Number of inputs."))
+        .addField(constant("OUTPUTS", spec.outputs(), "Number of outputs."))
+        .addField(
+            constant("PARAMETERS", spec.parameterCount(), "Number of parameters (weights and biases)."))
+        .addField(parameterNamesField())
+        .addField(
+            FieldSpec.builder(DOUBLES, "parameters", Modifier.PRIVATE, Modifier.FINAL).build())
+        .addMethod(
+            MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PUBLIC)
+                .addJavadoc("A model with every parameter 0; set them through {@link #parameters()}.\n")
+                .addStatement("this.parameters = new double[PARAMETERS]")
+                .build())
+        .addMethod(
+            MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PUBLIC)
+                .addJavadoc("A model with a copy of {@code parameters}, in the layout above.\n\n")
+                .addJavadoc("@throws IllegalArgumentException unless it has {@link #PARAMETERS} elements\n")
+                .addParameter(DOUBLES, "parameters")
+                .addStatement("checkLength($S, parameters, PARAMETERS)", "parameters")
+                .addStatement("this.parameters = parameters.clone()")
+                .build())
+        .addMethod(getter("inputCount", "INPUTS"))
+        .addMethod(getter("outputCount", "OUTPUTS"))
+        .addMethod(getter("parameterCount", "PARAMETERS"))
+        .addMethod(
+            MethodSpec.methodBuilder("parameters")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(DOUBLES)
+                .addStatement("return parameters")
+                .build())
+        .addMethod(
+            MethodSpec.methodBuilder("parameterName")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(String.class)
+                .addParameter(TypeName.INT, "index")
+                .addStatement("return PARAMETER_NAMES[index]")
+                .build())
+        .addMethod(predict())
+        .addMethod(loss())
+        .addMethod(gradient())
+        .addMethod(checkLength());
+    return JavaFile.builder(spec.packageName(), type.build())
+        .skipJavaLangImports(true)
+        .indent("  ")
+        .build();
+  }
+
+  private static FieldSpec constant(String name, int value, String doc) {
+    return FieldSpec.builder(TypeName.INT, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc(doc + "\n")
+        .initializer("$L", value)
+        .build();
+  }
+
+  private FieldSpec parameterNamesField() {
+    CodeBlock.Builder names = CodeBlock.builder().add("{\n$>$>");
+    List<String> all = model.parameterNames();
+    for (int i = 0; i < all.size(); i++) {
+      names.add(i + 1 < all.size() ? "$S,\n" : "$S\n", all.get(i));
+    }
+    names.add("$<$<");
+    return FieldSpec.builder(
+            ArrayTypeName.of(String.class),
+            "PARAMETER_NAMES",
+            Modifier.PRIVATE,
+            Modifier.STATIC,
+            Modifier.FINAL)
+        .initializer(names.add("}").build())
+        .build();
+  }
+
+  private static MethodSpec getter(String name, String constant) {
+    return MethodSpec.methodBuilder(name)
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(TypeName.INT)
+        .addStatement("return $L", constant)
+        .build();
+  }
+
+  private MethodSpec predict() {
+    return MethodSpec.methodBuilder("predict")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(DOUBLES, ArrayNames.INPUTS)
+        .addParameter(DOUBLES, ArrayNames.OUTPUTS)
+        .addCode(checks(ArrayNames.INPUTS, "INPUTS", ArrayNames.OUTPUTS, "OUTPUTS"))
+        .addCode(body(model.predict()))
+        .build();
+  }
+
+  private MethodSpec loss() {
+    return MethodSpec.methodBuilder("loss")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(TypeName.DOUBLE)
+        .addParameter(DOUBLES, ArrayNames.INPUTS)
+        .addParameter(DOUBLES, ArrayNames.TARGETS)
+        .addCode(checks(ArrayNames.INPUTS, "INPUTS", ArrayNames.TARGETS, "OUTPUTS"))
+        .addCode(body(model.loss()))
+        .build();
+  }
+
+  private MethodSpec gradient() {
+    return MethodSpec.methodBuilder("gradient")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(TypeName.DOUBLE)
+        .addParameter(DOUBLES, ArrayNames.INPUTS)
+        .addParameter(DOUBLES, ArrayNames.TARGETS)
+        .addParameter(DOUBLES, ArrayNames.GRADIENT)
+        .addCode(
+            checks(
+                ArrayNames.INPUTS, "INPUTS", ArrayNames.TARGETS, "OUTPUTS",
+                ArrayNames.GRADIENT, "PARAMETERS"))
+        .addCode(body(model.gradient()))
+        .build();
+  }
+
+  private static MethodSpec checkLength() {
+    return MethodSpec.methodBuilder("checkLength")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addParameter(String.class, "name")
+        .addParameter(DOUBLES, "array")
+        .addParameter(TypeName.INT, "expected")
+        .addStatement("$T.requireNonNull(array, name)", Objects.class)
+        .beginControlFlow("if (array.length != expected)")
+        .addStatement(
+            "throw new $T(name + $S + array.length + $S + expected)",
+            IllegalArgumentException.class,
+            " has length ",
+            ", expected ")
+        .endControlFlow()
+        .build();
+  }
+
+  /** {@code checkLength("x", x, INPUTS);} for each (array, constant) pair. */
+  private static CodeBlock checks(String... arraysAndLengths) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    for (int i = 0; i < arraysAndLengths.length; i += 2) {
+      code.addStatement(
+          "checkLength($S, $N, $N)", arraysAndLengths[i], arraysAndLengths[i], arraysAndLengths[i + 1]);
+    }
+    return code.build();
+  }
+
+  private static CodeBlock body(LoweredMethod method) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    code.addStatement("double[] $N = parameters", ArrayNames.PARAMETERS);
+    for (Statement s : method.statements()) {
+      if (s instanceof Statement.Comment c) {
+        code.add("// $L\n", c.text());
+      } else if (s instanceof Statement.Local local) {
+        if (!local.comment().isEmpty()) {
+          code.add("// $L\n", local.comment());
+        }
+        code.addStatement("double $N = $L", local.name(), JavaExpressions.render(local.expr()));
+      } else if (s instanceof Statement.Store store) {
+        code.add(
+            "$N[$L] $L $L;$L\n",
+            store.array(),
+            store.index(),
+            store.accumulate() ? "+=" : "=",
+            JavaExpressions.render(store.expr()),
+            store.comment().isEmpty() ? "" : " // " + store.comment());
+      } else if (s instanceof Statement.Return r) {
+        code.addStatement("return $L", JavaExpressions.render(r.expr()));
+      }
+    }
+    return code.build();
+  }
+
+  private CodeBlock classJavadoc(ClassName declaration) {
+    CodeBlock.Builder doc = CodeBlock.builder();
+    doc.add("Forward and backward code for the network declared by {@link $T}, generated by gradgen.\n\n", declaration);
+    doc.add("<pre>\n");
+    doc.add("input     $L\n", spec.inputs());
+    for (LayerSpec layer : spec.layers()) {
+      doc.add(
+          "$L $L units, $L, bias $L\n",
+          pad(layer.name()),
+          layer.units(),
+          layer.activation().name().toLowerCase(java.util.Locale.ROOT),
+          layer.bias().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+    }
+    doc.add("loss      $L\n", spec.loss().name());
+    doc.add("</pre>\n\n");
+    doc.add("<p>Parameter layout of {@link #parameters()}: per layer, the weights row by row\n");
+    doc.add("({@code w[unit][input]}), then the biases.\n\n");
+    doc.add("<pre>\n");
+    List<String> names = model.parameterNames();
+    for (int i = 0; i < names.size(); i++) {
+      doc.add("p[$L]$L$L\n", i, " ".repeat(Math.max(1, 6 - Integer.toString(i).length())), names.get(i));
+    }
+    doc.add("</pre>\n\n");
+    doc.add("<p>{@code predict}, {@code loss} and {@code gradient} allocate nothing. Calls that only read\n");
+    doc.add("the parameters may run on many threads at once; training must not run concurrently with them.\n");
+    return doc.build();
+  }
+
+  private static String pad(String name) {
+    return name.length() >= 9 ? name : name + " ".repeat(9 - name.length());
+  }
+}

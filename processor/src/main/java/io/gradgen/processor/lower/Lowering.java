@@ -1,0 +1,209 @@
+package io.gradgen.processor.lower;
+
+import io.gradgen.processor.graph.Graph;
+import io.gradgen.processor.graph.Node;
+import io.gradgen.processor.graph.Op;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a set of root nodes into one straight-line method body.
+ *
+ * <p>The decisions, all made here so the emitter only prints:
+ *
+ * <ul>
+ *   <li>what is computed: only what the roots need (dead code never appears);
+ *   <li>which nodes become locals: every named node (a layer's {@code z} and {@code a}, a
+ *       gradient {@code dE_…}) and every node used more than once; everything else is inlined
+ *       into its single user;
+ *   <li>the order: creation order, which puts the forward pass before the backward pass and each
+ *       layer's gradients together; each store right after the last local it reads.
+ * </ul>
+ */
+public final class Lowering {
+  /** Names the generated method's parameters and fields already use. */
+  private static final Set<String> RESERVED =
+      Set.of(
+          ArrayNames.INPUTS,
+          ArrayNames.OUTPUTS,
+          ArrayNames.TARGETS,
+          ArrayNames.PARAMETERS,
+          ArrayNames.GRADIENT,
+          "parameters");
+
+  /** A value the method writes out. */
+  public record Output(String array, int index, Node value, boolean accumulate, String comment) {}
+
+  private final Graph g;
+  private final Set<Node> forward;
+  private final Map<Node, String> locals = new HashMap<>();
+  private final Set<String> usedNames = new HashSet<>(RESERVED);
+
+  private Lowering(Graph g, Set<Node> forward) {
+    this.g = g;
+    this.forward = forward;
+  }
+
+  /**
+   * The body that writes {@code outputs} and returns {@code result} (if present).
+   *
+   * @param g the graph holding the nodes, with their names and notes
+   * @param forward the nodes of the forward pass: any other local opens the backward section
+   * @param outputs stores to emit
+   * @param result the returned value, or an empty list for a {@code void} method
+   */
+  public static LoweredMethod lower(
+      Graph g, Set<Node> forward, List<Output> outputs, List<Node> result) {
+    return new Lowering(g, forward).run(outputs, result);
+  }
+
+  private LoweredMethod run(List<Output> outputs, List<Node> result) {
+    List<Node> roots = new ArrayList<>();
+    for (Output o : outputs) {
+      roots.add(o.value());
+    }
+    roots.addAll(result);
+    List<Node> order = scheduled(roots);
+    Map<Node, Integer> uses = useCounts(order, roots);
+
+    List<Statement> body = new ArrayList<>();
+    Map<Node, Integer> position = new HashMap<>();
+    boolean backwardOpened = false;
+    body.add(new Statement.Comment("forward pass"));
+    for (Node n : order) {
+      if (!needsLocal(n, uses)) {
+        continue;
+      }
+      if (!backwardOpened && !forward.contains(n)) {
+        body.add(new Statement.Comment("backward pass: gradients from the loss back to the parameters"));
+        backwardOpened = true;
+      }
+      Expr expr = expression(valueOf(n), true);
+      String name = allocate(g.nameOf(n).orElse("tmp"));
+      locals.put(n, name);
+      position.put(n, body.size());
+      body.add(new Statement.Local(name, expr, g.noteOf(n).orElse("")));
+    }
+
+    List<Output> sorted = new ArrayList<>(outputs);
+    sorted.removeIf(o -> o.accumulate() && o.value().isConstant(0.0));
+    // Stable sort: stores keep their index order among those that become ready together.
+    sorted.sort(Comparator.comparingInt(o -> lastLocalRead(o.value(), position)));
+    List<Statement> withStores = new ArrayList<>();
+    int next = 0;
+    for (int i = 0; i <= body.size(); i++) {
+      while (next < sorted.size() && lastLocalRead(sorted.get(next).value(), position) < i) {
+        Output o = sorted.get(next++);
+        withStores.add(
+            new Statement.Store(o.array(), o.index(), expression(o.value(), false), o.accumulate(), o.comment()));
+      }
+      if (i < body.size()) {
+        withStores.add(body.get(i));
+      }
+    }
+    for (Node r : result) {
+      withStores.add(new Statement.Return(expression(r, false)));
+    }
+    return new LoweredMethod(withStores);
+  }
+
+  /** A custom-gradient node computes its value argument. */
+  private static Node valueOf(Node n) {
+    return n.op().hasCustomGradient() ? Op.valueArg(n) : n;
+  }
+
+  private boolean needsLocal(Node n, Map<Node, Integer> uses) {
+    if (n.op().isLeaf()) {
+      return false;
+    }
+    return g.nameOf(n).isPresent() || uses.getOrDefault(n, 0) > 1;
+  }
+
+  /**
+   * The expression for {@code n}. When {@code defining} is true, {@code n} is the local being
+   * defined, so it is expanded rather than referenced.
+   */
+  private Expr expression(Node n, boolean defining) {
+    if (!defining && locals.containsKey(n)) {
+      return new Expr.Ref(locals.get(n));
+    }
+    return switch (n.op()) {
+      case CONST -> new Expr.Literal(n.value());
+      case INPUT -> new Expr.Element(ArrayNames.INPUTS, n.index());
+      case TARGET -> new Expr.Element(ArrayNames.TARGETS, n.index());
+      case PARAM -> new Expr.Element(ArrayNames.PARAMETERS, n.index());
+      case SOFTMAX, SOFTMAX_CROSS_ENTROPY, SIGMOID_CROSS_ENTROPY -> expression(valueOf(n), false);
+      default -> {
+        List<Expr> args = new ArrayList<>();
+        for (Node arg : n.args()) {
+          args.add(expression(arg, false));
+        }
+        yield new Expr.Apply(n.op(), args);
+      }
+    };
+  }
+
+  /** Index in the body of the last local {@code n} reads, or −1 if it reads none. */
+  private static int lastLocalRead(Node n, Map<Node, Integer> position) {
+    Integer own = position.get(n);
+    if (own != null) {
+      return own;
+    }
+    int last = -1;
+    for (Node arg : forwardArgs(n)) {
+      last = Math.max(last, lastLocalRead(arg, position));
+    }
+    return last;
+  }
+
+  private static List<Node> forwardArgs(Node n) {
+    return n.forwardArgs();
+  }
+
+  /** Everything the roots need to be computed, in creation (topological) order. */
+  private static List<Node> scheduled(List<Node> roots) {
+    Set<Node> seen = new HashSet<>();
+    List<Node> stack = new ArrayList<>(roots);
+    while (!stack.isEmpty()) {
+      Node n = stack.remove(stack.size() - 1);
+      if (seen.add(n)) {
+        stack.addAll(forwardArgs(n));
+      }
+    }
+    List<Node> order = new ArrayList<>(seen);
+    order.sort(Comparator.comparingInt(Node::id));
+    return order;
+  }
+
+  /**
+   * How often each node's value is read. A square reads its argument twice ({@code a * a}), so an
+   * argument that is not a leaf becomes a local rather than being computed twice.
+   */
+  private static Map<Node, Integer> useCounts(List<Node> order, List<Node> roots) {
+    Map<Node, Integer> uses = new HashMap<>();
+    for (Node n : order) {
+      int weight = n.op() == Op.SQUARE ? 2 : 1;
+      for (Node arg : forwardArgs(n)) {
+        uses.merge(arg, weight, Integer::sum);
+      }
+    }
+    for (Node r : roots) {
+      uses.merge(r, 1, Integer::sum);
+    }
+    return uses;
+  }
+
+  private String allocate(String wanted) {
+    String name = wanted;
+    int suffix = 2;
+    while (!usedNames.add(name)) {
+      name = wanted + "_" + suffix++;
+    }
+    return name;
+  }
+}

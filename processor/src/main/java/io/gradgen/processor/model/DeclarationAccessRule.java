@@ -1,0 +1,54 @@
+package io.gradgen.processor.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The generated class lives beside the declaration and extends or implements it, so the
+ * declaration must be reachable from its package and, for a class, constructible.
+ */
+final class DeclarationAccessRule implements ValidationRule {
+  @Override
+  public List<Problem> check(NetworkSpec spec) {
+    TypeShape type = spec.type();
+    List<Problem> problems = new ArrayList<>();
+    if (type.isPrivate()) {
+      problems.add(
+          Problem.error(
+              "declaration-access",
+              Location.declaration(),
+              "a @Network declaration must not be private: the generated "
+                  + spec.modelName()
+                  + " implements it from the same package; remove 'private'"));
+    }
+    if (type.isInnerClass()) {
+      problems.add(
+          Problem.error(
+              "declaration-access",
+              Location.declaration(),
+              "a nested @Network class must be static so that "
+                  + spec.modelName()
+                  + " can extend it; add 'static'"));
+    }
+    if (type.isGeneric()) {
+      problems.add(
+          Problem.error(
+              "declaration-generic",
+              Location.declaration(),
+              "a @Network declaration cannot have type parameters; remove them"));
+    }
+    if (type.kind() == DeclarationKind.ABSTRACT_CLASS && !type.hasUsableConstructor()) {
+      problems.add(
+          Problem.error(
+              "declaration-constructor",
+              Location.declaration(),
+              "an abstract @Network class needs a non-private constructor without parameters,"
+                  + " which "
+                  + spec.modelName()
+                  + " calls; add 'protected "
+                  + spec.typeNames().get(spec.typeNames().size() - 1)
+                  + "() {}'"));
+    }
+    return problems;
+  }
+}

@@ -1,0 +1,173 @@
+package io.gradgen.processor.model;
+
+import io.gradgen.Activation;
+import io.gradgen.Bias;
+import io.gradgen.Loss;
+import io.gradgen.Network;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+
+/**
+ * Reads a {@code @Network} type into a {@link Declaration}. It only reads; the {@link Validator}
+ * judges.
+ */
+public final class DeclarationReader {
+  /** Methods the generated class implements, so a declaration may declare them abstract. */
+  private static final Set<String> IMPLEMENTED =
+      Set.of(
+          "inputCount", "outputCount", "parameterCount", "parameters", "parameterName", "predict",
+          "loss", "gradient");
+
+  private final Elements elements;
+
+  public DeclarationReader(Elements elements) {
+    this.elements = elements;
+  }
+
+  /**
+   * The declaration of {@code type}, or empty when its annotation is itself broken (a missing or
+   * mistyped attribute), which javac already reports.
+   */
+  public Optional<Declaration> read(TypeElement type) {
+    Optional<AnnotationMirror> network = annotation(type, Network.class.getCanonicalName());
+    if (network.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, Object> values = values(network.get());
+    if (!(values.get("inputs") instanceof Integer inputs)
+        || !(values.get("layers") instanceof List<?> layerValues)
+        || !(values.get("loss") instanceof VariableElement lossConstant)) {
+      return Optional.empty();
+    }
+    List<AnnotationMirror> layerMirrors = new ArrayList<>();
+    List<LayerSpec> layers = new ArrayList<>();
+    for (Object v : layerValues) {
+      if (!(v instanceof AnnotationValue av) || !(av.getValue() instanceof AnnotationMirror mirror)) {
+        return Optional.empty();
+      }
+      Optional<LayerSpec> layer = layer(mirror);
+      if (layer.isEmpty()) {
+        return Optional.empty();
+      }
+      layerMirrors.add(mirror);
+      layers.add(layer.get());
+    }
+    Loss loss = Loss.valueOf(lossConstant.getSimpleName().toString());
+    NetworkSpec spec =
+        new NetworkSpec(packageName(type), typeNames(type), shape(type), inputs, layers, loss);
+    return Optional.of(new Declaration(spec, type, network.get(), layerMirrors));
+  }
+
+  private Optional<LayerSpec> layer(AnnotationMirror mirror) {
+    Map<String, Object> values = values(mirror);
+    if (!(values.get("name") instanceof String name)
+        || !(values.get("units") instanceof Integer units)
+        || !(values.get("activation") instanceof VariableElement activation)
+        || !(values.get("bias") instanceof VariableElement bias)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new LayerSpec(
+            name,
+            units,
+            Activation.valueOf(activation.getSimpleName().toString()),
+            Bias.valueOf(bias.getSimpleName().toString())));
+  }
+
+  /** Attribute name to value, defaults included. */
+  private Map<String, Object> values(AnnotationMirror mirror) {
+    Map<String, Object> values = new java.util.HashMap<>();
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e :
+        elements.getElementValuesWithDefaults(mirror).entrySet()) {
+      values.put(e.getKey().getSimpleName().toString(), e.getValue().getValue());
+    }
+    return values;
+  }
+
+  private static Optional<AnnotationMirror> annotation(Element element, String name) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      TypeElement annotationType = (TypeElement) mirror.getAnnotationType().asElement();
+      if (annotationType.getQualifiedName().contentEquals(name)) {
+        return Optional.of(mirror);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private String packageName(TypeElement type) {
+    PackageElement pkg = elements.getPackageOf(type);
+    return pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString();
+  }
+
+  private static List<String> typeNames(TypeElement type) {
+    List<String> names = new ArrayList<>();
+    Element e = type;
+    while (e instanceof TypeElement t) {
+      names.add(0, t.getSimpleName().toString());
+      e = t.getEnclosingElement();
+    }
+    return names;
+  }
+
+  private TypeShape shape(TypeElement type) {
+    DeclarationKind kind;
+    if (type.getKind() == ElementKind.INTERFACE) {
+      kind = DeclarationKind.INTERFACE;
+    } else if (type.getKind() == ElementKind.CLASS) {
+      kind =
+          type.getModifiers().contains(Modifier.ABSTRACT)
+              ? DeclarationKind.ABSTRACT_CLASS
+              : DeclarationKind.CLASS;
+    } else {
+      kind = DeclarationKind.OTHER;
+    }
+    boolean inner =
+        type.getNestingKind() == NestingKind.MEMBER
+            && type.getKind() == ElementKind.CLASS
+            && !type.getModifiers().contains(Modifier.STATIC);
+    boolean constructor = false;
+    for (ExecutableElement c : ElementFilter.constructorsIn(type.getEnclosedElements())) {
+      if (c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE)) {
+        constructor = true;
+      }
+    }
+    List<String> abstractMethods = new ArrayList<>();
+    for (ExecutableElement m : ElementFilter.methodsIn(elements.getAllMembers(type))) {
+      if (m.getModifiers().contains(Modifier.ABSTRACT)
+          && !IMPLEMENTED.contains(m.getSimpleName().toString())) {
+        abstractMethods.add(m.getSimpleName().toString());
+      }
+    }
+    return new TypeShape(
+        kind,
+        type.getModifiers().contains(Modifier.PRIVATE) || enclosedByPrivate(type),
+        inner,
+        !type.getTypeParameters().isEmpty(),
+        constructor,
+        abstractMethods);
+  }
+
+  private static boolean enclosedByPrivate(TypeElement type) {
+    for (Element e = type.getEnclosingElement(); e instanceof TypeElement t; e = t.getEnclosingElement()) {
+      if (t.getModifiers().contains(Modifier.PRIVATE)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,32 @@
+package io.gradgen;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A fully connected layer: {@code z = W·a + b}, {@code out = activation(z)}, where {@code a} is the
+ * previous layer's output (or the network's input).
+ *
+ * <p>Used only inside {@link Network#layers()}.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target({})
+public @interface Dense {
+  /**
+   * The layer's name: a Java identifier, unique in the network. It names the layer's variables in
+   * the generated code ({@code hidden_z0}, {@code hidden_a0}, {@code dE_hidden_z0}).
+   */
+  String name();
+
+  /** Number of neurons; at least 1. */
+  int units();
+
+  /** The element-wise activation; {@link Activation#IDENTITY} by default. */
+  Activation activation() default Activation.IDENTITY;
+
+  /** How the layer's bias is shaped; one bias per neuron by default. */
+  Bias bias() default Bias.PER_NEURON;
+}
