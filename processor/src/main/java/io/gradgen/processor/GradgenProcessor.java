@@ -6,6 +6,7 @@ import io.gradgen.Network;
 import io.gradgen.processor.diff.MissingGateRuleException;
 import io.gradgen.processor.model.Declaration;
 import io.gradgen.processor.model.DeclarationReader;
+import io.gradgen.processor.model.NetworkSpec;
 import io.gradgen.processor.model.Problem;
 import io.gradgen.processor.model.Validator;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.io.Writer;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -34,6 +36,17 @@ import javax.tools.JavaFileObject;
  */
 @AutoService(Processor.class)
 public final class GradgenProcessor extends AbstractProcessor {
+  private final Function<NetworkSpec, JavaFile> generator;
+
+  /** The processor as javac loads it. */
+  public GradgenProcessor() {
+    this(Pipeline::generate);
+  }
+
+  /** A processor whose code generation is replaced, so tests can make it fail. */
+  GradgenProcessor(Function<NetworkSpec, JavaFile> generator) {
+    this.generator = generator;
+  }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -78,7 +91,7 @@ public final class GradgenProcessor extends AbstractProcessor {
     }
     JavaFile file;
     try {
-      file = Pipeline.generate(declaration.spec());
+      file = generator.apply(declaration.spec());
     } catch (MissingGateRuleException e) {
       processingEnv
           .getMessager()

@@ -60,7 +60,7 @@ final class LossBuilder {
     boolean identity = spec.outputLayer().activation() == Activation.IDENTITY;
     String o = spec.outputLayer().name() + (identity ? "_z" : "_a") + j;
     return switch (spec.loss()) {
-      case HALF_SUM_SQUARED_ERROR -> "error o − t of output " + j + "; for E = ½·Σ(t − o)² it is also dE/d" + o;
+      case HALF_SUM_SQUARED_ERROR -> "error o − t of output " + j + "; for E = ½·Σ(t − o)² it is also ∂E/∂" + o;
       default -> "error o − t of output " + j;
     };
   }

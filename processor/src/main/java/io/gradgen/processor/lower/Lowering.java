@@ -80,7 +80,10 @@ public final class Lowering {
         continue;
       }
       if (!backwardOpened && !forward.contains(n)) {
-        body.add(new Statement.Comment("backward pass: gradients from the loss back to the parameters"));
+        body.add(
+            new Statement.Comment(
+                "backward pass: dE_v = ∂E/∂v, from the loss back to the parameters;"
+                    + " 'up' is the gradient arriving at a gate's output"));
         backwardOpened = true;
       }
       Expr expr = expression(valueOf(n), true);
@@ -165,8 +168,14 @@ public final class Lowering {
     return n.forwardArgs();
   }
 
-  /** Everything the roots need to be computed, in creation (topological) order. */
-  private static List<Node> scheduled(List<Node> roots) {
+  /**
+   * Everything the roots need, in an order that reads like the textbook: the forward pass before
+   * the backward pass, and within each, by depth (a node's longest path from the leaves), so that
+   * every unit of a layer comes before the next layer, in unit order. Arguments are always less
+   * deep than their users, so this is a topological order. Ties go by name in natural order
+   * ({@code dE_h_z2} before {@code dE_h_z10}), then by creation.
+   */
+  private List<Node> scheduled(List<Node> roots) {
     Set<Node> seen = new HashSet<>();
     List<Node> stack = new ArrayList<>(roots);
     while (!stack.isEmpty()) {
@@ -177,6 +186,19 @@ public final class Lowering {
     }
     List<Node> order = new ArrayList<>(seen);
     order.sort(Comparator.comparingInt(Node::id));
+    Map<Node, Integer> depth = new HashMap<>();
+    for (Node n : order) {
+      int d = 0;
+      for (Node arg : forwardArgs(n)) {
+        d = Math.max(d, depth.get(arg) + 1);
+      }
+      depth.put(n, d);
+    }
+    order.sort(
+        Comparator.comparing((Node n) -> !forward.contains(n))
+            .thenComparing(depth::get)
+            .thenComparing(n -> g.nameOf(n).orElse(""), NaturalOrder.INSTANCE)
+            .thenComparingInt(Node::id));
     return order;
   }
 

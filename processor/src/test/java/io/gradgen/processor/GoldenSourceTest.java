@@ -1,0 +1,44 @@
+package io.gradgen.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.testing.compile.JavaFileObjects;
+import io.gradgen.processor.testing.CompiledModels;
+import io.gradgen.processor.testing.Goldens;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The generated source of two declarations, checked in as golden files a reader can open: the
+ * SEEDS.md §3 network and a deeper tanh/relu/softmax classifier.
+ */
+class GoldenSourceTest {
+
+  private static JavaFileObject declaration(String name, String qualifiedName) {
+    return JavaFileObjects.forSourceString(qualifiedName, Goldens.resource("declarations/" + name));
+  }
+
+  @Test
+  void seedNetwork() {
+    CompiledModels compiled =
+        CompiledModels.compile(List.of(declaration("SeedNet.java", "seed.SeedNet")));
+    Goldens.assertMatches(getClass(), "SeedNetModel.java", compiled.source("seed/SeedNetModel.java"));
+  }
+
+  @Test
+  void deeperNetwork() {
+    CompiledModels compiled =
+        CompiledModels.compile(List.of(declaration("DeepNet.java", "deep.DeepNet")));
+    Goldens.assertMatches(getClass(), "DeepNetModel.java", compiled.source("deep/DeepNetModel.java"));
+  }
+
+  @Test
+  void outputIsByteIdenticalAcrossBuilds() {
+    String first = CompiledModels.compile(List.of(declaration("DeepNet.java", "deep.DeepNet")))
+        .source("deep/DeepNetModel.java");
+    String second = CompiledModels.compile(List.of(declaration("DeepNet.java", "deep.DeepNet")))
+        .source("deep/DeepNetModel.java");
+    assertEquals(first, second);
+  }
+}

@@ -1,0 +1,39 @@
+package io.gradgen.processor.testing;
+
+import io.gradgen.Activation;
+import io.gradgen.Bias;
+import io.gradgen.Loss;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import com.google.testing.compile.JavaFileObjects;
+
+/** Writes {@code @Network} declarations as Java source, for tests that run the processor. */
+public final class Declarations {
+  private Declarations() {}
+
+  /** One {@code @Dense} layer of a test declaration. */
+  public record Layer(String name, int units, Activation activation, Bias bias) {}
+
+  /** The source of {@code package pkg; @Network(...) public interface name {}}. */
+  public static String source(String pkg, String name, int inputs, List<Layer> layers, Loss loss) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("package ").append(pkg).append(";\n\n");
+    sb.append("import io.gradgen.*;\n\n");
+    sb.append("@Network(\n    inputs = ").append(inputs).append(",\n    layers = {\n");
+    for (int i = 0; i < layers.size(); i++) {
+      Layer l = layers.get(i);
+      sb.append("      @Dense(name = \"").append(l.name()).append("\", units = ").append(l.units())
+          .append(", activation = Activation.").append(l.activation())
+          .append(", bias = Bias.").append(l.bias()).append(")")
+          .append(i + 1 < layers.size() ? ",\n" : "\n");
+    }
+    sb.append("    },\n    loss = Loss.").append(loss).append(")\n");
+    sb.append("public interface ").append(name).append(" {}\n");
+    return sb.toString();
+  }
+
+  /** The same source as a compilation unit. */
+  public static JavaFileObject file(String pkg, String name, int inputs, List<Layer> layers, Loss loss) {
+    return JavaFileObjects.forSourceString(pkg + "." + name, source(pkg, name, inputs, layers, loss));
+  }
+}

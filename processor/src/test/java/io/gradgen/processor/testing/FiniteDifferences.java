@@ -1,0 +1,33 @@
+package io.gradgen.processor.testing;
+
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * Central finite differences of the fourth order,
+ * {@code f'(θ) ≈ (−f(θ+2h) + 8f(θ+h) − 8f(θ−h) + f(θ−2h)) / 12h}, whose error (about h⁴ from
+ * truncation plus 1e−16·|f|/h from rounding) is near 1e−12 at h = 1e−4: small enough to hold an
+ * exact gradient to a relative error of 1e−6.
+ */
+public final class FiniteDifferences {
+  /** Step size. */
+  public static final double H = 1e-4;
+
+  /** Gradients smaller than this are compared absolutely: their relative error is rounding noise. */
+  public static final double FLOOR = 1e-4;
+
+  private FiniteDifferences() {}
+
+  /** The derivative of {@code f} at {@code theta}. */
+  public static double derivative(DoubleUnaryOperator f, double theta) {
+    return (-f.applyAsDouble(theta + 2 * H)
+            + 8 * f.applyAsDouble(theta + H)
+            - 8 * f.applyAsDouble(theta - H)
+            + f.applyAsDouble(theta - 2 * H))
+        / (12 * H);
+  }
+
+  /** {@code |exact − estimate| / max(|exact|, |estimate|, FLOOR)}. */
+  public static double relativeError(double exact, double estimate) {
+    return Math.abs(exact - estimate) / Math.max(FLOOR, Math.max(Math.abs(exact), Math.abs(estimate)));
+  }
+}

@@ -1,0 +1,18 @@
+package seed;
+
+import static io.gradgen.Activation.SIGMOID;
+import static io.gradgen.Bias.SHARED;
+import static io.gradgen.Loss.HALF_SUM_SQUARED_ERROR;
+
+import io.gradgen.Dense;
+import io.gradgen.Network;
+
+/** The worked 2-2-2 network of SEEDS.md §3. */
+@Network(
+    inputs = 2,
+    layers = {
+      @Dense(name = "hidden", units = 2, activation = SIGMOID, bias = SHARED),
+      @Dense(name = "output", units = 2, activation = SIGMOID, bias = SHARED)
+    },
+    loss = HALF_SUM_SQUARED_ERROR)
+public interface SeedNet {}
