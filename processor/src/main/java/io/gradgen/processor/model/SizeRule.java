@@ -28,7 +28,7 @@ final class SizeRule implements ValidationRule {
       return List.of(
           Problem.error(
               "size",
-              Location.network(""),
+              Location.network("layers"),
               "this network has "
                   + weights
                   + " weights, but straight-line code supports at most "
@@ -39,7 +39,7 @@ final class SizeRule implements ValidationRule {
       return List.of(
           Problem.warning(
               "size",
-              Location.network(""),
+              Location.network("layers"),
               "this network has "
                   + weights
                   + " weights; straight-line methods this large exceed HotSpot's 8,000-byte"

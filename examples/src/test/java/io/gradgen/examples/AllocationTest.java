@@ -1,0 +1,53 @@
+package io.gradgen.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Generated methods allocate nothing: bytes allocated by this thread per call, measured with
+ * {@code com.sun.management.ThreadMXBean} after the code has been warmed up (JIT-compiled).
+ */
+class AllocationTest {
+  private static final int WARMUP = 200_000;
+  private static final int CALLS = 100_000;
+
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+  private static double bytesPerCall(Runnable call) {
+    for (int i = 0; i < WARMUP; i++) {
+      call.run();
+    }
+    long thread = Thread.currentThread().getId();
+    long before = THREADS.getThreadAllocatedBytes(thread);
+    for (int i = 0; i < CALLS; i++) {
+      call.run();
+    }
+    long after = THREADS.getThreadAllocatedBytes(thread);
+    return (after - before) / (double) CALLS;
+  }
+
+  private final SeedNetModel model = SeedExample.model();
+  private final double[] x = SeedExample.INPUTS.clone();
+  private final double[] t = SeedExample.TARGETS.clone();
+  private final double[] y = new double[SeedNetModel.OUTPUTS];
+  private final double[] grad = new double[SeedNetModel.PARAMETERS];
+  private double sink;
+
+  @Test
+  void predictAllocatesNothing() {
+    assertEquals(0.0, bytesPerCall(() -> model.predict(x, y)), 0.01);
+  }
+
+  @Test
+  void lossAllocatesNothing() {
+    assertEquals(0.0, bytesPerCall(() -> sink += model.loss(x, t)), 0.01);
+  }
+
+  @Test
+  void gradientAllocatesNothing() {
+    assertEquals(0.0, bytesPerCall(() -> sink += model.gradient(x, t, grad)), 0.01);
+  }
+}
