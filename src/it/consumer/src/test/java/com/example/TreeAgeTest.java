@@ -1,0 +1,41 @@
+package com.example;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.gradgen.DifferentiableModel;
+import org.junit.jupiter.api.Test;
+
+/** The generated model works in a user's build: it predicts, and its gradient is exact. */
+class TreeAgeTest {
+  @Test
+  void gradientMatchesCentralDifferences() {
+    DifferentiableModel model = new TreeAgeModel();
+    double[] p = model.parameters();
+    for (int i = 0; i < p.length; i++) {
+      p[i] = 0.1 * (i + 1);
+    }
+    double[] x = {5, 7};
+    double[] t = {5};
+    double[] grad = new double[model.parameterCount()];
+    model.gradient(x, t, grad);
+    for (int i = 0; i < p.length; i++) {
+      double saved = p[i];
+      double h = 1e-6;
+      p[i] = saved + h;
+      double up = model.loss(x, t);
+      p[i] = saved - h;
+      double down = model.loss(x, t);
+      p[i] = saved;
+      assertEquals((up - down) / (2 * h), grad[i], 1e-6 * Math.max(1, Math.abs(grad[i])), model.parameterName(i));
+    }
+  }
+
+  @Test
+  void predictsWithTheGivenWeights() {
+    // hidden = (x1 + x2, x1 + x2), age = hidden1 + hidden2: 24 for width 5, length 7.
+    TreeAgeModel model = new TreeAgeModel(new double[] {1, 1, 1, 1, 0, 0, 1, 1, 0});
+    double[] y = new double[TreeAgeModel.OUTPUTS];
+    model.predict(new double[] {5, 7}, y);
+    assertEquals(24.0, y[0], 0.0);
+  }
+}
