@@ -1,6 +1,11 @@
 package deep;
 
+import io.gradgen.Activation;
+import io.gradgen.Bias;
 import io.gradgen.DifferentiableModel;
+import io.gradgen.Loss;
+import io.gradgen.NetworkLayout;
+import java.util.List;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 
@@ -15,8 +20,8 @@ import javax.annotation.processing.Generated;
  * loss      CATEGORICAL_CROSS_ENTROPY
  * </pre>
  *
- * <p>Parameter layout of {@link #parameters()}: per layer, the weights row by row
- * ({@code w[unit][input]}), then the biases.
+ * <p>Parameter layout of {@link #parameters()}, also described by {@link #layout()}: per
+ * layer, the weights row by row ({@code w[unit][input]}), then the biases.
  *
  * <pre>
  * p[0]     features.w[0][0]
@@ -68,35 +73,10 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
    */
   public static final int PARAMETERS = 27;
 
-  private static final String[] PARAMETER_NAMES = {
-      "features.w[0][0]",
-      "features.w[0][1]",
-      "features.w[0][2]",
-      "features.w[1][0]",
-      "features.w[1][1]",
-      "features.w[1][2]",
-      "features.w[2][0]",
-      "features.w[2][1]",
-      "features.w[2][2]",
-      "features.b[0]",
-      "features.b[1]",
-      "features.b[2]",
-      "mix.w[0][0]",
-      "mix.w[0][1]",
-      "mix.w[0][2]",
-      "mix.w[1][0]",
-      "mix.w[1][1]",
-      "mix.w[1][2]",
-      "classes.w[0][0]",
-      "classes.w[0][1]",
-      "classes.w[1][0]",
-      "classes.w[1][1]",
-      "classes.w[2][0]",
-      "classes.w[2][1]",
-      "classes.b[0]",
-      "classes.b[1]",
-      "classes.b[2]"
-  };
+  private static final NetworkLayout LAYOUT = NetworkLayout.of(3, Loss.CATEGORICAL_CROSS_ENTROPY, List.of(
+      new NetworkLayout.Layer("features", 3, Activation.TANH, Bias.PER_NEURON),
+      new NetworkLayout.Layer("mix", 2, Activation.RELU, Bias.NONE),
+      new NetworkLayout.Layer("classes", 3, Activation.SOFTMAX, Bias.PER_NEURON)));
 
   private final double[] parameters;
 
@@ -138,8 +118,8 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
   }
 
   @Override
-  public String parameterName(int index) {
-    return PARAMETER_NAMES[index];
+  public NetworkLayout layout() {
+    return LAYOUT;
   }
 
   @Override

@@ -1,6 +1,11 @@
 package seed;
 
+import io.gradgen.Activation;
+import io.gradgen.Bias;
 import io.gradgen.DifferentiableModel;
+import io.gradgen.Loss;
+import io.gradgen.NetworkLayout;
+import java.util.List;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
 
@@ -14,8 +19,8 @@ import javax.annotation.processing.Generated;
  * loss      HALF_SUM_SQUARED_ERROR
  * </pre>
  *
- * <p>Parameter layout of {@link #parameters()}: per layer, the weights row by row
- * ({@code w[unit][input]}), then the biases.
+ * <p>Parameter layout of {@link #parameters()}, also described by {@link #layout()}: per
+ * layer, the weights row by row ({@code w[unit][input]}), then the biases.
  *
  * <pre>
  * p[0]     hidden.w[0][0]
@@ -50,18 +55,9 @@ public final class SeedNetModel implements SeedNet, DifferentiableModel {
    */
   public static final int PARAMETERS = 10;
 
-  private static final String[] PARAMETER_NAMES = {
-      "hidden.w[0][0]",
-      "hidden.w[0][1]",
-      "hidden.w[1][0]",
-      "hidden.w[1][1]",
-      "hidden.b",
-      "output.w[0][0]",
-      "output.w[0][1]",
-      "output.w[1][0]",
-      "output.w[1][1]",
-      "output.b"
-  };
+  private static final NetworkLayout LAYOUT = NetworkLayout.of(2, Loss.HALF_SUM_SQUARED_ERROR, List.of(
+      new NetworkLayout.Layer("hidden", 2, Activation.SIGMOID, Bias.SHARED),
+      new NetworkLayout.Layer("output", 2, Activation.SIGMOID, Bias.SHARED)));
 
   private final double[] parameters;
 
@@ -103,8 +99,8 @@ public final class SeedNetModel implements SeedNet, DifferentiableModel {
   }
 
   @Override
-  public String parameterName(int index) {
-    return PARAMETER_NAMES[index];
+  public NetworkLayout layout() {
+    return LAYOUT;
   }
 
   @Override

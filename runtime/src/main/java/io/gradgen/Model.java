@@ -29,7 +29,12 @@ public interface Model {
    *
    * @throws IndexOutOfBoundsException unless {@code 0 <= index < parameterCount()}
    */
-  String parameterName(int index);
+  default String parameterName(int index) {
+    return layout().parameterName(index);
+  }
+
+  /** The architecture and the layout of {@link #parameters()}. */
+  NetworkLayout layout();
 
   /**
    * Forward pass: writes the outputs for input {@code x} into {@code y}.

@@ -32,6 +32,11 @@ public final class ModelEmitter {
       ClassName.get("io.gradgen", "DifferentiableModel");
   private static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
+  private static final ClassName NETWORK_LAYOUT = ClassName.get("io.gradgen", "NetworkLayout");
+  private static final ClassName LAYOUT_LAYER = NETWORK_LAYOUT.nestedClass("Layer");
+  private static final ClassName ACTIVATION = ClassName.get("io.gradgen", "Activation");
+  private static final ClassName BIAS = ClassName.get("io.gradgen", "Bias");
+  private static final ClassName LOSS = ClassName.get("io.gradgen", "Loss");
   private static final TypeName DOUBLES = ArrayTypeName.of(TypeName.DOUBLE);
 
   private final LoweredModel model;
@@ -68,8 +73,8 @@ public final class ModelEmitter {
     type.addField(constant("INPUTS", spec.inputs(), "Number of inputs."))
         .addField(constant("OUTPUTS", spec.outputs(), "Number of outputs."))
         .addField(
-            constant("PARAMETERS", spec.parameterCount(), "Number of parameters (weights and biases)."))
-        .addField(parameterNamesField())
+            constant("PARAMETERS", model.parameterNames().size(), "Number of parameters (weights and biases)."))
+        .addField(layoutField())
         .addField(
             FieldSpec.builder(DOUBLES, "parameters", Modifier.PRIVATE, Modifier.FINAL).build())
         .addMethod(
@@ -98,12 +103,11 @@ public final class ModelEmitter {
                 .addStatement("return parameters")
                 .build())
         .addMethod(
-            MethodSpec.methodBuilder("parameterName")
+            MethodSpec.methodBuilder("layout")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
-                .returns(String.class)
-                .addParameter(TypeName.INT, "index")
-                .addStatement("return PARAMETER_NAMES[index]")
+                .returns(NETWORK_LAYOUT)
+                .addStatement("return LAYOUT")
                 .build())
         .addMethod(predict())
         .addMethod(loss())
@@ -122,20 +126,31 @@ public final class ModelEmitter {
         .build();
   }
 
-  private FieldSpec parameterNamesField() {
-    CodeBlock.Builder names = CodeBlock.builder().add("{\n$>$>");
-    List<String> all = model.parameterNames();
-    for (int i = 0; i < all.size(); i++) {
-      names.add(i + 1 < all.size() ? "$S,\n" : "$S\n", all.get(i));
+  /** {@code NetworkLayout.of(inputs, loss, List.of(new NetworkLayout.Layer(...), ...))}. */
+  private FieldSpec layoutField() {
+    CodeBlock.Builder layers = CodeBlock.builder();
+    for (int i = 0; i < spec.layers().size(); i++) {
+      LayerSpec layer = spec.layers().get(i);
+      layers.add(
+          "\nnew $T($S, $L, $T.$L, $T.$L)$L",
+          LAYOUT_LAYER,
+          layer.name(),
+          layer.units(),
+          ACTIVATION,
+          layer.activation().name(),
+          BIAS,
+          layer.bias().name(),
+          i + 1 < spec.layers().size() ? "," : "");
     }
-    names.add("$<$<");
-    return FieldSpec.builder(
-            ArrayTypeName.of(String.class),
-            "PARAMETER_NAMES",
-            Modifier.PRIVATE,
-            Modifier.STATIC,
-            Modifier.FINAL)
-        .initializer(names.add("}").build())
+    return FieldSpec.builder(NETWORK_LAYOUT, "LAYOUT", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer(
+            "$T.of($L, $T.$L, $T.of($>$>$L$<$<))",
+            NETWORK_LAYOUT,
+            spec.inputs(),
+            LOSS,
+            spec.loss().name(),
+            List.class,
+            layers.build())
         .build();
   }
 
@@ -255,8 +270,8 @@ public final class ModelEmitter {
     }
     doc.add("loss      $L\n", spec.loss().name());
     doc.add("</pre>\n\n");
-    doc.add("<p>Parameter layout of {@link #parameters()}: per layer, the weights row by row\n");
-    doc.add("({@code w[unit][input]}), then the biases.\n\n");
+    doc.add("<p>Parameter layout of {@link #parameters()}, also described by {@link #layout()}: per\n");
+    doc.add("layer, the weights row by row ({@code w[unit][input]}), then the biases.\n\n");
     doc.add("<pre>\n");
     List<String> names = model.parameterNames();
     for (int i = 0; i < names.size(); i++) {

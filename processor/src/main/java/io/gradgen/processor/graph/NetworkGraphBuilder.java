@@ -1,5 +1,7 @@
 package io.gradgen.processor.graph;
 
+import io.gradgen.DenseLayout;
+import io.gradgen.NetworkLayout;
 import io.gradgen.processor.model.LayerSpec;
 import io.gradgen.processor.model.NetworkSpec;
 import java.util.ArrayList;
@@ -14,12 +16,14 @@ import java.util.List;
  */
 public final class NetworkGraphBuilder {
   private final NetworkSpec spec;
+  private final NetworkLayout layout;
   private final Graph g = new Graph();
   /** The output softmax's max z and Σ e^{z − max}, which the cross-entropy reuses. */
   private SoftmaxParts softmaxParts = new SoftmaxParts(List.of());
 
   private NetworkGraphBuilder(NetworkSpec spec) {
     this.spec = spec;
+    this.layout = spec.layout();
   }
 
   /** The forward graph of {@code spec}, which must have passed validation. */
@@ -29,7 +33,7 @@ public final class NetworkGraphBuilder {
 
   private NetworkGraph build() {
     List<Node> parameters = new ArrayList<>();
-    for (int i = 0; i < spec.parameterCount(); i++) {
+    for (int i = 0; i < layout.parameterCount(); i++) {
       parameters.add(g.param(i));
     }
     List<Node> activations = new ArrayList<>();
@@ -48,18 +52,17 @@ public final class NetworkGraphBuilder {
   /** {@code z_j = Σ_k w_jk·a_k + b} for every unit of layer {@code i}. */
   private List<Node> logits(int i, List<Node> inputs) {
     LayerSpec layer = spec.layers().get(i);
-    int first = spec.firstParameter(i);
-    int fanIn = spec.fanIn(i);
-    int firstBias = first + layer.units() * fanIn;
+    DenseLayout dense = layout.layers().get(i);
+    int fanIn = dense.inputs();
     List<Node> z = new ArrayList<>();
     for (int j = 0; j < layer.units(); j++) {
       List<Node> terms = new ArrayList<>();
       for (int k = 0; k < fanIn; k++) {
-        terms.add(g.mul(g.param(first + j * fanIn + k), inputs.get(k)));
+        terms.add(g.mul(g.param(dense.weightIndex(j, k)), inputs.get(k)));
       }
       switch (layer.bias()) {
-        case PER_NEURON -> terms.add(g.param(firstBias + j));
-        case SHARED -> terms.add(g.param(firstBias));
+        case PER_NEURON -> terms.add(g.param(dense.firstBias() + j));
+        case SHARED -> terms.add(g.param(dense.firstBias()));
         case NONE -> {}
       }
       Node zj = g.add(terms);

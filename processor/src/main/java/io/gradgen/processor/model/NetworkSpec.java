@@ -1,6 +1,7 @@
 package io.gradgen.processor.model;
 
 import io.gradgen.Loss;
+import io.gradgen.NetworkLayout;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,55 +51,24 @@ public record NetworkSpec(
     return i == 0 ? inputs : layers.get(i - 1).units();
   }
 
-  /** Index in the flat parameter array of layer {@code i}'s first weight. */
-  public int firstParameter(int i) {
-    int offset = 0;
-    for (int k = 0; k < i; k++) {
-      offset += parameterCount(k);
-    }
-    return offset;
-  }
-
-  /** Weights plus biases of layer {@code i}. */
-  public int parameterCount(int i) {
-    LayerSpec layer = layers.get(i);
-    return (long) fanIn(i) * layer.units() > Integer.MAX_VALUE
-        ? Integer.MAX_VALUE
-        : fanIn(i) * layer.units() + layer.biasCount();
-  }
-
-  /** Length of the flat parameter array. */
-  public int parameterCount() {
-    long total = 0;
-    for (int i = 0; i < layers.size(); i++) {
-      total += parameterCount(i);
-    }
-    return (int) Math.min(total, Integer.MAX_VALUE);
-  }
-
   /**
-   * The name of every parameter, in layout order: per layer, the weights row by row ({@code
-   * layer.w[unit][input]}), then the biases ({@code layer.b[unit]}, or {@code layer.b} when
-   * shared).
+   * The runtime's description of this network: parameter layout, names and fingerprint. Only for
+   * a spec that passed validation.
    */
+  public NetworkLayout layout() {
+    List<NetworkLayout.Layer> dense = new ArrayList<>();
+    for (LayerSpec layer : layers) {
+      dense.add(new NetworkLayout.Layer(layer.name(), layer.units(), layer.activation(), layer.bias()));
+    }
+    return NetworkLayout.of(inputs, loss, dense);
+  }
+
+  /** The name of every parameter, in layout order ({@code hidden.w[0][1]}, {@code hidden.b}). */
   public List<String> parameterNames() {
-    List<String> names = new ArrayList<>(parameterCount());
-    for (int i = 0; i < layers.size(); i++) {
-      LayerSpec layer = layers.get(i);
-      for (int unit = 0; unit < layer.units(); unit++) {
-        for (int in = 0; in < fanIn(i); in++) {
-          names.add(layer.name() + ".w[" + unit + "][" + in + "]");
-        }
-      }
-      switch (layer.bias()) {
-        case PER_NEURON -> {
-          for (int unit = 0; unit < layer.units(); unit++) {
-            names.add(layer.name() + ".b[" + unit + "]");
-          }
-        }
-        case SHARED -> names.add(layer.name() + ".b");
-        case NONE -> {}
-      }
+    NetworkLayout layout = layout();
+    List<String> names = new ArrayList<>(layout.parameterCount());
+    for (int i = 0; i < layout.parameterCount(); i++) {
+      names.add(layout.parameterName(i));
     }
     return names;
   }

@@ -1,0 +1,153 @@
+package io.gradgen;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The architecture of a generated model and the layout of its flat parameter array: per layer, the
+ * weights row by row ({@code w[unit][input]}), then the biases.
+ *
+ * <p>Optimizers use it to tell weights from biases, initializers to find each weight's fan-in and
+ * fan-out, weight files to check that a file was made for this architecture.
+ */
+public final class NetworkLayout {
+  private final int inputs;
+  private final List<DenseLayout> layers;
+  private final Loss loss;
+  private final int parameterCount;
+
+  private NetworkLayout(int inputs, List<DenseLayout> layers, Loss loss) {
+    this.inputs = inputs;
+    this.layers = List.copyOf(layers);
+    this.loss = loss;
+    this.parameterCount = layers.isEmpty() ? 0 : layers.get(layers.size() - 1).end();
+  }
+
+  /** One dense layer of {@link #of}: its name, units, activation and bias. */
+  public record Layer(String name, int units, Activation activation, Bias bias) {}
+
+  /**
+   * The layout of a network with {@code inputs} inputs and the given layers, output layer last.
+   *
+   * @throws IllegalArgumentException if {@code inputs} or a layer's units is below 1, or there is
+   *     no layer
+   */
+  public static NetworkLayout of(int inputs, Loss loss, List<Layer> layers) {
+    if (inputs < 1) {
+      throw new IllegalArgumentException("inputs must be at least 1, but is " + inputs);
+    }
+    if (layers.isEmpty()) {
+      throw new IllegalArgumentException("a network needs at least one layer");
+    }
+    List<DenseLayout> dense = new ArrayList<>();
+    int fanIn = inputs;
+    int next = 0;
+    for (Layer layer : layers) {
+      if (layer.units() < 1) {
+        throw new IllegalArgumentException(
+            "layer '" + layer.name() + "' must have at least 1 unit, but has " + layer.units());
+      }
+      int firstBias = next + fanIn * layer.units();
+      DenseLayout d =
+          new DenseLayout(layer.name(), fanIn, layer.units(), layer.activation(), layer.bias(), next, firstBias);
+      dense.add(d);
+      next = d.end();
+      fanIn = layer.units();
+    }
+    return new NetworkLayout(inputs, dense, loss);
+  }
+
+  public int inputs() {
+    return inputs;
+  }
+
+  public int outputs() {
+    return layers.get(layers.size() - 1).units();
+  }
+
+  /** The layers, output layer last. */
+  public List<DenseLayout> layers() {
+    return layers;
+  }
+
+  public Loss loss() {
+    return loss;
+  }
+
+  /** Length of the flat parameter array. */
+  public int parameterCount() {
+    return parameterCount;
+  }
+
+  /** The layer that owns parameter {@code index}. */
+  public DenseLayout layerOf(int index) {
+    checkIndex(index);
+    for (DenseLayout layer : layers) {
+      if (index < layer.end()) {
+        return layer;
+      }
+    }
+    throw new AssertionError("unreachable: index checked");
+  }
+
+  /** True when parameter {@code index} is a bias, false for a weight. */
+  public boolean isBias(int index) {
+    return index >= layerOf(index).firstBias();
+  }
+
+  /**
+   * The name of parameter {@code index}: {@code layer.w[unit][input]}, {@code layer.b[unit]}, or
+   * {@code layer.b} for a shared bias.
+   */
+  public String parameterName(int index) {
+    DenseLayout layer = layerOf(index);
+    if (index >= layer.firstBias()) {
+      return layer.bias() == Bias.SHARED
+          ? layer.name() + ".b"
+          : layer.name() + ".b[" + (index - layer.firstBias()) + "]";
+    }
+    int offset = index - layer.firstWeight();
+    return layer.name() + ".w[" + offset / layer.inputs() + "][" + offset % layer.inputs() + "]";
+  }
+
+  /**
+   * A text that identifies the architecture: equal for two models exactly when their parameter
+   * arrays mean the same thing and their losses agree. Weight files store it.
+   */
+  public String fingerprint() {
+    StringBuilder sb = new StringBuilder("inputs=").append(inputs);
+    for (DenseLayout layer : layers) {
+      sb.append(';')
+          .append(layer.name())
+          .append(':')
+          .append(layer.units())
+          .append(',')
+          .append(layer.activation())
+          .append(',')
+          .append(layer.bias());
+    }
+    return sb.append(";loss=").append(loss).toString();
+  }
+
+  @Override
+  public String toString() {
+    return fingerprint();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof NetworkLayout other && fingerprint().equals(other.fingerprint());
+  }
+
+  @Override
+  public int hashCode() {
+    return fingerprint().hashCode();
+  }
+
+  private void checkIndex(int index) {
+    if (index < 0 || index >= parameterCount) {
+      throw new IndexOutOfBoundsException(
+          "parameter index " + index + " is outside 0.." + (parameterCount - 1));
+    }
+  }
+}
