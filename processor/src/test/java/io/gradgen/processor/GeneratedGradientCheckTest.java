@@ -3,20 +3,12 @@ package io.gradgen.processor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gradgen.Activation;
-import io.gradgen.Bias;
 import io.gradgen.DifferentiableModel;
 import io.gradgen.Loss;
-import io.gradgen.processor.testing.CompiledModels;
-import io.gradgen.processor.testing.Declarations;
-import io.gradgen.processor.testing.Declarations.Layer;
+import io.gradgen.processor.testing.CoverageNetworks;
 import io.gradgen.processor.testing.FiniteDifferences;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-import javax.tools.JavaFileObject;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -27,69 +19,16 @@ import org.junit.jupiter.api.TestFactory;
  */
 class GeneratedGradientCheckTest {
   private static final double TOLERANCE = 1e-6;
-  private static final Activation[] HIDDEN = {
-    Activation.IDENTITY, Activation.SIGMOID, Activation.TANH, Activation.RELU
-  };
-
-  /** One generated network and how to draw its targets. */
-  private record Case(String name, int inputs, List<Layer> layers, Loss loss) {}
-
-  private static final List<Case> CASES = cases();
-  private static CompiledModels compiled;
-
-  @BeforeAll
-  static void compileAll() {
-    List<JavaFileObject> sources = new ArrayList<>();
-    for (Case c : CASES) {
-      sources.add(Declarations.file("fd", c.name(), c.inputs(), c.layers(), c.loss()));
-    }
-    compiled = CompiledModels.compile(sources);
-  }
-
-  private static List<Case> cases() {
-    Random random = new Random(20261123);
-    List<Case> cases = new ArrayList<>();
-    int n = 0;
-    for (Activation output : Activation.values()) {
-      for (Loss loss : Loss.values()) {
-        if (!valid(output, loss)) {
-          continue;
-        }
-        for (Bias bias : Bias.values()) {
-          int depth = 1 + n % 3;
-          List<Layer> layers = new ArrayList<>();
-          for (int i = 0; i < depth - 1; i++) {
-            Activation hidden = HIDDEN[(n + i) % HIDDEN.length];
-            Bias hiddenBias = Bias.values()[(n + i + 1) % Bias.values().length];
-            layers.add(new Layer("h" + i, 1 + random.nextInt(4), hidden, hiddenBias));
-          }
-          int minOutputs = output == Activation.SOFTMAX ? 2 : 1;
-          layers.add(new Layer("out", minOutputs + random.nextInt(5 - minOutputs), output, bias));
-          cases.add(new Case("Net" + n + "_" + output + "_" + loss + "_" + bias, 1 + random.nextInt(4), layers, loss));
-          n++;
-        }
-      }
-    }
-    return cases;
-  }
-
-  private static boolean valid(Activation output, Loss loss) {
-    return switch (loss) {
-      case BINARY_CROSS_ENTROPY -> output == Activation.SIGMOID;
-      case CATEGORICAL_CROSS_ENTROPY -> output == Activation.SOFTMAX;
-      default -> true;
-    };
-  }
 
   @TestFactory
   Stream<DynamicTest> everyGradientMatchesFiniteDifferences() {
-    assertEquals(51, CASES.size(), "17 valid output activation × loss pairs × 3 bias kinds");
-    return CASES.stream()
+    assertEquals(51, CoverageNetworks.CASES.size(), "17 valid output activation × loss pairs × 3 bias kinds");
+    return CoverageNetworks.CASES.stream()
         .map(c -> DynamicTest.dynamicTest(c.name(), () -> check(c)));
   }
 
-  private static void check(Case c) {
-    DifferentiableModel model = compiled.model("fd." + c.name() + "Model");
+  private static void check(CoverageNetworks.Case c) {
+    DifferentiableModel model = CoverageNetworks.compiled().model(c.qualifiedModelName());
     Random random = new Random(c.name().hashCode());
     for (int trial = 0; trial < 3; trial++) {
       double[] p = model.parameters();

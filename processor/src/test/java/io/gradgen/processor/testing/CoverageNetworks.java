@@ -1,0 +1,86 @@
+package io.gradgen.processor.testing;
+
+import io.gradgen.Activation;
+import io.gradgen.Bias;
+import io.gradgen.Loss;
+import io.gradgen.processor.testing.Declarations.Layer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import javax.tools.JavaFileObject;
+
+/**
+ * One declaration for every valid output activation × loss × bias combination (51), with hidden
+ * layers cycling through every hidden activation and bias, one to three layers deep and one to
+ * four wide; compiled once and shared by the tests that inspect them.
+ */
+public final class CoverageNetworks {
+  private static final Activation[] HIDDEN = {
+    Activation.IDENTITY, Activation.SIGMOID, Activation.TANH, Activation.RELU
+  };
+
+  /** One declared network. */
+  public record Case(String name, int inputs, List<Layer> layers, Loss loss) {
+    public String qualifiedModelName() {
+      return "fd." + name + "Model";
+    }
+
+    public String sourcePath() {
+      return "fd/" + name + "Model.java";
+    }
+  }
+
+  public static final List<Case> CASES = cases();
+
+  private static CompiledModels compiled;
+
+  private CoverageNetworks() {}
+
+  /** All the cases, compiled with the processor (once per test JVM). */
+  public static synchronized CompiledModels compiled() {
+    if (compiled == null) {
+      List<JavaFileObject> sources = new ArrayList<>();
+      for (Case c : CASES) {
+        sources.add(Declarations.file("fd", c.name(), c.inputs(), c.layers(), c.loss()));
+      }
+      compiled = CompiledModels.compile(sources);
+    }
+    return compiled;
+  }
+
+  private static List<Case> cases() {
+    Random random = new Random(20261123);
+    List<Case> cases = new ArrayList<>();
+    int n = 0;
+    for (Activation output : Activation.values()) {
+      for (Loss loss : Loss.values()) {
+        if (!valid(output, loss)) {
+          continue;
+        }
+        for (Bias bias : Bias.values()) {
+          int depth = 1 + n % 3;
+          List<Layer> layers = new ArrayList<>();
+          for (int i = 0; i < depth - 1; i++) {
+            Activation hidden = HIDDEN[(n + i) % HIDDEN.length];
+            Bias hiddenBias = Bias.values()[(n + i + 1) % Bias.values().length];
+            layers.add(new Layer("h" + i, 1 + random.nextInt(4), hidden, hiddenBias));
+          }
+          int minOutputs = output == Activation.SOFTMAX ? 2 : 1;
+          layers.add(new Layer("out", minOutputs + random.nextInt(5 - minOutputs), output, bias));
+          cases.add(new Case(
+              "Net" + n + "_" + output + "_" + loss + "_" + bias, 1 + random.nextInt(4), layers, loss));
+          n++;
+        }
+      }
+    }
+    return List.copyOf(cases);
+  }
+
+  private static boolean valid(Activation output, Loss loss) {
+    return switch (loss) {
+      case BINARY_CROSS_ENTROPY -> output == Activation.SIGMOID;
+      case CATEGORICAL_CROSS_ENTROPY -> output == Activation.SOFTMAX;
+      default -> true;
+    };
+  }
+}
