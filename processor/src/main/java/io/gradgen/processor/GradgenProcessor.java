@@ -9,6 +9,8 @@ import io.gradgen.processor.model.DeclarationReader;
 import io.gradgen.processor.model.NetworkSpec;
 import io.gradgen.processor.model.Problem;
 import io.gradgen.processor.model.Validator;
+import io.gradgen.processor.report.DerivationReport;
+import io.gradgen.processor.report.GraphPicture;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -24,7 +26,9 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
+import javax.tools.FileObject;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 
 /**
  * The gradgen annotation processor. It only runs the round loop: for each {@code @Network} type,
@@ -51,6 +55,14 @@ public final class GradgenProcessor extends AbstractProcessor {
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of(Network.class.getCanonicalName());
+  }
+
+  /** {@code -Agradgen.report=false} turns off the derivation report and the graph picture. */
+  public static final String REPORT_OPTION = "gradgen.report";
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(REPORT_OPTION);
   }
 
   @Override
@@ -110,6 +122,10 @@ public final class GradgenProcessor extends AbstractProcessor {
       try (Writer writer = source.openWriter()) {
         file.writeTo(writer);
       }
+      if (!"false".equals(processingEnv.getOptions().get(REPORT_OPTION))) {
+        writeResource(declaration, ".md", DerivationReport.markdown(declaration.spec()));
+        writeResource(declaration, ".dot", GraphPicture.dot(declaration.spec()));
+      }
     } catch (IOException e) {
       processingEnv
           .getMessager()
@@ -121,6 +137,21 @@ public final class GradgenProcessor extends AbstractProcessor {
                   + e.getMessage()
                   + " (is there already a type of that name?)",
               type);
+    }
+  }
+
+  /** Writes {@code <Name>Model<suffix>} beside the generated class in the class output. */
+  private void writeResource(Declaration declaration, String suffix, String text) throws IOException {
+    FileObject resource =
+        processingEnv
+            .getFiler()
+            .createResource(
+                StandardLocation.CLASS_OUTPUT,
+                declaration.spec().packageName(),
+                declaration.spec().modelName() + suffix,
+                declaration.type());
+    try (Writer writer = resource.openWriter()) {
+      writer.write(text);
     }
   }
 

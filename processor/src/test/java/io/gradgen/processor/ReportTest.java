@@ -1,0 +1,67 @@
+package io.gradgen.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import io.gradgen.processor.testing.Goldens;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The derivation report ({@code <Name>Model.md}) and the graph picture ({@code <Name>Model.dot})
+ * land in the class output beside the generated class, match their goldens, and can be turned off.
+ */
+class ReportTest {
+  private static JavaFileObject seed() {
+    return JavaFileObjects.forSourceString("seed.SeedNet", Goldens.resource("declarations/SeedNet.java"));
+  }
+
+  private static Optional<String> resource(Compilation c, String path) {
+    return c.generatedFile(StandardLocation.CLASS_OUTPUT, path).map(f -> {
+      try {
+        return f.getCharContent(true).toString();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  @Test
+  void seedNetworkReport() {
+    Compilation c = Compiler.javac().withProcessors(new GradgenProcessor()).compile(seed());
+    assertThat(c).succeeded();
+    String report = resource(c, "seed/SeedNetModel.md").orElseThrow();
+    Goldens.assertMatches(getClass(), "SeedNetModel.md", report);
+    // The chain of the worked example: δ_o = (o − t)·o(1 − o), ∂E/∂w5 = δ_o1·out_h1, fan-out into the hidden layer.
+    assertTrue(report.contains("\\delta^{\\text{output}}_{0} = \\underbrace{(a^{\\text{output}}_{0} - t_{0})}_{\\text{loss}}"
+        + " \\cdot \\underbrace{a^{\\text{output}}_{0}(1 - a^{\\text{output}}_{0})}_{\\text{sigmoid gate}}"));
+    assertTrue(report.contains("= \\delta^{\\text{output}}_{0} \\cdot \\underbrace{a^{\\text{hidden}}_{0}}_{\\text{multiply gate switches}} \\quad (p_{5})"));
+    assertTrue(report.contains("fan-out sums 2 paths; multiply gates switch"));
+  }
+
+  @Test
+  void seedNetworkPicture() {
+    Compilation c = Compiler.javac().withProcessors(new GradgenProcessor()).compile(seed());
+    Goldens.assertMatches(getClass(), "SeedNetModel.dot", resource(c, "seed/SeedNetModel.dot").orElseThrow());
+  }
+
+  @Test
+  void theReportOptionTurnsBothOff() {
+    Compilation c = Compiler.javac()
+        .withProcessors(new GradgenProcessor())
+        .withOptions("-Agradgen.report=false")
+        .compile(seed());
+    assertThat(c).succeeded();
+    assertFalse(resource(c, "seed/SeedNetModel.md").isPresent());
+    assertFalse(resource(c, "seed/SeedNetModel.dot").isPresent());
+    assertThat(c).generatedSourceFile("seed.SeedNetModel");
+  }
+}
