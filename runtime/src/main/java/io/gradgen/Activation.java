@@ -17,5 +17,10 @@ public enum Activation {
    * {@code p_i = e^{z_i} / Σ_j e^{z_j}}, computed as {@code e^{z_i − max z}} for stability;
    * {@code ∂p_i/∂z_j = p_i·(δ_ij − p_j)}. Output layer only, for multi-class probabilities.
    */
-  SOFTMAX
+  SOFTMAX,
+  /**
+   * A {@link Differentiable} static method of the declaration, named by {@link Dense#function()},
+   * taking {@code z} and returning the activation; its derivative is derived from its body.
+   */
+  CUSTOM
 }

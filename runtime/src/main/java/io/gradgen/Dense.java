@@ -29,4 +29,10 @@ public @interface Dense {
 
   /** How the layer's bias is shaped; one bias per neuron by default. */
   Bias bias() default Bias.PER_NEURON;
+
+  /**
+   * With {@code activation = Activation.CUSTOM}: the name of a {@link Differentiable} static method
+   * of the declaration, {@code double f(double z)}, used as the activation.
+   */
+  String function() default "";
 }

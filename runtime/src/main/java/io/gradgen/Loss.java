@@ -22,5 +22,11 @@ public enum Loss {
    * (one-hot labels or a probability distribution). Computed from the logits {@code z} with
    * log-sum-exp, so it stays finite; the gradient fuses to {@code ∂E/∂z = p − t}.
    */
-  CATEGORICAL_CROSS_ENTROPY
+  CATEGORICAL_CROSS_ENTROPY,
+  /**
+   * {@code E = Σ_j L(o_j, t_j)} for a {@link Differentiable} static method {@code L(double output,
+   * double target)} of the declaration, named by {@link Network#lossFunction()}; its derivative is
+   * derived from its body.
+   */
+  CUSTOM
 }

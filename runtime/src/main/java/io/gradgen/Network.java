@@ -39,4 +39,10 @@ public @interface Network {
 
   /** The loss the generated {@code loss} and {@code gradient} methods compute. */
   Loss loss();
+
+  /**
+   * With {@code loss = Loss.CUSTOM}: the name of a {@link Differentiable} static method of the
+   * declaration, {@code double L(double output, double target)}; the loss is its sum over outputs.
+   */
+  String lossFunction() default "";
 }

@@ -14,17 +14,30 @@ public final class NetworkLayout {
   private final int inputs;
   private final List<DenseLayout> layers;
   private final Loss loss;
+  private final String lossFunction;
+  private final List<String> functions;
   private final int parameterCount;
 
-  private NetworkLayout(int inputs, List<DenseLayout> layers, Loss loss) {
+  private NetworkLayout(
+      int inputs, List<DenseLayout> layers, List<String> functions, Loss loss, String lossFunction) {
     this.inputs = inputs;
     this.layers = List.copyOf(layers);
+    this.functions = List.copyOf(functions);
     this.loss = loss;
+    this.lossFunction = lossFunction;
     this.parameterCount = layers.isEmpty() ? 0 : layers.get(layers.size() - 1).end();
   }
 
-  /** One dense layer of {@link #of}: its name, units, activation and bias. */
-  public record Layer(String name, int units, Activation activation, Bias bias) {}
+  /**
+   * One dense layer of {@link #of}: its name, units, activation and bias, and for a {@link
+   * Activation#CUSTOM} activation the name of its function ("" otherwise).
+   */
+  public record Layer(String name, int units, Activation activation, Bias bias, String function) {
+    /** A layer with a built-in activation. */
+    public Layer(String name, int units, Activation activation, Bias bias) {
+      this(name, units, activation, bias, "");
+    }
+  }
 
   /**
    * The layout of a network with {@code inputs} inputs and the given layers, output layer last.
@@ -33,6 +46,14 @@ public final class NetworkLayout {
    *     no layer
    */
   public static NetworkLayout of(int inputs, Loss loss, List<Layer> layers) {
+    return of(inputs, loss, "", layers);
+  }
+
+  /**
+   * The layout of a network whose loss may be a {@link Loss#CUSTOM} function, named by {@code
+   * lossFunction} ("" otherwise).
+   */
+  public static NetworkLayout of(int inputs, Loss loss, String lossFunction, List<Layer> layers) {
     if (inputs < 1) {
       throw new IllegalArgumentException("inputs must be at least 1, but is " + inputs);
     }
@@ -40,6 +61,7 @@ public final class NetworkLayout {
       throw new IllegalArgumentException("a network needs at least one layer");
     }
     List<DenseLayout> dense = new ArrayList<>();
+    List<String> functions = new ArrayList<>();
     int fanIn = inputs;
     int next = 0;
     for (Layer layer : layers) {
@@ -51,10 +73,11 @@ public final class NetworkLayout {
       DenseLayout d =
           new DenseLayout(layer.name(), fanIn, layer.units(), layer.activation(), layer.bias(), next, firstBias);
       dense.add(d);
+      functions.add(layer.function());
       next = d.end();
       fanIn = layer.units();
     }
-    return new NetworkLayout(inputs, dense, loss);
+    return new NetworkLayout(inputs, dense, functions, loss, lossFunction);
   }
 
   public int inputs() {
@@ -72,6 +95,16 @@ public final class NetworkLayout {
 
   public Loss loss() {
     return loss;
+  }
+
+  /** The function of a {@link Loss#CUSTOM} loss, or "". */
+  public String lossFunction() {
+    return lossFunction;
+  }
+
+  /** The function of layer {@code i}'s {@link Activation#CUSTOM} activation, or "". */
+  public String function(int layer) {
+    return functions.get(layer);
   }
 
   /** Length of the flat parameter array. */
@@ -116,17 +149,24 @@ public final class NetworkLayout {
    */
   public String fingerprint() {
     StringBuilder sb = new StringBuilder("inputs=").append(inputs);
-    for (DenseLayout layer : layers) {
+    for (int i = 0; i < layers.size(); i++) {
+      DenseLayout layer = layers.get(i);
       sb.append(';')
           .append(layer.name())
           .append(':')
           .append(layer.units())
           .append(',')
-          .append(layer.activation())
-          .append(',')
-          .append(layer.bias());
+          .append(layer.activation());
+      if (!functions.get(i).isEmpty()) {
+        sb.append('(').append(functions.get(i)).append(')');
+      }
+      sb.append(',').append(layer.bias());
     }
-    return sb.append(";loss=").append(loss).toString();
+    sb.append(";loss=").append(loss);
+    if (!lossFunction.isEmpty()) {
+      sb.append('(').append(lossFunction).append(')');
+    }
+    return sb.toString();
   }
 
   @Override

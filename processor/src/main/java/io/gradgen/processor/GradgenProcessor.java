@@ -2,7 +2,14 @@ package io.gradgen.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
+import com.sun.source.util.Trees;
+import io.gradgen.Differentiable;
 import io.gradgen.Network;
+import io.gradgen.processor.emit.FunctionEmitter;
+import io.gradgen.processor.model.FunctionError;
+import io.gradgen.processor.model.FunctionReader;
+import io.gradgen.processor.model.FunctionSpec;
+import io.gradgen.processor.model.SourcePosition;
 import io.gradgen.processor.diff.MissingGateRuleException;
 import io.gradgen.processor.model.Declaration;
 import io.gradgen.processor.model.DeclarationReader;
@@ -15,7 +22,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -24,6 +34,9 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import javax.tools.FileObject;
@@ -54,7 +67,7 @@ public final class GradgenProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(Network.class.getCanonicalName());
+    return Set.of(Network.class.getCanonicalName(), Differentiable.class.getCanonicalName());
   }
 
   /** {@code -Agradgen.report=false} turns off the derivation report and the graph picture. */
@@ -72,24 +85,105 @@ public final class GradgenProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    TypeElement network = processingEnv.getElementUtils().getTypeElement(Network.class.getCanonicalName());
-    if (network == null) {
-      return false;
-    }
-    for (Element element : round.getElementsAnnotatedWith(network)) {
-      if (element instanceof TypeElement type) {
-        try {
-          process(type);
-        } catch (RuntimeException | LinkageError e) {
-          internalError(type, e);
+    Elements elements = processingEnv.getElementUtils();
+    TypeElement network = elements.getTypeElement(Network.class.getCanonicalName());
+    TypeElement differentiable = elements.getTypeElement(Differentiable.class.getCanonicalName());
+    // Every type to process, in source order: @Network types and types with @Differentiable methods.
+    Set<TypeElement> types = new LinkedHashSet<>();
+    if (network != null) {
+      for (Element e : round.getElementsAnnotatedWith(network)) {
+        if (e instanceof TypeElement type) {
+          types.add(type);
         }
+      }
+    }
+    if (differentiable != null) {
+      for (Element e : round.getElementsAnnotatedWith(differentiable)) {
+        if (e.getEnclosingElement() instanceof TypeElement type) {
+          types.add(type);
+        }
+      }
+    }
+    for (TypeElement type : types) {
+      try {
+        process(type);
+      } catch (RuntimeException | LinkageError e) {
+        internalError(type, e);
       }
     }
     return false;
   }
 
   private void process(TypeElement type) {
-    Optional<Declaration> read = new DeclarationReader(processingEnv.getElementUtils()).read(type);
+    Optional<List<FunctionSpec>> functions = readFunctions(type);
+    if (functions.isEmpty()) {
+      return; // reported
+    }
+    Map<String, FunctionSpec> byName = new LinkedHashMap<>();
+    functions.get().forEach(f -> byName.put(f.name(), f));
+    if (hasAnnotation(type, Network.class)) {
+      processNetwork(type, byName);
+    }
+    if (!byName.isEmpty()) {
+      try {
+        List<String> names = DeclarationReader.typeNames(type);
+        JavaFile file = FunctionPipeline.generate(DeclarationReader.packageName(processingEnv.getElementUtils(), type), names, functions.get());
+        write(file, FunctionEmitter.className(names), type);
+      } catch (FunctionError e) {
+        report(type, e);
+      }
+    }
+  }
+
+  /** The type's {@code @Differentiable} methods, or empty after reporting why they cannot be read. */
+  private Optional<List<FunctionSpec>> readFunctions(TypeElement type) {
+    boolean any = ElementFilter.methodsIn(type.getEnclosedElements()).stream()
+        .anyMatch(m -> hasAnnotation(m, Differentiable.class));
+    if (!any) {
+      return Optional.of(List.of());
+    }
+    Trees trees;
+    try {
+      trees = Trees.instance(processingEnv);
+    } catch (IllegalArgumentException notJavac) {
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+          "[gradgen.function] @Differentiable methods are read from source with javac's tree API,"
+              + " which this compiler does not provide; compile with javac", type);
+      return Optional.empty();
+    }
+    FunctionReader reader = new FunctionReader(trees);
+    List<FunctionSpec> functions = new java.util.ArrayList<>();
+    boolean failed = false;
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      if (hasAnnotation(method, Differentiable.class)) {
+        try {
+          functions.add(reader.read(type, method));
+        } catch (FunctionError e) {
+          report(method, e);
+          failed = true;
+        }
+      }
+    }
+    return failed ? Optional.empty() : Optional.of(functions);
+  }
+
+  private static boolean hasAnnotation(Element e, Class<?> annotation) {
+    return e.getAnnotationMirrors().stream().anyMatch(m ->
+        ((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().contentEquals(annotation.getCanonicalName()));
+  }
+
+  /** A function problem, at its expression when it has one. */
+  private void report(Element fallback, FunctionError e) {
+    String message = "[gradgen.function] " + e.getMessage();
+    if (e.at() instanceof SourcePosition position) {
+      Trees.instance(processingEnv).printMessage(Diagnostic.Kind.ERROR, message, position.tree(), position.unit());
+    } else {
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, message, fallback);
+    }
+  }
+
+  private void processNetwork(TypeElement type, Map<String, FunctionSpec> functions) {
+    Optional<Declaration> read = new DeclarationReader(processingEnv.getElementUtils()).read(type, functions);
     if (read.isEmpty()) {
       return; // javac reports the malformed annotation itself
     }
@@ -112,31 +206,39 @@ public final class GradgenProcessor extends AbstractProcessor {
               "[gradgen.missing-gate-rule] " + e.getMessage() + "; no gradient was generated",
               type);
       return;
+    } catch (FunctionError e) {
+      report(type, e);
+      return;
     }
+    if (write(file, declaration.spec().modelName(), type)
+        && !"false".equals(processingEnv.getOptions().get(REPORT_OPTION))) {
+      try {
+        writeResource(declaration, ".md", DerivationReport.markdown(declaration.spec()));
+        writeResource(declaration, ".dot", GraphPicture.dot(declaration.spec()));
+      } catch (IOException e) {
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+            "[gradgen.write] cannot write the report of " + declaration.spec().modelName() + ": " + e.getMessage(), type);
+      }
+    }
+  }
+
+  /**
+   * Writes a generated source file whose one originating element is {@code type}, as Gradle's
+   * isolating mode requires; false after reporting a failure.
+   */
+  private boolean write(JavaFile file, String simpleName, TypeElement type) {
+    String name = file.packageName().isEmpty() ? simpleName : file.packageName() + "." + simpleName;
     try {
-      // The declaration is the one originating element: Gradle treats the processor as isolating.
-      String name = file.packageName().isEmpty()
-          ? declaration.spec().modelName()
-          : file.packageName() + "." + declaration.spec().modelName();
       JavaFileObject source = processingEnv.getFiler().createSourceFile(name, type);
       try (Writer writer = source.openWriter()) {
         file.writeTo(writer);
       }
-      if (!"false".equals(processingEnv.getOptions().get(REPORT_OPTION))) {
-        writeResource(declaration, ".md", DerivationReport.markdown(declaration.spec()));
-        writeResource(declaration, ".dot", GraphPicture.dot(declaration.spec()));
-      }
+      return true;
     } catch (IOException e) {
-      processingEnv
-          .getMessager()
-          .printMessage(
-              Diagnostic.Kind.ERROR,
-              "[gradgen.write] cannot write "
-                  + declaration.spec().modelName()
-                  + ": "
-                  + e.getMessage()
-                  + " (is there already a type of that name?)",
-              type);
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+          "[gradgen.write] cannot write " + simpleName + ": " + e.getMessage() + " (is there already a type of that name?)",
+          type);
+      return false;
     }
   }
 

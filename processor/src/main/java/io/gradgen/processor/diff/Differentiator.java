@@ -27,9 +27,11 @@ public final class Differentiator {
   private record Contribution(Node gradient, Op fromOp) {}
 
   private final Graph g;
+  private final String prefix;
 
-  private Differentiator(Graph g) {
+  private Differentiator(Graph g, String prefix) {
     this.g = g;
+    this.prefix = prefix;
   }
 
   /**
@@ -39,12 +41,20 @@ public final class Differentiator {
    *     gate rule
    */
   public static Gradient differentiate(Graph g, Node loss, List<Node> parameters) {
-    return new Differentiator(g).run(loss, parameters);
+    return differentiate(g, loss, parameters, "dE_");
+  }
+
+  /**
+   * ∂result/∂p for every leaf in {@code parameters}, naming the gradient of each named node {@code
+   * prefix + name} ({@code dE_hidden_z0} for a loss, {@code dsse_e} for a function {@code sse}).
+   */
+  public static Gradient differentiate(Graph g, Node result, List<Node> parameters, String prefix) {
+    return new Differentiator(g, prefix).run(result, parameters);
   }
 
   private Gradient run(Node loss, List<Node> parameters) {
     List<Node> order = reachableFrom(loss);
-    Set<Node> active = dependsOnParameters(order);
+    Set<Node> active = dependsOn(order, new HashSet<>(parameters));
     Map<Node, List<Contribution>> received = new LinkedHashMap<>();
     received.put(loss, List.of(new Contribution(g.constant(1.0), Op.CONST)));
     Map<Node, Node> adjoints = new HashMap<>();
@@ -97,7 +107,7 @@ public final class Differentiator {
   }
 
   private void nameAdjoint(Node node, Node adjoint, String note) {
-    g.nameOf(node).ifPresent(name -> g.name(adjoint, "dE_" + name));
+    g.nameOf(node).ifPresent(name -> g.name(adjoint, prefix + name));
     g.note(adjoint, note);
   }
 
@@ -132,10 +142,10 @@ public final class Differentiator {
     return order;
   }
 
-  private static Set<Node> dependsOnParameters(List<Node> order) {
+  private static Set<Node> dependsOn(List<Node> order, Set<Node> parameters) {
     Set<Node> active = new HashSet<>();
     for (Node n : order) {
-      if (n.op() == Op.PARAM || n.args().stream().anyMatch(active::contains)) {
+      if (parameters.contains(n) || n.args().stream().anyMatch(active::contains)) {
         active.add(n);
       }
     }

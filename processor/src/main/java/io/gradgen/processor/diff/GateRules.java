@@ -14,7 +14,7 @@ import java.util.Optional;
  * The gate rules of backpropagation, one entry per op (SEEDS.md §2). {@code up} is ∂E/∂(node);
  * each line sends every argument {@code up · ∂node/∂arg}.
  *
- * <p>Leaves (constants, inputs, targets, parameters) have no rule: the backward pass ends there.
+ * <p>Leaves (constants, inputs, targets, parameters, variables) have no rule: the backward pass ends there.
  * Every other op must have one; {@link #of} fails loudly for a missing rule, so a missing rule can
  * never become a silent zero gradient.
  */
@@ -66,6 +66,26 @@ public final class GateRules {
       out.add(0, g.node(IF_GREATER_OR_EQUAL, n.arg(0), n.arg(1), up, zero));
       out.add(1, g.node(IF_GREATER_OR_EQUAL, n.arg(0), n.arg(1), zero, up));
     });
+    // min(a, b): up goes to the smaller input; on a tie, to a.
+    rule(MIN, "min gate routes up to the smaller input (a on a tie)", (n, up, g, out) -> {
+      Node zero = g.constant(0.0);
+      out.add(0, g.node(IF_GREATER_OR_EQUAL, n.arg(1), n.arg(0), up, zero));
+      out.add(1, g.node(IF_GREATER_OR_EQUAL, n.arg(1), n.arg(0), zero, up));
+    });
+    // √a: ∂/∂a = 1/(2√a), from the forward output.
+    rule(SQRT, "sqrt gate: up/(2√a)", (n, up, g, out) ->
+        out.add(0, g.div(up, g.mul(g.constant(2.0), n))));
+    // a^b: ∂/∂a = b·a^(b−1), ∂/∂b = ln(a)·a^b.
+    rule(POW, "power gate: up·b·a^(b−1) to a, up·ln(a)·a^b to b", (n, up, g, out) -> {
+      Node a = n.arg(0);
+      Node b = n.arg(1);
+      out.add(0, g.mul(up, g.mul(b, g.node(POW, a, g.sub(b, g.constant(1.0))))));
+      out.add(1, g.mul(up, g.mul(g.node(LOG, a), n)));
+    });
+    // sin a: ∂/∂a = cos a.
+    rule(SIN, "sin gate: up·cos(a)", (n, up, g, out) -> out.add(0, g.mul(up, g.node(COS, n.arg(0)))));
+    // cos a: ∂/∂a = −sin a.
+    rule(COS, "cos gate: −up·sin(a)", (n, up, g, out) -> out.add(0, g.neg(g.mul(up, g.node(SIN, n.arg(0))))));
     // s = sigmoid(a): s' = s·(1 − s), from the forward output.
     rule(SIGMOID, "sigmoid gate: up·s·(1 − s)", (n, up, g, out) ->
         out.add(0, g.mul(up, g.mul(n, g.sub(g.constant(1.0), n)))));
@@ -83,6 +103,17 @@ public final class GateRules {
       Node zero = g.constant(0.0);
       out.add(2, g.node(IF_GREATER_OR_EQUAL, n.arg(0), n.arg(1), up, zero));
       out.add(3, g.node(IF_GREATER_OR_EQUAL, n.arg(0), n.arg(1), zero, up));
+    });
+    // a > b ? x : y and a == b ? x : y: x or y receives up, whichever was taken.
+    rule(IF_GREATER, "select gate: up to the taken branch", (n, up, g, out) -> {
+      Node zero = g.constant(0.0);
+      out.add(2, g.node(IF_GREATER, n.arg(0), n.arg(1), up, zero));
+      out.add(3, g.node(IF_GREATER, n.arg(0), n.arg(1), zero, up));
+    });
+    rule(IF_EQUAL, "select gate: up to the taken branch", (n, up, g, out) -> {
+      Node zero = g.constant(0.0);
+      out.add(2, g.node(IF_EQUAL, n.arg(0), n.arg(1), up, zero));
+      out.add(3, g.node(IF_EQUAL, n.arg(0), n.arg(1), zero, up));
     });
     // p_i = softmax(z)_i: ∂p_i/∂z_j = p_i·(δ_ij − p_j).
     rule(SOFTMAX, "softmax gate: up·p_i·(δ_ij − p_j)", (n, up, g, out) -> {

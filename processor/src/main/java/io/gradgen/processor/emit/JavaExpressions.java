@@ -77,6 +77,11 @@ final class JavaExpressions {
       case ABS -> call("Math.abs", a);
       case SIGN -> call("Math.signum", a);
       case MAX -> call("Math.max", a);
+      case MIN -> call("Math.min", a);
+      case SQRT -> call("Math.sqrt", a);
+      case POW -> call("Math.pow", a);
+      case SIN -> call("Math.sin", a);
+      case COS -> call("Math.cos", a);
       case TANH -> call("Math.tanh", a);
       case RELU -> new Printed("Math.max(0.0, " + render(a.get(0)) + ")", PRIMARY);
       case SIGMOID -> new Printed("1.0 / (1.0 + Math.exp(" + negate(a.get(0)) + "))", MULTIPLICATIVE);
@@ -86,7 +91,15 @@ final class JavaExpressions {
           at(a.get(0), ADDITIVE) + " >= " + at(a.get(1), ADDITIVE)
               + " ? " + at(a.get(2), RELATIONAL) + " : " + at(a.get(3), RELATIONAL),
           CONDITIONAL);
-      case CONST, INPUT, TARGET, PARAM, SOFTMAX, SOFTMAX_CROSS_ENTROPY, SIGMOID_CROSS_ENTROPY ->
+      case IF_GREATER -> new Printed(
+          at(a.get(0), ADDITIVE) + " > " + at(a.get(1), ADDITIVE)
+              + " ? " + at(a.get(2), RELATIONAL) + " : " + at(a.get(3), RELATIONAL),
+          CONDITIONAL);
+      case IF_EQUAL -> new Printed(
+          at(a.get(0), ADDITIVE) + " == " + at(a.get(1), ADDITIVE)
+              + " ? " + at(a.get(2), RELATIONAL) + " : " + at(a.get(3), RELATIONAL),
+          CONDITIONAL);
+      case CONST, INPUT, TARGET, PARAM, VAR, SOFTMAX, SOFTMAX_CROSS_ENTROPY, SIGMOID_CROSS_ENTROPY ->
           throw new IllegalStateException(e.op() + " must be lowered before printing");
     };
   }

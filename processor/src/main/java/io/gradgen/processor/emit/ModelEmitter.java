@@ -232,9 +232,21 @@ public final class ModelEmitter {
   private static CodeBlock body(LoweredMethod method) {
     CodeBlock.Builder code = CodeBlock.builder();
     code.addStatement("double[] $N = parameters", ArrayNames.PARAMETERS);
+    return code.add(statements(method, "forward pass", "")).build();
+  }
+
+  /**
+   * The statements of a lowered body; the comments that open the forward and backward passes read
+   * {@code forward} and, unless empty, {@code backward}.
+   */
+  static CodeBlock statements(LoweredMethod method, String forward, String backward) {
+    CodeBlock.Builder code = CodeBlock.builder();
     for (Statement s : method.statements()) {
       if (s instanceof Statement.Comment c) {
-        code.add("// $L\n", c.text());
+        String text = c.text().equals("forward pass")
+            ? forward
+            : c.text().startsWith("backward pass") && !backward.isEmpty() ? backward : c.text();
+        code.add("// $L\n", text);
       } else if (s instanceof Statement.Local local) {
         if (!local.comment().isEmpty()) {
           code.add("// $L\n", local.comment());

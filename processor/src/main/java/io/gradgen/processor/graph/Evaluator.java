@@ -13,12 +13,19 @@ public final class Evaluator {
   private final double[] x;
   private final double[] t;
   private final double[] p;
+  private final double[] vars;
   private final Map<Node, Double> memo = new HashMap<>();
 
   public Evaluator(double[] x, double[] t, double[] p) {
+    this(x, t, p, new double[0]);
+  }
+
+  /** An evaluator that also knows the values of {@link Op#VAR} slots. */
+  public Evaluator(double[] x, double[] t, double[] p, double[] vars) {
     this.x = x.clone();
     this.t = t.clone();
     this.p = p.clone();
+    this.vars = vars.clone();
   }
 
   /** The value of {@code node} for this evaluator's inputs, targets and parameters. */
@@ -42,6 +49,7 @@ public final class Evaluator {
       case INPUT -> x[n.index()];
       case TARGET -> t[n.index()];
       case PARAM -> p[n.index()];
+      case VAR -> vars[n.index()];
       case ADD -> {
         double sum = 0.0;
         for (Node a : n.args()) {
@@ -60,11 +68,18 @@ public final class Evaluator {
       case ABS -> Math.abs(arg(n, 0));
       case SIGN -> Math.signum(arg(n, 0));
       case MAX -> Math.max(arg(n, 0), arg(n, 1));
+      case MIN -> Math.min(arg(n, 0), arg(n, 1));
+      case SQRT -> Math.sqrt(arg(n, 0));
+      case POW -> Math.pow(arg(n, 0), arg(n, 1));
+      case SIN -> Math.sin(arg(n, 0));
+      case COS -> Math.cos(arg(n, 0));
       case SIGMOID -> 1.0 / (1.0 + Math.exp(-arg(n, 0)));
       case TANH -> Math.tanh(arg(n, 0));
       case RELU -> Math.max(0.0, arg(n, 0));
       case IF_POSITIVE -> arg(n, 0) > 0.0 ? arg(n, 1) : 0.0;
       case IF_GREATER_OR_EQUAL -> arg(n, 0) >= arg(n, 1) ? arg(n, 2) : arg(n, 3);
+      case IF_GREATER -> arg(n, 0) > arg(n, 1) ? arg(n, 2) : arg(n, 3);
+      case IF_EQUAL -> arg(n, 0) == arg(n, 1) ? arg(n, 2) : arg(n, 3);
       case SOFTMAX, SOFTMAX_CROSS_ENTROPY, SIGMOID_CROSS_ENTROPY -> value(Op.valueArg(n));
     };
   }

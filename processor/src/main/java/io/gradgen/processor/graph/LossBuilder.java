@@ -27,6 +27,7 @@ final class LossBuilder {
           case SUM_SQUARED_ERROR -> sumOfSquares(o);
           case BINARY_CROSS_ENTROPY -> binaryCrossEntropy(z, o);
           case CATEGORICAL_CROSS_ENTROPY -> categoricalCrossEntropy(z, o);
+          case CUSTOM -> custom(o);
         };
     g.name(loss, "E");
     g.note(loss, "loss: " + formula());
@@ -41,7 +42,19 @@ final class LossBuilder {
       case BINARY_CROSS_ENTROPY -> "E = −Σ[t·ln o + (1 − t)·ln(1 − o)],"
           + " as Σ[max(z, 0) − z·t + ln(1 + e^−|z|)]";
       case CATEGORICAL_CROSS_ENTROPY -> "E = −Σ t·ln p, as Σ t·(logsumexp(z) − z)";
+      case CUSTOM -> "E = Σ " + spec.lossFunction() + "(o, t)";
     };
+  }
+
+  /** {@code Σ_j L(o_j, t_j)} with the body of the declaration's loss function inlined. */
+  private Node custom(List<Node> o) {
+    List<Node> terms = new ArrayList<>();
+    for (int j = 0; j < o.size(); j++) {
+      terms.add(FunctionGraphBuilder.inline(
+          g, spec.functions().get(spec.lossFunction()), spec.functions(), List.of(o.get(j), g.target(j)),
+          spec.lossFunction() + j + "_"));
+    }
+    return g.add(terms);
   }
 
   /** {@code Σ (o_j − t_j)²}: the sign inside the square does not matter, and o − t is ∂/∂o. */

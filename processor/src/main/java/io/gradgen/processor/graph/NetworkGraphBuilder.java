@@ -80,7 +80,20 @@ public final class NetworkGraphBuilder {
       case TANH -> elementWise(layer, Op.TANH, z);
       case RELU -> elementWise(layer, Op.RELU, z);
       case SOFTMAX -> softmax(layer, z);
+      case CUSTOM -> custom(layer, z);
     };
+  }
+
+  /** {@code a_j = f(z_j)} with the body of the layer's {@code @Differentiable} function inlined. */
+  private List<Node> custom(LayerSpec layer, List<Node> z) {
+    List<Node> a = new ArrayList<>();
+    for (int j = 0; j < z.size(); j++) {
+      Node aj = FunctionGraphBuilder.inline(
+          g, spec.functions().get(layer.function()), spec.functions(), List.of(z.get(j)), layer.name() + "_" + layer.function() + j + "_");
+      g.name(aj, layer.name() + "_a" + j);
+      a.add(aj);
+    }
+    return a;
   }
 
   private List<Node> elementWise(LayerSpec layer, Op op, List<Node> z) {
@@ -141,6 +154,7 @@ public final class NetworkGraphBuilder {
           case TANH -> ", a = tanh(z)";
           case RELU -> ", a = relu(z)";
           case SOFTMAX -> ", a = softmax(z)";
+          case CUSTOM -> ", a = " + layer.function() + "(z)";
         };
     return "layer '"
         + layer.name()

@@ -73,6 +73,7 @@ public final class Node {
       case INPUT -> "x[" + index + "]";
       case TARGET -> "t[" + index + "]";
       case PARAM -> "p[" + index + "]";
+      case VAR -> "v" + index;
       default -> "%" + id;
     };
   }

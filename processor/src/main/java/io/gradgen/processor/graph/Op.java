@@ -20,6 +20,11 @@ public enum Op {
   TARGET(0),
   /** Parameter {@code p[index]}. */
   PARAM(0),
+  /**
+   * A named value of a differentiable function (an argument, an array element, a field): slot
+   * {@code index} of the function's variable table, which says how to print it.
+   */
+  VAR(0),
 
   /** {@code a + b + …}, two or more arguments. */
   ADD(-1),
@@ -46,6 +51,16 @@ public enum Op {
   SIGN(1),
   /** {@code max(a, b)}. */
   MAX(2),
+  /** {@code min(a, b)}. */
+  MIN(2),
+  /** {@code √a}. */
+  SQRT(1),
+  /** {@code a^b}. */
+  POW(2),
+  /** {@code sin a}. */
+  SIN(1),
+  /** {@code cos a}. */
+  COS(1),
 
   /** {@code 1 / (1 + e^−a)}. */
   SIGMOID(1),
@@ -58,6 +73,10 @@ public enum Op {
   IF_POSITIVE(2),
   /** {@code a >= b ? x : y}, arguments (a, b, x, y). */
   IF_GREATER_OR_EQUAL(4),
+  /** {@code a > b ? x : y}, arguments (a, b, x, y). */
+  IF_GREATER(4),
+  /** {@code a == b ? x : y}, arguments (a, b, x, y). */
+  IF_EQUAL(4),
 
   /**
    * Component {@code index} of a softmax over {@code n} logits. Arguments: the stable values

@@ -41,12 +41,15 @@ public final class Lowering {
 
   private final Graph g;
   private final Set<Node> forward;
+  private final List<String> variables;
   private final Map<Node, String> locals = new HashMap<>();
   private final Set<String> usedNames = new HashSet<>(RESERVED);
 
-  private Lowering(Graph g, Set<Node> forward) {
+  private Lowering(Graph g, Set<Node> forward, List<String> variables) {
     this.g = g;
     this.forward = forward;
+    this.variables = variables;
+    usedNames.addAll(variables);
   }
 
   /**
@@ -59,7 +62,29 @@ public final class Lowering {
    */
   public static LoweredMethod lower(
       Graph g, Set<Node> forward, List<Output> outputs, List<Node> result) {
-    return new Lowering(g, forward).run(outputs, result);
+    return lower(g, forward, outputs, result, List.of());
+  }
+
+  /**
+   * The same, for a body that also reads {@link Op#VAR} slots: slot {@code i} is printed as {@code
+   * variables.get(i)} (an argument {@code w}, an element {@code x[3]}, a field {@code self.w}).
+   */
+  public static LoweredMethod lower(
+      Graph g, Set<Node> forward, List<Output> outputs, List<Node> result, List<String> variables) {
+    return lower(g, forward, outputs, result, variables, Set.of());
+  }
+
+  /** The same, never naming a local after one of {@code reserved} (the method's parameters). */
+  public static LoweredMethod lower(
+      Graph g,
+      Set<Node> forward,
+      List<Output> outputs,
+      List<Node> result,
+      List<String> variables,
+      Set<String> reserved) {
+    Lowering lowering = new Lowering(g, forward, variables);
+    lowering.usedNames.addAll(reserved);
+    return lowering.run(outputs, result);
   }
 
   private LoweredMethod run(List<Output> outputs, List<Node> result) {
@@ -140,6 +165,7 @@ public final class Lowering {
       case INPUT -> new Expr.Element(ArrayNames.INPUTS, n.index());
       case TARGET -> new Expr.Element(ArrayNames.TARGETS, n.index());
       case PARAM -> new Expr.Element(ArrayNames.PARAMETERS, n.index());
+      case VAR -> new Expr.Ref(variables.get(n.index()));
       case SOFTMAX, SOFTMAX_CROSS_ENTROPY, SIGMOID_CROSS_ENTROPY -> expression(valueOf(n), false);
       default -> {
         List<Expr> args = new ArrayList<>();

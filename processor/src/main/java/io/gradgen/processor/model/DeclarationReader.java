@@ -42,8 +42,10 @@ public final class DeclarationReader {
   /**
    * The declaration of {@code type}, or empty when its annotation is itself broken (a missing or
    * mistyped attribute), which javac already reports.
+   *
+   * @param functions the type's {@code @Differentiable} methods, already read
    */
-  public Optional<Declaration> read(TypeElement type) {
+  public Optional<Declaration> read(TypeElement type, Map<String, FunctionSpec> functions) {
     Optional<AnnotationMirror> network = annotation(type, Network.class.getCanonicalName());
     if (network.isEmpty()) {
       return Optional.empty();
@@ -68,8 +70,10 @@ public final class DeclarationReader {
       layers.add(layer.get());
     }
     Loss loss = Loss.valueOf(lossConstant.getSimpleName().toString());
+    String lossFunction = values.get("lossFunction") instanceof String s ? s : "";
     NetworkSpec spec =
-        new NetworkSpec(packageName(type), typeNames(type), shape(type), inputs, layers, loss);
+        new NetworkSpec(
+            packageName(type), typeNames(type), shape(type), inputs, layers, loss, lossFunction, functions);
     return Optional.of(new Declaration(spec, type, network.get(), layerMirrors));
   }
 
@@ -86,7 +90,8 @@ public final class DeclarationReader {
             name,
             units,
             Activation.valueOf(activation.getSimpleName().toString()),
-            Bias.valueOf(bias.getSimpleName().toString())));
+            Bias.valueOf(bias.getSimpleName().toString()),
+            values.get("function") instanceof String function ? function : ""));
   }
 
   /** Attribute name to value, defaults included. */
@@ -110,11 +115,17 @@ public final class DeclarationReader {
   }
 
   private String packageName(TypeElement type) {
+    return packageName(elements, type);
+  }
+
+  /** The package of {@code type}, "" for the unnamed package. */
+  public static String packageName(Elements elements, TypeElement type) {
     PackageElement pkg = elements.getPackageOf(type);
     return pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString();
   }
 
-  private static List<String> typeNames(TypeElement type) {
+  /** The simple names of {@code type} and its enclosing types, outermost first. */
+  public static List<String> typeNames(TypeElement type) {
     List<String> names = new ArrayList<>();
     Element e = type;
     while (e instanceof TypeElement t) {

@@ -4,6 +4,7 @@ import io.gradgen.Loss;
 import io.gradgen.NetworkLayout;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A {@code @Network} declaration as read from the source: the network itself plus what the
@@ -18,6 +19,8 @@ import java.util.List;
  * @param inputs the number of inputs
  * @param layers the layers in order, output layer last
  * @param loss the loss
+ * @param lossFunction for a {@link Loss#CUSTOM} loss, the differentiable method's name
+ * @param functions the declaration's {@code @Differentiable} methods, by name
  */
 public record NetworkSpec(
     String packageName,
@@ -25,11 +28,20 @@ public record NetworkSpec(
     TypeShape type,
     int inputs,
     List<LayerSpec> layers,
-    Loss loss) {
+    Loss loss,
+    String lossFunction,
+    Map<String, FunctionSpec> functions) {
 
   public NetworkSpec {
     typeNames = List.copyOf(typeNames);
     layers = List.copyOf(layers);
+    functions = Map.copyOf(functions);
+  }
+
+  /** A network with built-in activations and loss only. */
+  public NetworkSpec(
+      String packageName, List<String> typeNames, TypeShape type, int inputs, List<LayerSpec> layers, Loss loss) {
+    this(packageName, typeNames, type, inputs, layers, loss, "", Map.of());
   }
 
   /** The simple name of the generated class: {@code SeedNet} gives {@code SeedNetModel}. */
@@ -58,9 +70,9 @@ public record NetworkSpec(
   public NetworkLayout layout() {
     List<NetworkLayout.Layer> dense = new ArrayList<>();
     for (LayerSpec layer : layers) {
-      dense.add(new NetworkLayout.Layer(layer.name(), layer.units(), layer.activation(), layer.bias()));
+      dense.add(new NetworkLayout.Layer(layer.name(), layer.units(), layer.activation(), layer.bias(), layer.function()));
     }
-    return NetworkLayout.of(inputs, loss, dense);
+    return NetworkLayout.of(inputs, loss, lossFunction, dense);
   }
 
   /** The name of every parameter, in layout order ({@code hidden.w[0][1]}, {@code hidden.b}). */

@@ -21,6 +21,7 @@ public final class Validator {
           new DuplicateLayerNameRule(),
           new SoftmaxPlacementRule(),
           new LossActivationRule(),
+          new CustomFunctionRule(),
           new SizeRule());
 
   private Validator() {}

@@ -131,7 +131,7 @@ public final class DerivationReport {
         }
         display(Tex.z(layer.name(), unit) + " = " + String.join(" + ", terms));
         if (layer.activation() != Activation.IDENTITY && layer.activation() != Activation.SOFTMAX) {
-          display(Tex.a(layer.name(), unit) + " = " + Tex.apply(layer.activation(), Tex.z(layer.name(), unit)));
+          display(Tex.a(layer.name(), unit) + " = " + Tex.apply(layer.activation(), layout.function(i), Tex.z(layer.name(), unit)));
         }
       }
       if (!full(layer)) {
@@ -140,7 +140,7 @@ public final class DerivationReport {
             + Tex.w(layer.name(), "j", "k") + " " + input(i, "k") + bias
             + " \\quad (j = 0, \\dots, " + (layer.units() - 1) + ")");
         if (layer.activation() != Activation.IDENTITY && layer.activation() != Activation.SOFTMAX) {
-          display(Tex.a(layer.name(), "j") + " = " + Tex.apply(layer.activation(), Tex.z(layer.name(), "j")));
+          display(Tex.a(layer.name(), "j") + " = " + Tex.apply(layer.activation(), layout.function(i), Tex.z(layer.name(), "j")));
         }
       }
       if (layer.activation() == Activation.SOFTMAX) {
@@ -173,6 +173,12 @@ public final class DerivationReport {
         display("E = -\\sum_j t_j \\ln o_j");
         line("computed from the logits as $\\sum_j t_j (\\mathrm{logsumexp}(z) - z_j)$, which stays finite;"
             + " the targets sum to 1.");
+        line("");
+      }
+      case CUSTOM -> {
+        display("E = \\sum_j L(o_j, t_j)");
+        line("with $L$ the `@Differentiable` method `" + spec.lossFunction() + "`; its derivative $L'$ with respect to");
+        line("the output is derived from its body (see the generated code).");
         line("");
       }
     }
@@ -247,7 +253,7 @@ public final class DerivationReport {
           + ", \\quad " + Tex.partial("E", Tex.a(name, "i")) + " = " + lossDerivative(Tex.a(name, "i"), Tex.t("i")));
       default -> display(Tex.delta(name, unit) + " = "
           + (upstreamLabel.isEmpty() ? Tex.partial("E", a) : Tex.brace(dEda, upstreamLabel)) + " \\cdot "
-          + Tex.brace(Tex.derivative(layer.activation(), a, z), Tex.gate(layer.activation())));
+          + Tex.brace(Tex.derivative(layer.activation(), layout.function(i), a, z), Tex.gate(layer.activation())));
     }
     line("(code: " + code + ")");
     line("");
@@ -259,6 +265,7 @@ public final class DerivationReport {
       case MEAN_SQUARED_ERROR -> "\\frac{2}{" + spec.outputs() + "}(" + o + " - " + t + ")";
       case SUM_SQUARED_ERROR -> "2(" + o + " - " + t + ")";
       case BINARY_CROSS_ENTROPY, CATEGORICAL_CROSS_ENTROPY -> throw new IllegalStateException("fused");
+      case CUSTOM -> "L'(" + o + ", " + t + ")";
     };
   }
 
@@ -319,6 +326,7 @@ public final class DerivationReport {
       case TANH -> "tanh";
       case RELU -> "relu";
       case SOFTMAX -> "softmax";
+      case CUSTOM -> "custom";
     };
   }
 

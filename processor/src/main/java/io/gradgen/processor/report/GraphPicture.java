@@ -129,14 +129,19 @@ public final class GraphPicture {
       case ABS -> "|x|";
       case SIGN -> "sign";
       case MAX -> "max";
+      case MIN -> "min";
+      case SQRT -> "√";
+      case POW -> "pow";
+      case SIN -> "sin";
+      case COS -> "cos";
       case SIGMOID -> "σ";
       case TANH -> "tanh";
       case RELU -> "relu";
-      case IF_POSITIVE, IF_GREATER_OR_EQUAL -> "?:";
+      case IF_POSITIVE, IF_GREATER_OR_EQUAL, IF_GREATER, IF_EQUAL -> "?:";
       case SOFTMAX -> "softmax" + n.index();
       case SOFTMAX_CROSS_ENTROPY -> "cross-entropy";
       case SIGMOID_CROSS_ENTROPY -> "binary CE";
-      case CONST, INPUT, TARGET, PARAM -> n.toString();
+      case CONST, INPUT, TARGET, PARAM, VAR -> n.toString();
     };
   }
 
@@ -154,15 +159,19 @@ public final class GraphPicture {
       case LOG1P -> "/(1+x)";
       case ABS -> "·sign";
       case SIGN -> "0";
-      case MAX -> "route";
+      case MAX, MIN -> "route";
+      case SQRT -> "/(2√x)";
+      case POW -> "·b·a^(b−1)";
+      case SIN -> "·cos";
+      case COS -> "·(−sin)";
       case SIGMOID -> "·s(1−s)";
       case TANH -> "·(1−t²)";
       case RELU -> "·[z>0]";
-      case IF_POSITIVE, IF_GREATER_OR_EQUAL -> "route";
+      case IF_POSITIVE, IF_GREATER_OR_EQUAL, IF_GREATER, IF_EQUAL -> "route";
       case SOFTMAX -> "·p(δ−p)";
       case SOFTMAX_CROSS_ENTROPY -> "p − t";
       case SIGMOID_CROSS_ENTROPY -> "o − t";
-      case CONST, INPUT, TARGET, PARAM -> "";
+      case CONST, INPUT, TARGET, PARAM, VAR -> "";
     };
   }
 

@@ -49,24 +49,26 @@ final class Tex {
   }
 
   /** {@code f(z)} for the activation. */
-  static String apply(Activation activation, String z) {
+  static String apply(Activation activation, String function, String z) {
     return switch (activation) {
       case IDENTITY -> z;
       case SIGMOID -> "\\sigma(" + z + ")";
       case TANH -> "\\tanh(" + z + ")";
       case RELU -> "\\max(0, " + z + ")";
       case SOFTMAX -> "\\mathrm{softmax}(z)";
+      case CUSTOM -> "\\mathrm{" + function.replace("_", "\\_") + "}(" + z + ")";
     };
   }
 
   /** {@code f'(z)} written through the forward output where that is what the code computes. */
-  static String derivative(Activation activation, String a, String z) {
+  static String derivative(Activation activation, String function, String a, String z) {
     return switch (activation) {
       case IDENTITY -> "1";
       case SIGMOID -> a + "(1 - " + a + ")";
       case TANH -> "(1 - " + a + "^2)";
       case RELU -> "\\mathbb{1}[" + z + " > 0]";
       case SOFTMAX -> throw new IllegalArgumentException("softmax has a Jacobian, not a derivative");
+      case CUSTOM -> "\\mathrm{" + function.replace("_", "\\_") + "}'(" + z + ")";
     };
   }
 
@@ -78,6 +80,7 @@ final class Tex {
       case TANH -> "tanh gate";
       case RELU -> "relu gate";
       case SOFTMAX -> "softmax gate";
+      case CUSTOM -> "custom activation, derived from its body";
     };
   }
 

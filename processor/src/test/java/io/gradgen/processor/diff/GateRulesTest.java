@@ -43,11 +43,23 @@ class GateRulesTest {
     binary(Op.MUL);
     binary(Op.DIV);
     binary(Op.MAX);
+    binary(Op.MIN);
+    unary(Op.SQRT);
+    unary(Op.SIN);
+    unary(Op.COS);
+    // a^b with both a (> 0) and b depending on parameters.
+    LOSSES.put(Op.POW, g -> g.node(Op.POW, g.add(g.mul(g.param(0), g.param(2)), g.constant(1.0)), g.param(1)));
     LOSSES.put(Op.ADD, g -> g.add(List.of(g.param(0), g.param(1), g.param(2))));
     LOSSES.put(Op.IF_POSITIVE, g -> g.node(Op.IF_POSITIVE, g.param(0), g.mul(g.param(1), g.param(2))));
     LOSSES.put(
         Op.IF_GREATER_OR_EQUAL,
         g -> g.node(Op.IF_GREATER_OR_EQUAL, g.param(0), g.param(1), g.mul(g.param(2), g.param(3)), g.param(3)));
+    LOSSES.put(
+        Op.IF_GREATER,
+        g -> g.node(Op.IF_GREATER, g.param(0), g.param(1), g.mul(g.param(2), g.param(3)), g.param(3)));
+    LOSSES.put(
+        Op.IF_EQUAL,
+        g -> g.node(Op.IF_EQUAL, g.param(0), g.param(0), g.mul(g.param(2), g.param(3)), g.param(1)));
     LOSSES.put(Op.SOFTMAX, GateRulesTest::weightedSoftmax);
     LOSSES.put(Op.SOFTMAX_CROSS_ENTROPY, GateRulesTest::softmaxCrossEntropy);
     LOSSES.put(Op.SIGMOID_CROSS_ENTROPY, GateRulesTest::sigmoidCrossEntropy);

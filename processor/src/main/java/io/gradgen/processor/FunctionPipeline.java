@@ -1,0 +1,106 @@
+package io.gradgen.processor;
+
+import com.palantir.javapoet.JavaFile;
+import io.gradgen.processor.diff.Differentiator;
+import io.gradgen.processor.diff.Gradient;
+import io.gradgen.processor.emit.FunctionEmitter;
+import io.gradgen.processor.graph.FunctionGraphBuilder;
+import io.gradgen.processor.graph.Graph;
+import io.gradgen.processor.graph.Node;
+import io.gradgen.processor.lower.LoweredFunction;
+import io.gradgen.processor.lower.Lowering;
+import io.gradgen.processor.model.FunctionSpec;
+import io.gradgen.processor.opt.Simplifier;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The stages for {@code @Differentiable} methods: build each body's graph, differentiate it,
+ * simplify, lower, and print {@code <Type>Gradients}. Free of javac.
+ */
+public final class FunctionPipeline {
+  private FunctionPipeline() {}
+
+  /** The gradient of one method, lowered. */
+  public static LoweredFunction lower(FunctionSpec f, Map<String, FunctionSpec> functions) {
+    Set<String> taken = new HashSet<>();
+    f.parameters().forEach(p -> taken.add(p.name()));
+    String self = fresh("self", taken);
+    taken.add(self);
+    String grad = fresh("grad", taken);
+    taken.add(grad);
+
+    FunctionGraphBuilder.Built built = FunctionGraphBuilder.build(f, functions, self);
+    Graph g = built.graph();
+    Gradient gradient = Differentiator.differentiate(g, built.result(), built.wrt(), "d" + f.name() + "_");
+    List<Node> roots = new ArrayList<>();
+    roots.add(built.result());
+    roots.addAll(gradient.parameterGradients());
+    List<Node> simple = Simplifier.simplify(g, roots);
+    Node value = simple.get(0);
+    Set<Node> forward = reachable(List.of(value));
+    List<Lowering.Output> stores = new ArrayList<>();
+    for (int i = 1; i < simple.size(); i++) {
+      stores.add(new Lowering.Output(grad, i - 1, simple.get(i), true,
+          "∂" + f.name() + "/∂" + built.wrtNames().get(i - 1) + ": " + gradient.parameterNotes().get(i - 1)));
+    }
+    return new LoweredFunction(
+        f, self, grad, built.wrtNames(), conventions(List.of(value)),
+        Lowering.lower(g, forward, stores, List.of(value), built.variables(), taken));
+  }
+
+  /** {@code <Type>Gradients} for every method of one class. */
+  public static JavaFile generate(String packageName, List<String> typeNames, List<FunctionSpec> functions) {
+    Map<String, FunctionSpec> byName = new java.util.LinkedHashMap<>();
+    functions.forEach(f -> byName.put(f.name(), f));
+    List<LoweredFunction> lowered = new ArrayList<>();
+    for (FunctionSpec f : functions) {
+      lowered.add(lower(f, byName));
+    }
+    return FunctionEmitter.emit(packageName, typeNames, lowered);
+  }
+
+  private static String fresh(String wanted, Set<String> taken) {
+    String name = wanted;
+    while (taken.contains(name)) {
+      name = name + "_";
+    }
+    return name;
+  }
+
+  /** The stated conventions for the non-differentiable operations the code contains. */
+  private static List<String> conventions(List<Node> roots) {
+    Set<String> found = new LinkedHashSet<>();
+    for (Node n : reachable(roots)) {
+      String convention = switch (n.op()) {
+        case ABS, SIGN -> "|x| has derivative sign(x), taken as 0 at x = 0";
+        case RELU -> "relu has derivative 0 at 0";
+        case MAX -> "max(a, b) passes the gradient to a on a tie";
+        case MIN -> "min(a, b) passes the gradient to a on a tie";
+        case IF_POSITIVE, IF_GREATER, IF_GREATER_OR_EQUAL, IF_EQUAL ->
+            "a conditional passes the gradient to the branch taken; the condition contributes none";
+        default -> null;
+      };
+      if (convention != null) {
+        found.add(convention);
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  private static Set<Node> reachable(List<Node> roots) {
+    Set<Node> seen = new HashSet<>();
+    List<Node> stack = new ArrayList<>(roots);
+    while (!stack.isEmpty()) {
+      Node n = stack.remove(stack.size() - 1);
+      if (seen.add(n)) {
+        stack.addAll(n.forwardArgs());
+      }
+    }
+    return seen;
+  }
+}
