@@ -50,6 +50,9 @@ public final class FunctionGraphBuilder {
   /** Array elements read, per array argument of the top-level function: index → leaf. */
   private final Map<String, TreeMap<Integer, Node>> elements = new LinkedHashMap<>();
   private final Deque<String> calls = new ArrayDeque<>();
+  /** The values of the enclosing loops' indices, outermost first: they suffix local names. */
+  private final List<Integer> iteration = new ArrayList<>();
+  private final java.util.Set<String> names = new java.util.HashSet<>();
 
   private FunctionGraphBuilder(Graph g, Map<String, FunctionSpec> functions, String selfName) {
     this.g = g;
@@ -140,7 +143,7 @@ public final class FunctionGraphBuilder {
         env.put(d.name(), new Int(integer(v, d.init())));
       } else {
         Node n = scalar(v, d.init());
-        g.name(n, prefix + d.name());
+        name(n, prefix + d.name());
         env.put(d.name(), new Scalar(n));
       }
     } else if (s instanceof Ast.Assign a) {
@@ -155,7 +158,7 @@ public final class FunctionGraphBuilder {
       Node n = a.op().equals("=")
           ? scalar(value, a.value())
           : arithmetic(a.op(), ((Scalar) old).node(), scalar(value, a.value()));
-      g.name(n, prefix + a.name());
+      name(n, prefix + a.name());
       env.put(a.name(), new Scalar(n));
     } else if (s instanceof Ast.For loop) {
       int from = integer(eval(loop.from(), env, prefix), loop.from());
@@ -163,9 +166,11 @@ public final class FunctionGraphBuilder {
       Value shadowed = env.get(loop.index());
       for (int i = from; holds(loop.comparison(), i, bound); i += loop.step()) {
         env.put(loop.index(), new Int(i));
+        iteration.add(i);
         for (Ast body : loop.body()) {
           run(body, env, prefix);
         }
+        iteration.remove(iteration.size() - 1);
       }
       if (shadowed == null) {
         env.remove(loop.index());
@@ -175,6 +180,22 @@ public final class FunctionGraphBuilder {
     } else {
       throw new FunctionError(s.at(), "unexpected statement");
     }
+  }
+
+  /**
+   * Names a local's value after the local and the iteration it was computed in ({@code e_3} in the
+   * fourth pass of a loop over i = 0…), so each unrolled value and its gradient have one name.
+   */
+  private void name(Node n, String local) {
+    StringBuilder base = new StringBuilder(local);
+    for (int i : iteration) {
+      base.append('_').append(i < 0 ? "m" + -i : Integer.toString(i));
+    }
+    String name = base.toString();
+    for (int version = 2; !names.add(name); version++) {
+      name = base + "_v" + version;
+    }
+    g.name(n, name);
   }
 
   private static boolean holds(String comparison, int a, int b) {

@@ -112,7 +112,7 @@ public final class Lowering {
         backwardOpened = true;
       }
       Expr expr = expression(valueOf(n), true);
-      String name = allocate(g.nameOf(n).orElse("tmp"));
+      String name = allocate(g.nameOf(n).orElseGet(() -> suggestedName(n)));
       locals.put(n, name);
       position.put(n, body.size());
       body.add(new Statement.Local(name, expr, g.noteOf(n).orElse("")));
@@ -244,6 +244,26 @@ public final class Lowering {
       uses.merge(r, 1, Integer::sum);
     }
     return uses;
+  }
+
+  /**
+   * A name for an unnamed value used more than once: the function applied to a named value
+   * ({@code abs_d}, {@code exp_z}), or {@code tmp}.
+   */
+  private String suggestedName(Node n) {
+    String function = switch (n.op()) {
+      case ABS, EXP, LOG, LOG1P, SQRT, SIN, COS, TANH, SIGMOID, RELU, SIGN -> n.op().name().toLowerCase(java.util.Locale.ROOT);
+      case SQUARE -> "sq";
+      default -> "";
+    };
+    if (!function.isEmpty()) {
+      Node arg = n.arg(0);
+      String argName = locals.get(arg);
+      if (argName != null) {
+        return function + "_" + argName;
+      }
+    }
+    return "tmp";
   }
 
   private String allocate(String wanted) {

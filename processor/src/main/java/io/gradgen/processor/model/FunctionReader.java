@@ -225,7 +225,7 @@ public final class FunctionReader {
       }
       isInt = k == TypeKind.INT;
     } else {
-      throw unsupported(v, "a local that is not double, float or int");
+      throw unsupported(v, "a local of type " + v.getType() + " (only double, float and int locals; no allocation)");
     }
     if (v.getInitializer() == null) {
       throw new FunctionError(at(v), "declare '" + v.getName() + "' with a value: double " + v.getName() + " = 0;");
@@ -404,6 +404,9 @@ public final class FunctionReader {
     }
     if (owner.equals("this")) {
       return new Ast.Name(name, at(m));
+    }
+    if (name.equals("length")) {
+      throw new FunctionError(at(m), m + " is not a compile-time constant; loop bounds must be constants, e.g. i < 5");
     }
     throw unsupported(m, "the field " + m);
   }

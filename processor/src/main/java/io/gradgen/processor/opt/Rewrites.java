@@ -25,6 +25,14 @@ final class Rewrites {
           Rewrites::foldConstants,
           // a + 0 + b -> a + b; a sum of one term is that term; of none, 0.
           Rewrites::dropZeroTerms,
+          // a·a -> a²  (its gate rule gives 2a·up, one term instead of two)
+          (n, g) -> is(n, MUL) && n.arg(0) == n.arg(1) && !n.arg(0).isConstant()
+              ? Optional.of(g.node(io.gradgen.processor.graph.Op.SQUARE, n.arg(0)))
+              : Optional.empty(),
+          // a + a -> 2·a
+          (n, g) -> is(n, ADD) && n.args().size() == 2 && n.arg(0) == n.arg(1)
+              ? Optional.of(g.mul(g.constant(2.0), n.arg(0)))
+              : Optional.empty(),
           // a + (−b) -> a − b;  (−a) + b -> b − a
           (n, g) -> is(n, ADD) && n.args().size() == 2 && is(n.arg(1), NEG)
               ? Optional.of(g.sub(n.arg(0), n.arg(1).arg(0)))

@@ -38,6 +38,15 @@ public final class CompiledModels {
     return compilation;
   }
 
+  /** A class of the compilation (a declaration or a generated class). */
+  public Class<?> type(String qualifiedName) {
+    try {
+      return loader.loadClass(qualifiedName);
+    } catch (ClassNotFoundException e) {
+      throw new AssertionError("no class " + qualifiedName + " was compiled", e);
+    }
+  }
+
   /** A new instance of the generated class {@code qualifiedName}. */
   public DifferentiableModel model(String qualifiedName) {
     try {
