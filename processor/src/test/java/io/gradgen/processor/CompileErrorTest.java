@@ -215,7 +215,9 @@ class CompileErrorTest {
     JavaFileObject file = network(
         "Net", "      @Dense(name = \"hidden\", units = 800),\n      @Dense(name = \"out\", units = 1)",
         "HALF_SUM_SQUARED_ERROR");
-    assertThat(compile(file)).hadErrorContaining("[gradgen.size] this network has 2400 weights, but straight-line code supports at most 1500")
+    // 2,000 fixed + 1,600 first-layer weights × 26 + 800 weights × 39 + 801 neurons × 80 bytes.
+    assertThat(compile(file)).hadErrorContaining("[gradgen.size] this network is too large for straight-line code:"
+            + " its gradient method would take about 138880 bytes of bytecode, past Java's 64 KB limit per method")
         .inFile(file).onLineContaining("layers = {");
   }
 
@@ -226,7 +228,9 @@ class CompileErrorTest {
         "HALF_SUM_SQUARED_ERROR");
     Compilation c = compile(file);
     assertThat(c).succeeded();
-    assertThat(c).hadWarningContaining("[gradgen.size] this network has 360 weights")
+    // 2,000 + 240 × 26 + 120 × 39 + 121 × 80 bytes.
+    assertThat(c).hadWarningContaining("[gradgen.size] the straight-line gradient method of this network takes about"
+            + " 22600 bytes of bytecode, past HotSpot's 8,000-byte JIT limit")
         .inFile(file).onLineContaining("layers = {");
   }
 

@@ -111,10 +111,7 @@ public final class NetworkGraphBuilder {
    * keeps every exponent ≤ 0, so nothing overflows. The SOFTMAX nodes carry the textbook gradient.
    */
   private List<Node> softmax(LayerSpec layer, List<Node> z) {
-    Node max = z.get(0);
-    for (int j = 1; j < z.size(); j++) {
-      max = g.node(Op.MAX, max, z.get(j));
-    }
+    Node max = pairwiseMax(z);
     g.name(max, layer.name() + "_max");
     List<Node> exps = new ArrayList<>();
     for (int j = 0; j < z.size(); j++) {
@@ -137,6 +134,18 @@ public final class NetworkGraphBuilder {
       p.add(pj);
     }
     return p;
+  }
+
+  /**
+   * {@code max z} as a balanced tree of {@code Math.max} calls: its depth grows with log n, so the
+   * printed expression stays shallow for wide layers.
+   */
+  private Node pairwiseMax(List<Node> values) {
+    if (values.size() == 1) {
+      return values.get(0);
+    }
+    int half = (values.size() + 1) / 2;
+    return g.node(Op.MAX, pairwiseMax(values.subList(0, half)), pairwiseMax(values.subList(half, values.size())));
   }
 
   private String layerNote(int i, LayerSpec layer) {

@@ -36,6 +36,9 @@ public final class Lowering {
           ArrayNames.GRADIENT,
           "parameters");
 
+  /** The most terms one printed sum has; longer sums are split into partial sums. */
+  static final int MAX_TERMS = 32;
+
   /** A value the method writes out. */
   public record Output(String array, int index, Node value, boolean accumulate, String comment) {}
 
@@ -111,8 +114,8 @@ public final class Lowering {
                     + " 'up' is the gradient arriving at a gate's output"));
         backwardOpened = true;
       }
-      Expr expr = expression(valueOf(n), true);
       String name = allocate(g.nameOf(n).orElseGet(() -> suggestedName(n)));
+      Expr expr = longSum(valueOf(n)) ? partialSums(valueOf(n), name, body) : expression(valueOf(n), true);
       locals.put(n, name);
       position.put(n, body.size());
       body.add(new Statement.Local(name, expr, g.noteOf(n).orElse("")));
@@ -149,7 +152,35 @@ public final class Lowering {
     if (n.op().isLeaf()) {
       return false;
     }
-    return g.nameOf(n).isPresent() || uses.getOrDefault(n, 0) > 1;
+    return g.nameOf(n).isPresent() || uses.getOrDefault(n, 0) > 1 || longSum(valueOf(n));
+  }
+
+  /**
+   * Sums of more than {@link #MAX_TERMS} terms are split into partial sums: javac attributes a
+   * chain {@code a + b + …} recursively, and a few hundred terms overflow its stack.
+   */
+  private static boolean longSum(Node n) {
+    return n.op() == Op.ADD && n.args().size() > MAX_TERMS;
+  }
+
+  /** Emits {@code name_part0 = t0 + … + t31; …} and returns the sum of the parts. */
+  private Expr partialSums(Node sum, String name, List<Statement> body) {
+    List<Expr> terms = new ArrayList<>();
+    for (Node arg : sum.args()) {
+      terms.add(expression(arg, false));
+    }
+    int part = 0;
+    while (terms.size() > MAX_TERMS) {
+      List<Expr> parts = new ArrayList<>();
+      for (int from = 0; from < terms.size(); from += MAX_TERMS) {
+        String partName = allocate(name + "_part" + part++);
+        body.add(new Statement.Local(partName,
+            new Expr.Apply(Op.ADD, terms.subList(from, Math.min(terms.size(), from + MAX_TERMS))), ""));
+        parts.add(new Expr.Ref(partName));
+      }
+      terms = parts;
+    }
+    return terms.size() == 1 ? terms.get(0) : new Expr.Apply(Op.ADD, terms);
   }
 
   /**

@@ -1,0 +1,250 @@
+package io.gradgen.processor;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import io.gradgen.Activation;
+import io.gradgen.Bias;
+import io.gradgen.DifferentiableModel;
+import io.gradgen.Loss;
+import io.gradgen.processor.testing.CompiledModels;
+import io.gradgen.processor.testing.FiniteDifferences;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A seeded generator of random declarations — depths, widths, activations (custom ones too),
+ * losses, biases, names, valid or not — run through the processor. Every declaration this test's
+ * own statement of the rules calls valid compiles and its gradient matches finite differences;
+ * every invalid one gets a tagged compile error; none makes the processor fail internally.
+ *
+ * <p>{@code mvn -pl processor test -Dtest=DeclarationFuzzTest -Dgradgen.fuzz.cases=5000
+ * -Dgradgen.fuzz.seed=7} runs more cases, or other ones.
+ */
+class DeclarationFuzzTest {
+  private static final int CASES = Integer.getInteger("gradgen.fuzz.cases", 300);
+  private static final long SEED = Long.getLong("gradgen.fuzz.seed", 20261123L);
+  private static final String[] NAMES = {"h", "hidden", "out", "z9", "layer_2", "bad name", "class", "h"};
+
+  private record Layer(String name, int units, Activation activation, Bias bias, String function) {}
+
+  private record Declaration(String name, int inputs, List<Layer> layers, Loss loss, String lossFunction) {
+    String source() {
+      StringBuilder sb = new StringBuilder("package fuzz;\nimport io.gradgen.*;\n@Network(inputs = ")
+          .append(inputs).append(", layers = {");
+      for (int i = 0; i < layers.size(); i++) {
+        Layer l = layers.get(i);
+        sb.append(i == 0 ? "\n" : ",\n").append("  @Dense(name = \"").append(l.name()).append("\", units = ")
+            .append(l.units()).append(", activation = Activation.").append(l.activation())
+            .append(", bias = Bias.").append(l.bias());
+        if (!l.function().isEmpty()) {
+          sb.append(", function = \"").append(l.function()).append('"');
+        }
+        sb.append(')');
+      }
+      sb.append("},\n  loss = Loss.").append(loss);
+      if (!lossFunction.isEmpty()) {
+        sb.append(", lossFunction = \"").append(lossFunction).append('"');
+      }
+      sb.append(")\npublic interface ").append(name).append(" {\n")
+          .append("  @Differentiable static double softsign(double z) { return z / (1 + Math.abs(z)); }\n")
+          .append("  @Differentiable static double cauchy(double o, double t) { return Math.log1p((o - t) * (o - t)); }\n")
+          .append("  @Differentiable static double pair(double a, double b) { return a * b; }\n")
+          .append("}\n");
+      return sb.toString();
+    }
+
+    /** The rules of the declaration API, stated independently of the processor's validator. */
+    boolean valid() {
+      if (inputs < 1 || layers.isEmpty()) {
+        return false;
+      }
+      Set<String> names = new HashSet<>();
+      long weights = 0;
+      int fanIn = inputs;
+      for (int i = 0; i < layers.size(); i++) {
+        Layer l = layers.get(i);
+        boolean last = i == layers.size() - 1;
+        if (l.units() < 1 || !l.name().matches("[A-Za-z_][A-Za-z0-9_]*") || l.name().equals("class")
+            || !names.add(l.name())) {
+          return false;
+        }
+        if (l.activation() == Activation.SOFTMAX && (!last || l.units() < 2)) {
+          return false;
+        }
+        boolean custom = l.activation() == Activation.CUSTOM;
+        if (custom != !l.function().isEmpty() || (custom && !l.function().equals("softsign"))) {
+          return false;
+        }
+        weights += (long) fanIn * l.units();
+        fanIn = l.units();
+      }
+      Activation output = layers.get(layers.size() - 1).activation();
+      if (loss == Loss.BINARY_CROSS_ENTROPY && output != Activation.SIGMOID
+          || loss == Loss.CATEGORICAL_CROSS_ENTROPY && output != Activation.SOFTMAX) {
+        return false;
+      }
+      boolean customLoss = loss == Loss.CUSTOM;
+      if (customLoss != !lossFunction.isEmpty() || (customLoss && !lossFunction.equals("cauchy"))) {
+        return false;
+      }
+      return true;
+    }
+
+    /** Large enough that the size rule may reject it (it estimates generously). */
+    boolean large() {
+      long weights = 0;
+      long neurons = 0;
+      int fanIn = inputs;
+      for (Layer l : layers) {
+        weights += (long) fanIn * Math.max(0, l.units());
+        neurons += Math.max(0, l.units());
+        fanIn = l.units();
+      }
+      return weights > 600 || neurons > 200;
+    }
+  }
+
+  private static Declaration random(Random r, int n) {
+    int depth = r.nextInt(10) == 0 ? 0 : 1 + r.nextInt(3);
+    List<Layer> layers = new ArrayList<>();
+    for (int i = 0; i < depth; i++) {
+      boolean last = i == depth - 1;
+      Activation activation = pick(r, Activation.values(), last ? 0.8 : 0.95, Activation.TANH);
+      String function = activation == Activation.CUSTOM
+          ? (r.nextInt(8) == 0 ? (r.nextBoolean() ? "" : "pair") : "softsign")
+          : (r.nextInt(40) == 0 ? "softsign" : "");
+      String name = r.nextInt(12) == 0 ? NAMES[r.nextInt(NAMES.length)] : "l" + i;
+      int units = r.nextInt(25) == 0 ? r.nextInt(3) - 1 : 1 + r.nextInt(activation == Activation.SOFTMAX ? 4 : 5);
+      if (r.nextInt(60) == 0) {
+        units = 400; // past the size limit
+      }
+      layers.add(new Layer(name, units, activation, Bias.values()[r.nextInt(3)], function));
+    }
+    Loss loss = Loss.values()[r.nextInt(Loss.values().length)];
+    String lossFunction = loss == Loss.CUSTOM
+        ? (r.nextInt(8) == 0 ? "softsign" : "cauchy")
+        : (r.nextInt(40) == 0 ? "cauchy" : "");
+    // Steer most declarations towards a loss their output layer supports, so most are valid.
+    if (!layers.isEmpty() && r.nextInt(4) != 0) {
+      Activation out = layers.get(layers.size() - 1).activation();
+      if (out == Activation.SOFTMAX) {
+        loss = r.nextBoolean() ? Loss.CATEGORICAL_CROSS_ENTROPY : Loss.MEAN_SQUARED_ERROR;
+      } else if (out == Activation.SIGMOID && r.nextBoolean()) {
+        loss = Loss.BINARY_CROSS_ENTROPY;
+      } else if (loss == Loss.BINARY_CROSS_ENTROPY || loss == Loss.CATEGORICAL_CROSS_ENTROPY) {
+        loss = Loss.HALF_SUM_SQUARED_ERROR;
+      }
+      lossFunction = loss == Loss.CUSTOM ? "cauchy" : "";
+    }
+    int inputs = r.nextInt(25) == 0 ? r.nextInt(2) - 1 : 1 + r.nextInt(4);
+    return new Declaration("Fuzz" + n, inputs, layers, loss, lossFunction);
+  }
+
+  private static <T> T pick(Random r, T[] values, double keepCommon, T common) {
+    return r.nextDouble() < keepCommon ? values[r.nextInt(values.length)] : common;
+  }
+
+  @Test
+  void everyValidDeclarationCompilesWithExactGradientsAndEveryInvalidOneIsACompileError() {
+    Random r = new Random(SEED);
+    List<Declaration> valid = new ArrayList<>();
+    List<Declaration> large = new ArrayList<>();
+    List<Declaration> invalid = new ArrayList<>();
+    for (int n = 0; n < CASES; n++) {
+      Declaration d = random(r, n);
+      (!d.valid() ? invalid : d.large() ? large : valid).add(d);
+    }
+    // A large valid declaration either compiles (javac never says "code too large") or the size rule rejects it.
+    for (Declaration d : large) {
+      Compilation c = Compiler.javac().withProcessors(new GradgenProcessor()).compile(file(d));
+      if (c.status() == Compilation.Status.SUCCESS) {
+        checkGradient(d, CompiledModels.compile(List.of(file(d))).model("fuzz." + d.name() + "Model"));
+      } else {
+        List<String> errors = c.errors().stream().map(e -> e.getMessage(null)).collect(Collectors.toList());
+        assertTrue(errors.size() == 1 && errors.get(0).startsWith("[gradgen.size]"),
+            "a large declaration failed for another reason: " + errors + "\n" + d.source());
+      }
+    }
+    assertTrue(valid.size() > CASES / 3 && invalid.size() > CASES / 10,
+        "the generator covers both: " + valid.size() + " valid, " + invalid.size() + " invalid");
+
+    for (int from = 0; from < valid.size(); from += 100) {
+      List<Declaration> batch = valid.subList(from, Math.min(valid.size(), from + 100));
+      if (Boolean.getBoolean("gradgen.fuzz.dump")) {
+        for (Declaration d : batch) {
+          try {
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of("/tmp/fuzz/fuzz"));
+            java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/fuzz/fuzz/" + d.name() + ".java"), d.source());
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        }
+      }
+      CompiledModels compiled = CompiledModels.compile(batch.stream().map(DeclarationFuzzTest::file).toList());
+      for (Declaration d : batch) {
+        checkGradient(d, compiled.model("fuzz." + d.name() + "Model"));
+      }
+    }
+
+    for (Declaration d : invalid) {
+      Compilation c = Compiler.javac().withProcessors(new GradgenProcessor()).compile(file(d));
+      List<String> errors = c.errors().stream().map(e -> e.getMessage(null)).collect(Collectors.toList());
+      assertFalse(errors.isEmpty(), "no error for an invalid declaration:\n" + d.source());
+      assertTrue(errors.stream().allMatch(e -> e.startsWith("[gradgen.") && !e.startsWith("[gradgen.internal]")),
+          "unexpected errors " + errors + " for:\n" + d.source());
+      assertTrue(c.diagnostics().stream().noneMatch(x -> x.getKind() == Diagnostic.Kind.ERROR && x.getSource() == null),
+          "every error points into the source:\n" + d.source());
+    }
+  }
+
+  private static JavaFileObject file(Declaration d) {
+    return JavaFileObjects.forSourceString("fuzz." + d.name(), d.source());
+  }
+
+  private static void checkGradient(Declaration d, DifferentiableModel model) {
+    Random r = new Random(d.name().hashCode());
+    double[] p = model.parameters();
+    for (int i = 0; i < p.length; i++) {
+      p[i] = r.nextDouble() * 2 - 1;
+    }
+    double[] x = new double[model.inputCount()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = r.nextDouble() * 2 - 1;
+    }
+    double[] t = new double[model.outputCount()];
+    double sum = 0;
+    for (int i = 0; i < t.length; i++) {
+      t[i] = r.nextDouble();
+      sum += t[i];
+    }
+    if (d.loss() == Loss.CATEGORICAL_CROSS_ENTROPY) {
+      for (int i = 0; i < t.length; i++) {
+        t[i] /= sum;
+      }
+    }
+    double[] grad = new double[p.length];
+    model.gradient(x, t, grad);
+    for (int i = 0; i < p.length; i++) {
+      final int k = i;
+      double saved = p[k];
+      double estimate = FiniteDifferences.derivative(v -> {
+        p[k] = v;
+        return model.loss(x, t);
+      }, saved);
+      p[k] = saved;
+      assertTrue(FiniteDifferences.relativeError(grad[k], estimate) < 1e-6,
+          d.name() + " ∂E/∂" + model.parameterName(k) + ": " + grad[k] + " vs " + estimate + "\n" + d.source());
+    }
+  }
+}
