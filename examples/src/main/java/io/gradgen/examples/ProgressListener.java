@@ -18,6 +18,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  */
 final class ProgressListener implements TrainingListener {
   private final ProgressBar bar;
+  private String lastLine = "";
 
   /**
    * @param task the name shown before the bar
@@ -34,9 +35,17 @@ final class ProgressListener implements TrainingListener {
             .setStyle(ProgressBarStyle.ASCII)
             .setUpdateIntervalMillis(terminal ? 100 : 1000);
     if (!terminal) {
-      builder.setConsumer(new DelegatingProgressBarConsumer(plain::println, 100));
+      builder.setConsumer(new DelegatingProgressBarConsumer(line -> printOnce(plain, line), 100));
     }
     this.bar = builder.build();
+  }
+
+  /** Prints {@code line} unless it repeats the last one (the bar refreshes on a timer and on close). */
+  private synchronized void printOnce(PrintStream plain, String line) {
+    if (!line.equals(lastLine)) {
+      lastLine = line;
+      plain.println(line);
+    }
   }
 
   /** True when standard input and output are a terminal, so that a bar can redraw in place. */
@@ -55,8 +64,7 @@ final class ProgressListener implements TrainingListener {
 
   @Override
   public void onStop(TrainingResult result) {
-    bar.maxHint(result.epochs());
-    bar.stepTo(result.epochs());
+    bar.setExtraMessage(" stopped: " + result.reason());
     bar.close();
   }
 }

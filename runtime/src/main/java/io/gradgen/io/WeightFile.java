@@ -268,10 +268,14 @@ public final class WeightFile {
   static void writeAtomically(Path file, byte[] bytes, ChannelWriter writer) throws IOException {
     Path target = file.toAbsolutePath();
     Path directory = target.getParent();
-    Path temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".tmp");
+    // Not Files.createTempFile: its owner-only permissions would stay on the renamed file; a file
+    // created normally gets the usual permissions (the umask's).
+    Path temporary =
+        directory.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
     boolean moved = false;
     try {
-      try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+      try (FileChannel channel =
+          FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         writer.write(channel, ByteBuffer.wrap(bytes));
         channel.force(true);
       }
