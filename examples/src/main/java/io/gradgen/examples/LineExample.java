@@ -55,7 +55,7 @@ final class LineExample implements TrainingExample {
     return MAX_EPOCHS;
   }
 
-  /** Trains a model that starts at W = {@code w0} in the mode called {@code mode}. */
+  /** Trains {@code model} from its current W in the mode called {@code mode} (a key of {@link #MODES}). */
   static TrainingResult train(LineNetModel model, String mode, long seed, TrainingListener listener) {
     return MODES.get(mode)
         .apply(Trainer.builder(new Sgd(LEARNING_RATE)))

@@ -3,7 +3,6 @@ package io.gradgen.train;
 import io.gradgen.DifferentiableModel;
 import io.gradgen.data.DataSet;
 import java.util.Arrays;
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -246,10 +245,5 @@ public final class TrainingSession {
   /** The model being trained. */
   public DifferentiableModel model() {
     return model;
-  }
-
-  /** The rules this session checks, in order. */
-  List<StopRule> rules() {
-    return List.of(rules);
   }
 }
