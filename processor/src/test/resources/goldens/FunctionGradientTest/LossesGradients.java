@@ -18,7 +18,7 @@ public final class LossesGradients {
    * grad[1] += ∂huber/∂target
    * </pre>
    *
-   * <p>Where huber is not differentiable: a conditional passes the gradient to the branch taken; the condition contributes none; |x| has derivative sign(x), taken as 0 at x = 0.
+   * <p>Where huber is not differentiable: |x| has derivative sign(x), taken as 0 at x = 0; a conditional passes the gradient to the branch taken; the condition contributes none.
    *
    * @throws IllegalArgumentException if {@code grad} has fewer than 2 elements
    */

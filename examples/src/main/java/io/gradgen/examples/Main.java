@@ -9,7 +9,8 @@ import java.util.List;
  */
 public final class Main {
   /** Every command, in the order the usage text lists them. */
-  static final List<Command> COMMANDS = List.of(new SeedCommand(), new InspectCommand());
+  static final List<Command> COMMANDS =
+      List.of(new SeedCommand(), new TrainCommand(), new InspectCommand());
 
   private Main() {}
 

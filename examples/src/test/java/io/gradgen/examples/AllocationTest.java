@@ -47,6 +47,22 @@ class AllocationTest {
   }
 
   @Test
+  void aTrainingStepOfAGeneratedModelAllocatesNothing() {
+    io.gradgen.data.DataSet iris =
+        io.gradgen.data.OneHot.encode(ExampleData.iris(), 3);
+    IrisNetModel net = new IrisNetModel();
+    io.gradgen.train.Initializer.xavier().initialize(net, 1);
+    io.gradgen.train.TrainingSession session =
+        io.gradgen.train.Trainer.builder(new io.gradgen.train.Adam(1e-4))
+            .miniBatch(16)
+            .regularization(io.gradgen.train.L2Regularization.of(1e-4))
+            .stopWhen(io.gradgen.train.StopRule.maxEpochs(1))
+            .build()
+            .start(net, iris);
+    assertEquals(0.0, bytesPerCall(() -> sink += session.step()), 0.01);
+  }
+
+  @Test
   void gradientAllocatesNothing() {
     assertEquals(0.0, bytesPerCall(() -> sink += model.gradient(x, t, grad)), 0.01);
   }

@@ -75,7 +75,9 @@ public final class FunctionPipeline {
   /** The stated conventions for the non-differentiable operations the code contains. */
   private static List<String> conventions(List<Node> roots) {
     Set<String> found = new LinkedHashSet<>();
-    for (Node n : reachable(roots)) {
+    List<Node> nodes = new ArrayList<>(reachable(roots));
+    nodes.sort(java.util.Comparator.comparingInt(Node::id)); // a stable order: the output is deterministic
+    for (Node n : nodes) {
       String convention = switch (n.op()) {
         case ABS, SIGN -> "|x| has derivative sign(x), taken as 0 at x = 0";
         case RELU -> "relu has derivative 0 at 0";

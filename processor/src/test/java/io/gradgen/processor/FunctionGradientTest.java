@@ -134,6 +134,17 @@ class FunctionGradientTest {
   }
 
   @Test
+  void outputIsByteIdenticalAcrossBuilds() {
+    for (int i = 0; i < 5; i++) {
+      CompiledModels again = CompiledModels.compile(List.of(
+          JavaFileObjects.forSourceString("fn.Losses", Goldens.resource("functions/Losses.java")),
+          JavaFileObjects.forSourceString("fn.Constructs", Goldens.resource("functions/Constructs.java"))));
+      assertEquals(compiled.source("fn/LossesGradients.java"), again.source("fn/LossesGradients.java"));
+      assertEquals(compiled.source("fn/ConstructsGradients.java"), again.source("fn/ConstructsGradients.java"));
+    }
+  }
+
+  @Test
   void goldenGradients() {
     Goldens.assertMatches(getClass(), "LineGradients.java", compiled.source("fn/LineGradients.java"));
     Goldens.assertMatches(getClass(), "LossesGradients.java", compiled.source("fn/LossesGradients.java"));

@@ -1,0 +1,56 @@
+package io.gradgen.data;
+
+/** One-hot encoding of class labels: class {@code k} of {@code n} becomes n values, 1 at k, 0 elsewhere. */
+public final class OneHot {
+  private OneHot() {}
+
+  /**
+   * The one-hot row of class {@code label} among {@code classes}.
+   *
+   * @throws IllegalArgumentException unless {@code 0 <= label < classes}
+   */
+  public static double[] encode(int label, int classes) {
+    if (label < 0 || label >= classes) {
+      throw new IllegalArgumentException(
+          "class " + label + " is outside 0.." + (classes - 1) + " (" + classes + " classes)");
+    }
+    double[] row = new double[classes];
+    row[label] = 1;
+    return row;
+  }
+
+  /**
+   * {@code data} with its single target column of class indices replaced by one-hot rows.
+   *
+   * @throws IllegalArgumentException if the data set has more than one target column, or a target
+   *     is not a class index below {@code classes}
+   */
+  public static DataSet encode(DataSet data, int classes) {
+    if (data.targetCount() != 1) {
+      throw new IllegalArgumentException(
+          "one-hot encoding needs 1 target column of class indices, the data set has "
+              + data.targetCount());
+    }
+    int[] labels = data.labels();
+    double[][] targets = new double[labels.length][];
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i] >= classes) {
+        throw new IllegalArgumentException(
+            "row " + i + " has class " + labels[i] + ", outside 0.." + (classes - 1));
+      }
+      targets[i] = encode(labels[i], classes);
+    }
+    return data.withTargets(targets);
+  }
+
+  /** The index of the largest value (the first one on a tie): the predicted class. Allocates nothing. */
+  public static int argmax(double[] values) {
+    int best = 0;
+    for (int i = 1; i < values.length; i++) {
+      if (values[i] > values[best]) {
+        best = i;
+      }
+    }
+    return best;
+  }
+}

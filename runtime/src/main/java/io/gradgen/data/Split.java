@@ -1,0 +1,115 @@
+package io.gradgen.data;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * A data set cut into training, validation and test parts, at random with a seed, optionally
+ * stratified so that each part has the classes in the proportions of the whole.
+ *
+ * <p>Part sizes are {@code round(n·trainFraction)} and {@code round(n·validationFraction)}, the
+ * test part the rest (per class when stratified). Fit preprocessing on {@link #train()} only.
+ *
+ * @param train the training part
+ * @param validation the validation part; empty when {@code validationFraction} is 0
+ * @param test the held-out test part
+ */
+public record Split(DataSet train, Optional<DataSet> validation, DataSet test) {
+
+  /**
+   * A seeded random split.
+   *
+   * @throws IllegalArgumentException if the fractions are negative, leave nothing for the test
+   *     part, or leave a part without rows
+   */
+  public static Split random(DataSet data, double trainFraction, double validationFraction, long seed) {
+    checkFractions(trainFraction, validationFraction);
+    int[] all = new int[data.size()];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = i;
+    }
+    SplittableRandom random = new SplittableRandom(seed);
+    List<List<Integer>> parts = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    cut(all, trainFraction, validationFraction, random, parts);
+    return assemble(data, parts, random);
+  }
+
+  /**
+   * A seeded split that keeps each class's share in every part; the classes are {@link
+   * DataSet#labels()}.
+   *
+   * @throws IllegalArgumentException as {@link #random}, or if the targets are not class labels
+   */
+  public static Split stratified(
+      DataSet data, double trainFraction, double validationFraction, long seed) {
+    checkFractions(trainFraction, validationFraction);
+    int[] labels = data.labels();
+    int classes = 0;
+    for (int label : labels) {
+      classes = Math.max(classes, label + 1);
+    }
+    SplittableRandom random = new SplittableRandom(seed);
+    List<List<Integer>> parts = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    for (int c = 0; c < classes; c++) {
+      int count = 0;
+      for (int label : labels) {
+        count += label == c ? 1 : 0;
+      }
+      int[] members = new int[count];
+      for (int i = 0, m = 0; i < labels.length; i++) {
+        if (labels[i] == c) {
+          members[m++] = i;
+        }
+      }
+      cut(members, trainFraction, validationFraction, random, parts);
+    }
+    return assemble(data, parts, random);
+  }
+
+  private static void checkFractions(double train, double validation) {
+    if (!(train > 0) || !(validation >= 0) || !(train + validation < 1)) {
+      throw new IllegalArgumentException(
+          "need trainFraction > 0, validationFraction >= 0 and a sum below 1 (the rest is the test"
+              + " part), but they are " + train + " and " + validation);
+    }
+  }
+
+  /** Shuffles {@code indices} and deals them into the three parts. */
+  private static void cut(
+      int[] indices, double train, double validation, SplittableRandom random, List<List<Integer>> parts) {
+    shuffle(indices, random);
+    int nTrain = (int) Math.round(indices.length * train);
+    int nValidation = (int) Math.round(indices.length * validation);
+    for (int i = 0; i < indices.length; i++) {
+      int part = i < nTrain ? 0 : i < nTrain + nValidation ? 1 : 2;
+      parts.get(part).add(indices[i]);
+    }
+  }
+
+  private static void shuffle(int[] a, SplittableRandom random) {
+    for (int i = a.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int swap = a[i];
+      a[i] = a[j];
+      a[j] = swap;
+    }
+  }
+
+  private static Split assemble(DataSet data, List<List<Integer>> parts, SplittableRandom random) {
+    String[] names = {"training", "validation", "test"};
+    int[][] indices = new int[3][];
+    for (int p = 0; p < 3; p++) {
+      indices[p] = parts.get(p).stream().mapToInt(Integer::intValue).toArray();
+      shuffle(indices[p], random);
+      if (indices[p].length == 0 && p != 1) {
+        throw new IllegalArgumentException(
+            "the " + names[p] + " part of " + data.size() + " rows would be empty");
+      }
+    }
+    Optional<DataSet> validation =
+        indices[1].length == 0 ? Optional.empty() : Optional.of(data.select(indices[1]));
+    return new Split(data.select(indices[0]), validation, data.select(indices[2]));
+  }
+}

@@ -1,0 +1,300 @@
+package io.gradgen.io;
+
+import io.gradgen.Model;
+import io.gradgen.data.Preprocessor;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32;
+
+/**
+ * Saves and loads a model's parameters together with its fitted preprocessing.
+ *
+ * <pre>{@code
+ * WeightFile.save(Path.of("iris.ggw"), model, List.of(standardizer));
+ * List<Preprocessor> preprocessing = WeightFile.load(Path.of("iris.ggw"), model);
+ * }</pre>
+ *
+ * <h2>Format, version 1</h2>
+ *
+ * All numbers big-endian; strings as Java's modified UTF-8 with an unsigned 16-bit byte length
+ * ({@link java.io.DataOutput#writeUTF}).
+ *
+ * <pre>
+ * magic            4 bytes   "GGWF" (0x47 0x47 0x57 0x46)
+ * version          uint16    1
+ * fingerprint      string    {@link io.gradgen.NetworkLayout#fingerprint()} of the model's architecture
+ * parameter count  int32     P
+ * parameters       P × float64 (IEEE 754), in the model's layout order
+ * preprocessors    int32     K, applied in this order
+ *   per preprocessor:
+ *     kind         string    {@link Preprocessor#kind()}, e.g. "standardize"
+ *     arrays       int32     A
+ *     per array:   int32 length L, then L × float64   ({@link Preprocessor#state()})
+ * checksum         uint32    CRC-32 of every byte before it
+ * </pre>
+ *
+ * <p>Loading reads the whole file and checks the magic, the version, the checksum, the structure,
+ * the fingerprint and the parameter count before it writes a single parameter, so a file made for
+ * another architecture, truncated or corrupted fails with a {@link WeightFileException} and leaves
+ * the model untouched.
+ *
+ * <p>Saving is atomic: the bytes go to a temporary file in the target's directory, which is
+ * flushed to disk ({@link FileChannel#force}) and then renamed over the target ({@link
+ * StandardCopyOption#ATOMIC_MOVE}). A crash or an error mid-save leaves the previous file intact.
+ */
+public final class WeightFile {
+  /** The first four bytes of every weight file: "GGWF". */
+  public static final int MAGIC = 0x47475746;
+
+  /** The format version this class writes and reads. */
+  public static final int VERSION = 1;
+
+  /** The largest file {@link #read} accepts (1 GiB). */
+  static final long MAX_SIZE = 1L << 30;
+
+  private static final int HEADER = 4 + 2;
+  private static final int CHECKSUM = 4;
+
+  private WeightFile() {}
+
+  /**
+   * What a weight file holds.
+   *
+   * @param fingerprint the architecture the parameters were saved from
+   * @param parameters the parameters, in layout order
+   * @param preprocessing the fitted preprocessing, in the order to apply it
+   */
+  public record Contents(String fingerprint, double[] parameters, List<Preprocessor> preprocessing) {}
+
+  /** Saves {@code model}'s parameters with no preprocessing. */
+  public static void save(Path file, Model model) throws IOException {
+    save(file, model, List.of());
+  }
+
+  /** Saves {@code model}'s parameters and {@code preprocessing}, atomically. */
+  public static void save(Path file, Model model, List<? extends Preprocessor> preprocessing)
+      throws IOException {
+    writeAtomically(file, encode(model, preprocessing), WeightFile::writeFully);
+  }
+
+  /**
+   * Loads the parameters of {@code file} into {@code model} and returns the file's preprocessing.
+   *
+   * @throws WeightFileException if the file is not a valid weight file or was made for another
+   *     architecture; the model is then untouched
+   */
+  public static List<Preprocessor> load(Path file, Model model) throws IOException {
+    Contents contents = read(file);
+    String expected = model.layout().fingerprint();
+    if (!contents.fingerprint().equals(expected)) {
+      throw new WeightFileException(
+          file + " was saved for the architecture '" + contents.fingerprint()
+              + "', but the model is '" + expected + "'");
+    }
+    if (contents.parameters().length != model.parameterCount()) {
+      throw new WeightFileException(
+          file + " has " + contents.parameters().length + " parameters, the model has "
+              + model.parameterCount());
+    }
+    if (!contents.preprocessing().isEmpty()
+        && contents.preprocessing().get(0).featureCount() != model.inputCount()) {
+      throw new WeightFileException(
+          file + " has preprocessing for " + contents.preprocessing().get(0).featureCount()
+              + " features, the model expects " + model.inputCount());
+    }
+    double[] target = model.parameters();
+    System.arraycopy(contents.parameters(), 0, target, 0, target.length);
+    return contents.preprocessing();
+  }
+
+  /**
+   * Reads and verifies {@code file} without a model.
+   *
+   * @throws WeightFileException if it is not a valid weight file of this version
+   */
+  public static Contents read(Path file) throws IOException {
+    long size = Files.size(file);
+    if (size > MAX_SIZE) {
+      throw new WeightFileException(file + " has " + size + " bytes, more than a weight file may have");
+    }
+    return decode(Files.readAllBytes(file), file.toString());
+  }
+
+  static byte[] encode(Model model, List<? extends Preprocessor> preprocessing) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(MAGIC);
+      out.writeShort(VERSION);
+      out.writeUTF(model.layout().fingerprint());
+      double[] parameters = model.parameters();
+      out.writeInt(parameters.length);
+      for (double p : parameters) {
+        out.writeDouble(p);
+      }
+      out.writeInt(preprocessing.size());
+      for (Preprocessor p : preprocessing) {
+        out.writeUTF(p.kind());
+        double[][] state = p.state();
+        out.writeInt(state.length);
+        for (double[] array : state) {
+          out.writeInt(array.length);
+          for (double v : array) {
+            out.writeDouble(v);
+          }
+        }
+      }
+      CRC32 crc = new CRC32();
+      crc.update(bytes.toByteArray());
+      out.writeInt((int) crc.getValue());
+    } catch (IOException e) {
+      throw new AssertionError("writing to memory cannot fail", e);
+    }
+    return bytes.toByteArray();
+  }
+
+  static Contents decode(byte[] bytes, String name) throws WeightFileException {
+    if (bytes.length < HEADER + CHECKSUM) {
+      throw new WeightFileException(name + " is truncated: " + bytes.length + " bytes, too short for a weight file");
+    }
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    int magic = in.getInt();
+    if (magic != MAGIC) {
+      throw new WeightFileException(
+          name + " is not a gradgen weight file: it starts with 0x" + Integer.toHexString(magic)
+              + ", expected 0x" + Integer.toHexString(MAGIC) + " (\"GGWF\")");
+    }
+    int version = Short.toUnsignedInt(in.getShort());
+    if (version != VERSION) {
+      throw new WeightFileException(
+          name + " has format version " + version + ", this runtime reads version " + VERSION);
+    }
+    CRC32 crc = new CRC32();
+    crc.update(bytes, 0, bytes.length - CHECKSUM);
+    long stored = Integer.toUnsignedLong(ByteBuffer.wrap(bytes, bytes.length - CHECKSUM, CHECKSUM).getInt());
+    if (stored != crc.getValue()) {
+      throw new WeightFileException(
+          name + " is corrupted or truncated: its checksum is " + Long.toHexString(stored)
+              + " but its contents give " + Long.toHexString(crc.getValue()));
+    }
+    ByteBuffer body = ByteBuffer.wrap(bytes, HEADER, bytes.length - HEADER - CHECKSUM).slice();
+    try {
+      String fingerprint = readString(body, name);
+      double[] parameters = readDoubles(body, name, "parameter");
+      int count = readCount(body, name, "preprocessor");
+      List<Preprocessor> preprocessing = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        String kind = readString(body, name);
+        int arrays = readCount(body, name, "array");
+        double[][] state = new double[arrays][];
+        for (int a = 0; a < arrays; a++) {
+          state[a] = readDoubles(body, name, "value");
+        }
+        try {
+          preprocessing.add(Preprocessor.restore(kind, state));
+        } catch (IllegalArgumentException e) {
+          throw new WeightFileException(name + " has invalid preprocessing " + i + ": " + e.getMessage());
+        }
+      }
+      if (body.hasRemaining()) {
+        throw new WeightFileException(name + " has " + body.remaining() + " unexpected bytes before its checksum");
+      }
+      return new Contents(fingerprint, parameters, List.copyOf(preprocessing));
+    } catch (BufferUnderflowException e) {
+      throw new WeightFileException(name + " is truncated: it ends inside its contents");
+    }
+  }
+
+  /** The inverse of {@link java.io.DataOutput#writeUTF}: a 16-bit length, then modified UTF-8. */
+  private static String readString(ByteBuffer in, String name) throws WeightFileException {
+    int length = Short.toUnsignedInt(in.getShort());
+    byte[] encoded = new byte[2 + length];
+    encoded[0] = (byte) (length >>> 8);
+    encoded[1] = (byte) length;
+    in.get(encoded, 2, length);
+    try {
+      return new DataInputStream(new ByteArrayInputStream(encoded)).readUTF();
+    } catch (IOException e) {
+      throw new WeightFileException(name + " is corrupted: a text field is not valid modified UTF-8");
+    }
+  }
+
+  private static int readCount(ByteBuffer in, String name, String what) throws WeightFileException {
+    int count = in.getInt();
+    if (count < 0 || count > in.remaining()) {
+      throw new WeightFileException(name + " is corrupted: it claims " + count + " " + what + "s");
+    }
+    return count;
+  }
+
+  private static double[] readDoubles(ByteBuffer in, String name, String what) throws WeightFileException {
+    int count = in.getInt();
+    if (count < 0 || (long) count * Double.BYTES > in.remaining()) {
+      throw new WeightFileException(
+          name + " is truncated or corrupted: it claims " + count + " " + what + "s but has "
+              + in.remaining() + " bytes left");
+    }
+    double[] values = new double[count];
+    for (int i = 0; i < count; i++) {
+      values[i] = in.getDouble();
+    }
+    return values;
+  }
+
+  /** Writes the bytes into the temporary file's channel; a seam for tests that simulate failures. */
+  @FunctionalInterface
+  interface ChannelWriter {
+    void write(FileChannel channel, ByteBuffer bytes) throws IOException;
+  }
+
+  private static void writeFully(FileChannel channel, ByteBuffer bytes) throws IOException {
+    while (bytes.hasRemaining()) {
+      channel.write(bytes);
+    }
+  }
+
+  /** Temporary file in the same directory, written, forced to disk, then renamed over the target. */
+  static void writeAtomically(Path file, byte[] bytes, ChannelWriter writer) throws IOException {
+    Path target = file.toAbsolutePath();
+    Path directory = target.getParent();
+    // Not Files.createTempFile: its owner-only permissions would stay on the renamed file; a file
+    // created normally gets the usual permissions (the umask's).
+    Path temporary =
+        directory.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+    boolean moved = false;
+    try {
+      try (FileChannel channel =
+          FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        writer.write(channel, ByteBuffer.wrap(bytes));
+        channel.force(true);
+      }
+      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      moved = true;
+      forceDirectory(directory);
+    } finally {
+      if (!moved) {
+        Files.deleteIfExists(temporary);
+      }
+    }
+  }
+
+  /** Makes the rename durable where the platform allows syncing a directory (Linux does). */
+  private static void forceDirectory(Path directory) {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // Not supported on this platform (e.g. Windows): the rename itself is still atomic.
+    }
+  }
+}

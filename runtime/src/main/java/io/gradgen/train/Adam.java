@@ -1,0 +1,114 @@
+package io.gradgen.train;
+
+/**
+ * Adam (Kingma and Ba, 2015): per-parameter steps scaled by running estimates of the gradient's
+ * first and second moments, with bias correction.
+ *
+ * <pre>
+ * t ← t + 1
+ * m ← β₁·m + (1 − β₁)·g
+ * v ← β₂·v + (1 − β₂)·g²
+ * m̂ = m / (1 − β₁ᵗ),  v̂ = v / (1 − β₂ᵗ)
+ * θ ← θ − η·m̂ / (√v̂ + ε)
+ * </pre>
+ *
+ * Moments start at 0. Defaults: β₁ = 0.9, β₂ = 0.999, ε = 1e−8.
+ */
+public final class Adam implements Optimizer {
+  private final LearningRateSchedule schedule;
+  private final double beta1;
+  private final double beta2;
+  private final double epsilon;
+  private double rate;
+  private double[] m = new double[0];
+  private double[] v = new double[0];
+  private double beta1Power = 1;
+  private double beta2Power = 1;
+  private long steps;
+  private boolean sized;
+
+  /**
+   * @param schedule the learning rates η
+   * @param beta1 β₁, in [0, 1)
+   * @param beta2 β₂, in [0, 1)
+   * @param epsilon ε, positive
+   */
+  public Adam(LearningRateSchedule schedule, double beta1, double beta2, double epsilon) {
+    Optimizers.checkUnit("beta1", beta1);
+    Optimizers.checkUnit("beta2", beta2);
+    if (!(epsilon > 0)) {
+      throw new IllegalArgumentException("epsilon must be positive, but is " + epsilon);
+    }
+    this.schedule = schedule;
+    this.beta1 = beta1;
+    this.beta2 = beta2;
+    this.epsilon = epsilon;
+    this.rate = schedule.rate(0);
+  }
+
+  /** Adam with the usual β₁ = 0.9, β₂ = 0.999, ε = 1e−8 and a schedule of learning rates. */
+  public Adam(LearningRateSchedule schedule) {
+    this(schedule, 0.9, 0.999, 1e-8);
+  }
+
+  /** Adam with the usual β₁ = 0.9, β₂ = 0.999, ε = 1e−8 and a constant learning rate (0.001 is usual). */
+  public Adam(double learningRate) {
+    this(LearningRateSchedule.constant(learningRate));
+  }
+
+  @Override
+  public void beginEpoch(int epoch) {
+    rate = Optimizers.rate(schedule, epoch);
+  }
+
+  @Override
+  public double learningRate() {
+    return rate;
+  }
+
+  @Override
+  public void step(double[] parameters, double[] gradient) {
+    if (!sized) {
+      allocate(parameters.length);
+    }
+    Optimizers.checkSizes(parameters, gradient, m.length);
+    steps++;
+    beta1Power *= beta1;
+    beta2Power *= beta2;
+    double correction1 = 1 - beta1Power;
+    double correction2 = 1 - beta2Power;
+    for (int i = 0; i < parameters.length; i++) {
+      double g = gradient[i];
+      m[i] = beta1 * m[i] + (1 - beta1) * g;
+      v[i] = beta2 * v[i] + (1 - beta2) * g * g;
+      double mHat = m[i] / correction1;
+      double vHat = v[i] / correction2;
+      parameters[i] -= rate * mHat / (Math.sqrt(vHat) + epsilon);
+    }
+  }
+
+  @Override
+  public void reset(int parameterCount) {
+    allocate(parameterCount);
+    rate = schedule.rate(0);
+  }
+
+  private void allocate(int parameterCount) {
+    m = new double[parameterCount];
+    v = new double[parameterCount];
+    beta1Power = 1;
+    beta2Power = 1;
+    steps = 0;
+    sized = true;
+  }
+
+  /** The number of steps taken since the last reset: Adam's t. */
+  public long steps() {
+    return steps;
+  }
+
+  @Override
+  public String toString() {
+    return "Adam[" + schedule + ", β₁=" + beta1 + ", β₂=" + beta2 + ", ε=" + epsilon + "]";
+  }
+}

@@ -1,0 +1,87 @@
+package io.gradgen.train;
+
+/**
+ * Gradient descent with momentum: a velocity accumulates past steps, so that consistent gradients
+ * speed up and oscillating ones cancel.
+ *
+ * <p>Classical momentum: {@code v ← μ·v − η·g; θ ← θ + v}. Nesterov momentum (the gradient seen
+ * from the look-ahead point, in the form of Sutskever et al. 2013 that needs no second gradient
+ * call): {@code v' ← μ·v − η·g; θ ← θ − μ·v + (1 + μ)·v'}. Velocities start at 0.
+ */
+public final class Momentum implements Optimizer {
+  private final LearningRateSchedule schedule;
+  private final double momentum;
+  private final boolean nesterov;
+  private double rate;
+  private double[] velocity = new double[0];
+  private boolean sized;
+
+  /**
+   * @param schedule the learning rates η
+   * @param momentum μ, in [0, 1); 0.9 is usual
+   * @param nesterov true for Nesterov momentum, false for classical momentum
+   */
+  public Momentum(LearningRateSchedule schedule, double momentum, boolean nesterov) {
+    Optimizers.checkUnit("momentum", momentum);
+    this.schedule = schedule;
+    this.momentum = momentum;
+    this.nesterov = nesterov;
+    this.rate = schedule.rate(0);
+  }
+
+  /** Classical momentum with a constant learning rate. */
+  public Momentum(double learningRate, double momentum) {
+    this(LearningRateSchedule.constant(learningRate), momentum, false);
+  }
+
+  /** Nesterov momentum with a constant learning rate. */
+  public static Momentum nesterov(double learningRate, double momentum) {
+    return new Momentum(LearningRateSchedule.constant(learningRate), momentum, true);
+  }
+
+  @Override
+  public void beginEpoch(int epoch) {
+    rate = Optimizers.rate(schedule, epoch);
+  }
+
+  @Override
+  public double learningRate() {
+    return rate;
+  }
+
+  @Override
+  public void step(double[] parameters, double[] gradient) {
+    if (!sized) {
+      allocate(parameters.length);
+    }
+    Optimizers.checkSizes(parameters, gradient, velocity.length);
+    double[] v = velocity;
+    for (int i = 0; i < parameters.length; i++) {
+      double previous = v[i];
+      double next = momentum * previous - rate * gradient[i];
+      v[i] = next;
+      parameters[i] += nesterov ? -momentum * previous + (1 + momentum) * next : next;
+    }
+  }
+
+  @Override
+  public void reset(int parameterCount) {
+    allocate(parameterCount);
+    rate = schedule.rate(0);
+  }
+
+  private void allocate(int parameterCount) {
+    velocity = new double[parameterCount];
+    sized = true;
+  }
+
+  /** The current velocities (a copy), in parameter order. */
+  public double[] velocity() {
+    return velocity.clone();
+  }
+
+  @Override
+  public String toString() {
+    return (nesterov ? "Nesterov" : "Momentum") + "[" + schedule + ", μ=" + momentum + "]";
+  }
+}

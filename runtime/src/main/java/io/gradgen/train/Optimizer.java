@@ -1,0 +1,36 @@
+package io.gradgen.train;
+
+/**
+ * Updates a model's flat parameter array in place from the gradient of the objective, one step at
+ * a time.
+ *
+ * <p>The {@link Trainer} calls {@link #beginEpoch} before each epoch (which fixes that epoch's
+ * learning rate from the schedule) and {@link #step} once per batch. An optimizer keeps per-parameter
+ * state (velocities, moments) sized on the first step or by {@link #reset}; {@code step} itself
+ * allocates nothing. One optimizer instance trains one model at a time.
+ */
+public interface Optimizer {
+  /**
+   * Sets the learning rate for epoch {@code epoch} (0-based) from the optimizer's schedule.
+   *
+   * @throws IllegalArgumentException if {@code epoch} is negative
+   */
+  void beginEpoch(int epoch);
+
+  /** The learning rate the next {@link #step} uses. */
+  double learningRate();
+
+  /**
+   * One update: changes every {@code parameters[i]} using {@code gradient[i]} = ∂objective/∂θᵢ.
+   *
+   * @throws IllegalArgumentException if the arrays differ in length, or differ from the length of
+   *     the previous steps without a {@link #reset} in between
+   */
+  void step(double[] parameters, double[] gradient);
+
+  /**
+   * Forgets all state (step count, velocities, moments) and sizes it for {@code parameterCount}
+   * parameters; the learning rate goes back to epoch 0's.
+   */
+  void reset(int parameterCount);
+}

@@ -1,0 +1,198 @@
+package io.gradgen.train;
+
+import io.gradgen.DifferentiableModel;
+import io.gradgen.data.DataSet;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Trains any {@link DifferentiableModel} with an {@link Optimizer}, in one of the three modes of
+ * SEEDS.md §1: online (a batch of 1), mini-batch (N samples, the data shuffled every epoch by a
+ * seeded generator) or full batch (the whole training set per step, not shuffled).
+ *
+ * <pre>{@code
+ * Trainer trainer = Trainer.builder(new Adam(0.01))
+ *     .miniBatch(16)
+ *     .seed(42)
+ *     .regularization(L2Regularization.of(1e-4))
+ *     .stopWhen(StopRule.maxEpochs(500), StopRule.earlyStopping(25, 0))
+ *     .build();
+ * TrainingResult result = trainer.fit(model, train, validation);
+ * }</pre>
+ *
+ * <p>A step clears the gradient array, lets the model add each sample's gradient into it, scales
+ * it by 1/batch (the cost is the mean of the per-sample losses, SEEDS.md §5), adds the L2 term and
+ * lets the optimizer update the parameters in place. Steps allocate nothing. A trainer holds its
+ * optimizer, which holds state: train one model at a time with it.
+ */
+public final class Trainer {
+  /** The batch size that selects full-batch training. */
+  public static final int FULL_BATCH = Integer.MAX_VALUE;
+
+  private final Optimizer optimizer;
+  private final int batchSize;
+  private final long seed;
+  private final L2Regularization regularization;
+  private final List<StopRule> stopRules;
+  private final List<TrainingListener> listeners;
+
+  private Trainer(Builder b) {
+    this.optimizer = b.optimizer;
+    this.batchSize = b.batchSize;
+    this.seed = b.seed;
+    this.regularization = b.regularization;
+    this.stopRules = List.copyOf(b.stopRules);
+    this.listeners = List.copyOf(b.listeners);
+  }
+
+  /** A builder for a trainer that uses {@code optimizer}. */
+  public static Builder builder(Optimizer optimizer) {
+    return new Builder(optimizer);
+  }
+
+  /**
+   * Trains {@code model} on {@code train} until a stop rule is met.
+   *
+   * @throws IllegalArgumentException if the data does not fit the model, or a rule needs a
+   *     validation set
+   */
+  public TrainingResult fit(DifferentiableModel model, DataSet train) {
+    return start(model, train).run();
+  }
+
+  /**
+   * Trains {@code model} on {@code train}, evaluating {@code validation} after every epoch, until a
+   * stop rule is met.
+   *
+   * @throws IllegalArgumentException if the data does not fit the model
+   */
+  public TrainingResult fit(DifferentiableModel model, DataSet train, DataSet validation) {
+    return start(model, train, validation).run();
+  }
+
+  /** A session that trains {@code model} on {@code train} step by step or epoch by epoch. */
+  public TrainingSession start(DifferentiableModel model, DataSet train) {
+    return new TrainingSession(this, model, train, null);
+  }
+
+  /** A session with a validation set. */
+  public TrainingSession start(DifferentiableModel model, DataSet train, DataSet validation) {
+    if (validation == null) {
+      throw new IllegalArgumentException("validation is null; use start(model, train) without one");
+    }
+    return new TrainingSession(this, model, train, validation);
+  }
+
+  Optimizer optimizer() {
+    return optimizer;
+  }
+
+  /** The batch size: 1 online, {@link #FULL_BATCH} for the whole data set. */
+  public int batchSize() {
+    return batchSize;
+  }
+
+  /** The seed of the shuffling generator. */
+  public long seed() {
+    return seed;
+  }
+
+  /** The L2 regularization, {@link L2Regularization#NONE} by default. */
+  public L2Regularization regularization() {
+    return regularization;
+  }
+
+  /** The stop rules, in the order they are checked. */
+  public List<StopRule> stopRules() {
+    return stopRules;
+  }
+
+  List<TrainingListener> listeners() {
+    return listeners;
+  }
+
+  /** Configures a {@link Trainer}. */
+  public static final class Builder {
+    private final Optimizer optimizer;
+    private int batchSize = 32;
+    private long seed = 1;
+    private L2Regularization regularization = L2Regularization.NONE;
+    private final List<StopRule> stopRules = new ArrayList<>();
+    private final List<TrainingListener> listeners = new ArrayList<>();
+
+    private Builder(Optimizer optimizer) {
+      if (optimizer == null) {
+        throw new IllegalArgumentException("optimizer is null");
+      }
+      this.optimizer = optimizer;
+    }
+
+    /** Online (stochastic) gradient descent: one sample per step, in a shuffled order. */
+    public Builder online() {
+      return miniBatch(1);
+    }
+
+    /** Mini-batches of {@code size} samples (the default is 32), shuffled every epoch. */
+    public Builder miniBatch(int size) {
+      if (size < 1) {
+        throw new IllegalArgumentException("the batch size must be at least 1, but is " + size);
+      }
+      this.batchSize = size;
+      return this;
+    }
+
+    /** One step per epoch on the whole training set. */
+    public Builder fullBatch() {
+      this.batchSize = FULL_BATCH;
+      return this;
+    }
+
+    /** The seed of the generator that shuffles the data each epoch (1 by default). */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** Adds λ/2·‖w‖² to the objective. */
+    public Builder regularization(L2Regularization regularization) {
+      this.regularization = regularization;
+      return this;
+    }
+
+    /** Adds stop rules; training stops at the first one met, checked in the order added. */
+    public Builder stopWhen(StopRule... rules) {
+      stopRules.addAll(List.of(rules));
+      return this;
+    }
+
+    /** Adds a listener that hears every epoch's losses. */
+    public Builder listener(TrainingListener listener) {
+      listeners.add(listener);
+      return this;
+    }
+
+    /**
+     * The trainer.
+     *
+     * @throws IllegalStateException without a {@link StopRule.MaxEpochs} or {@link
+     *     StopRule.MaxIterations} rule (training might never end), or with more than one early
+     *     stopping rule
+     */
+    public Trainer build() {
+      boolean bounded = false;
+      int early = 0;
+      for (StopRule rule : stopRules) {
+        bounded |= rule instanceof StopRule.MaxEpochs || rule instanceof StopRule.MaxIterations;
+        early += rule instanceof StopRule.EarlyStopping ? 1 : 0;
+      }
+      if (!bounded) {
+        throw new IllegalStateException(
+            "no bound on training: add StopRule.maxEpochs(n) or StopRule.maxIterations(n)");
+      }
+      if (early > 1) {
+        throw new IllegalStateException("at most one early stopping rule, but there are " + early);
+      }
+      return new Trainer(this);
+    }
+  }
+}

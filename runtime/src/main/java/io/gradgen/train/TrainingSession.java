@@ -1,0 +1,249 @@
+package io.gradgen.train;
+
+import io.gradgen.DifferentiableModel;
+import io.gradgen.data.DataSet;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * One training run of a {@link Trainer}, advanced a step, an epoch, or to the end at a time.
+ *
+ * <p>All the arrays a step needs (the data's rows, the shuffled order, the gradient, the best
+ * weights) are allocated when the session starts, so {@link #step} allocates nothing. Not
+ * thread-safe.
+ */
+public final class TrainingSession {
+  private final DifferentiableModel model;
+  private final Optimizer optimizer;
+  private final TrainingListener[] listeners;
+  private final StopRule[] rules;
+  private final L2Regularization regularization;
+  private final int[] regularized;
+  private final double[] parameters;
+  private final double[] gradient;
+  private final double[][] x;
+  private final double[][] t;
+  private final double[][] validationX;
+  private final double[][] validationT;
+  private final int[] order;
+  private final int batchSize;
+  private final boolean shuffle;
+  private final SplittableRandom random;
+  private final long maxIterations;
+  private final double[] bestParameters;
+  private final LossHistory history;
+  private final long started = System.nanoTime();
+
+  private int cursor;
+  private long iterations;
+  private StopReason stopReason;
+  private TrainingResult result;
+
+  TrainingSession(Trainer trainer, DifferentiableModel model, DataSet train, DataSet validation) {
+    checkFits("training", model, train);
+    if (validation != null) {
+      checkFits("validation", model, validation);
+    }
+    StopRule.EarlyStopping early = null;
+    long maxIterations = Long.MAX_VALUE;
+    for (StopRule rule : trainer.stopRules()) {
+      if (rule instanceof StopRule.EarlyStopping e) {
+        early = e;
+      } else if (rule instanceof StopRule.MaxIterations m) {
+        maxIterations = Math.min(maxIterations, m.iterations());
+      }
+    }
+    if (early != null && validation == null) {
+      throw new IllegalArgumentException(
+          "early stopping watches the validation loss: pass a validation set to fit/start");
+    }
+    this.model = model;
+    this.optimizer = trainer.optimizer();
+    this.listeners = trainer.listeners().toArray(new TrainingListener[0]);
+    this.rules = trainer.stopRules().toArray(new StopRule[0]);
+    this.regularization = trainer.regularization();
+    this.regularized = regularization.indices(model.layout());
+    this.parameters = model.parameters();
+    this.gradient = new double[parameters.length];
+    this.x = train.features();
+    this.t = train.targets();
+    this.validationX = validation == null ? null : validation.features();
+    this.validationT = validation == null ? null : validation.targets();
+    this.order = new int[x.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    this.batchSize = Math.min(trainer.batchSize(), x.length);
+    this.shuffle = batchSize < x.length;
+    this.random = new SplittableRandom(trainer.seed());
+    this.maxIterations = maxIterations;
+    this.bestParameters = early == null ? null : new double[parameters.length];
+    this.history = new LossHistory(early == null ? 0 : early.minDelta());
+    this.cursor = x.length;
+    optimizer.reset(parameters.length);
+  }
+
+  private static void checkFits(String what, DifferentiableModel model, DataSet data) {
+    if (data.featureCount() != model.inputCount()) {
+      throw new IllegalArgumentException(
+          "the " + what + " data has " + data.featureCount() + " features, the model expects "
+              + model.inputCount());
+    }
+    if (data.targetCount() != model.outputCount()) {
+      throw new IllegalArgumentException(
+          "the " + what + " data has " + data.targetCount() + " targets, the model has "
+              + model.outputCount() + " outputs");
+    }
+  }
+
+  /**
+   * One optimizer step on the next batch; starts a new epoch (shuffling the data) when the last one
+   * is done. Allocates nothing.
+   *
+   * @return the mean loss of the batch's samples, before the update
+   * @throws IllegalStateException once training has stopped
+   */
+  public double step() {
+    if (stopReason != null) {
+      throw new IllegalStateException("training has stopped (" + stopReason + ")");
+    }
+    if (cursor == x.length) {
+      cursor = 0;
+      if (shuffle) {
+        shuffle();
+      }
+      optimizer.beginEpoch(history.epochs());
+    }
+    int end = Math.min(cursor + batchSize, x.length);
+    int count = end - cursor;
+    Arrays.fill(gradient, 0.0);
+    double loss = 0;
+    for (int i = cursor; i < end; i++) {
+      int sample = order[i];
+      loss += model.gradient(x[sample], t[sample], gradient);
+    }
+    cursor = end;
+    if (count > 1) {
+      double scale = 1.0 / count;
+      for (int i = 0; i < gradient.length; i++) {
+        gradient[i] *= scale;
+      }
+    }
+    regularization.addGradient(parameters, gradient, regularized);
+    optimizer.step(parameters, gradient);
+    iterations++;
+    return loss / count;
+  }
+
+  /** Fisher–Yates shuffle of the sample order with the seeded generator. */
+  private void shuffle() {
+    for (int i = order.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int swap = order[i];
+      order[i] = order[j];
+      order[j] = swap;
+    }
+  }
+
+  /**
+   * Runs steps to the end of the current epoch (or until the iteration budget is spent), then
+   * evaluates the training and validation loss, records them and tells the listeners. Does not
+   * check the stop rules: {@link #run} does.
+   *
+   * @throws IllegalStateException once training has stopped
+   */
+  public EpochReport epoch() {
+    long start = System.nanoTime();
+    int epoch = history.epochs();
+    do {
+      step();
+    } while (cursor < x.length && iterations < maxIterations);
+    double trainingLoss = meanLoss(x, t);
+    double validationLoss = validationX == null ? Double.NaN : meanLoss(validationX, validationT);
+    history.add(trainingLoss, validationLoss);
+    if (bestParameters != null && history.bestEpoch() == epoch) {
+      System.arraycopy(parameters, 0, bestParameters, 0, parameters.length);
+    }
+    EpochReport report =
+        new EpochReport(
+            epoch, trainingLoss, validationLoss, optimizer.learningRate(), iterations,
+            System.nanoTime() - start);
+    for (TrainingListener listener : listeners) {
+      listener.onEpoch(report);
+    }
+    return report;
+  }
+
+  private double meanLoss(double[][] features, double[][] targets) {
+    double sum = 0;
+    for (int i = 0; i < features.length; i++) {
+      sum += model.loss(features[i], targets[i]);
+    }
+    return sum / features.length;
+  }
+
+  /**
+   * Runs epochs until a stop rule is met (or the loss diverges to NaN or infinity), restores the
+   * best weights if early stopping ended training, and tells the listeners.
+   *
+   * @return how training ended; the same result when called again
+   */
+  public TrainingResult run() {
+    while (stopReason == null) {
+      EpochReport report = epoch();
+      stopReason = check(report);
+    }
+    return finish();
+  }
+
+  private StopReason check(EpochReport report) {
+    if (!Double.isFinite(report.trainingLoss())) {
+      return StopReason.DIVERGED;
+    }
+    for (StopRule rule : rules) {
+      if (rule.isMet(history, iterations)) {
+        return rule.reason();
+      }
+    }
+    return null;
+  }
+
+  private TrainingResult finish() {
+    if (result != null) {
+      return result;
+    }
+    int restored = -1;
+    if (stopReason == StopReason.EARLY_STOPPING) {
+      System.arraycopy(bestParameters, 0, parameters, 0, parameters.length);
+      restored = history.bestEpoch();
+    }
+    result =
+        new TrainingResult(
+            stopReason, history.epochs(), iterations, history.copy(), restored,
+            System.nanoTime() - started);
+    for (TrainingListener listener : listeners) {
+      listener.onStop(result);
+    }
+    return result;
+  }
+
+  /** Epochs finished so far. */
+  public int epochs() {
+    return history.epochs();
+  }
+
+  /** Optimizer steps taken so far. */
+  public long iterations() {
+    return iterations;
+  }
+
+  /** The learning curve so far (a copy). */
+  public LossHistory history() {
+    return history.copy();
+  }
+
+  /** The model being trained. */
+  public DifferentiableModel model() {
+    return model;
+  }
+}
