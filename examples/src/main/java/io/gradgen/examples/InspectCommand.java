@@ -24,6 +24,11 @@ final class InspectCommand implements Command {
 
   static {
     NETWORKS.put("seed", "SeedNetModel");
+    NETWORKS.put("xor", "XorNetModel");
+    NETWORKS.put("robust-xor", "RobustXorNetModel");
+    NETWORKS.put("iris", "IrisNetModel");
+    NETWORKS.put("wine", "WineNetModel");
+    NETWORKS.put("line", "LineNetModel");
   }
 
   /** The Graphviz executable; a system property lets tests point it elsewhere. */

@@ -12,14 +12,19 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * {@code train iris|wine|xor|line [--seed N] [--chart FILE] [--save FILE]}: trains an example
+ * {@code train iris|wine|xor|robust-xor|line [--seed N] [--chart FILE] [--save FILE]}: trains an example
  * network with a progress bar, prints its final metrics, writes its learning curve as a PNG chart
  * and, if asked, its weights and preprocessing as a weight file.
  */
 final class TrainCommand implements Command {
   /** The examples, in the order the usage text lists them. */
   static final List<TrainingExample> EXAMPLES =
-      List.of(ClassificationExample.iris(), ClassificationExample.wine(), new XorExample(), new LineExample(3));
+      List.of(
+          ClassificationExample.iris(),
+          ClassificationExample.wine(),
+          new XorExample(),
+          new RobustXorExample(),
+          new LineExample(3));
 
   /** The seed used when none is given. */
   static final long DEFAULT_SEED = 42;

@@ -66,9 +66,18 @@ class InspectCommandTest {
   }
 
   @Test
+  void everyExampleNetworkCanBeInspected() {
+    for (String network : InspectCommand.NETWORKS.keySet()) {
+      Run r = run(new InspectCommand(), network);
+      assertEquals(0, r.exit(), network + ": " + r.err());
+      assertTrue(r.out().contains("how its gradients are computed"), network);
+    }
+  }
+
+  @Test
   void anUnknownNetworkIsAnError() {
     Run r = run(new InspectCommand(), "mnist");
     assertEquals(2, r.exit());
-    assertTrue(r.err().contains("name a network: seed"), r.err());
+    assertTrue(r.err().contains("name a network: seed, xor"), r.err());
   }
 }
