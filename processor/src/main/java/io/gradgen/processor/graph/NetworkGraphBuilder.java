@@ -169,7 +169,8 @@ public final class NetworkGraphBuilder {
         + layer.name()
         + "' ("
         + layer.units()
-        + " units): z = W·"
+        + (layer.units() == 1 ? " unit" : " units")
+        + "): z = W·"
         + input
         + bias
         + activation;

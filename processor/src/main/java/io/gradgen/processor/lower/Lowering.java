@@ -293,6 +293,12 @@ public final class Lowering {
       if (argName != null) {
         return function + "_" + argName;
       }
+      if (arg.op() == Op.NEG && locals.containsKey(arg.arg(0))) {
+        return function + "_neg_" + locals.get(arg.arg(0)); // exp(-z): exp_neg_z
+      }
+    }
+    if (n.op() == Op.ADD && n.args().size() == 2 && n.arg(0).isConstant(1.0) && locals.containsKey(n.arg(1))) {
+      return "one_plus_" + locals.get(n.arg(1));
     }
     return "tmp";
   }

@@ -116,7 +116,7 @@ public final class DerivationReport {
     line("");
     for (int i = 0; i < layout.layers().size(); i++) {
       DenseLayout layer = layout.layers().get(i);
-      line("Layer `" + layer.name() + "`: " + layer.units() + " units, " + activationName(layer.activation())
+      line("Layer `" + layer.name() + "`: " + layer.units() + (layer.units() == 1 ? " unit, " : " units, ") + activationName(layer.activation())
           + ", " + biasName(layer.bias()) + ".");
       line("");
       int shown = full(layer) ? layer.units() : 1;
