@@ -22,8 +22,8 @@ final class TrainCommand implements Command {
       List.of(
           ClassificationExample.iris(),
           ClassificationExample.wine(),
-          new XorExample(),
-          new RobustXorExample(),
+          XorExample.classifier(),
+          XorExample.robust(),
           new LineExample(3));
 
   /** The seed used when none is given. */

@@ -57,15 +57,16 @@ class TrainingExamplesTest {
   /** A network whose activation and loss are plain Java methods trains like any other. */
   @Test
   void xorIsLearnedWithASwishActivationAndAHuberLossWrittenInJava() {
-    ExampleResult xor = run(new RobustXorExample(), SEED);
+    XorExample robust = XorExample.robust();
+    ExampleResult xor = run(robust, SEED);
     assertEquals(1.0, xor.metric("accuracy"), 0.0);
     assertEquals(StopReason.TARGET_LOSS, xor.training().reason());
-    assertTrue(xor.metric("loss") < RobustXorExample.TARGET_LOSS, "loss " + xor.metric("loss"));
+    assertTrue(xor.metric("loss") < robust.targetLoss(), "loss " + xor.metric("loss"));
   }
 
   @Test
   void xorIsLearnedTo100Percent() {
-    ExampleResult xor = run(new XorExample(), SEED);
+    ExampleResult xor = run(XorExample.classifier(), SEED);
     assertEquals(1.0, xor.metric("accuracy"), 0.0);
     assertEquals(StopReason.TARGET_LOSS, xor.training().reason());
   }

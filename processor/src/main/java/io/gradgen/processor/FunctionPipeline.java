@@ -7,6 +7,7 @@ import io.gradgen.processor.emit.FunctionEmitter;
 import io.gradgen.processor.graph.FunctionGraphBuilder;
 import io.gradgen.processor.graph.Graph;
 import io.gradgen.processor.graph.Node;
+import io.gradgen.processor.graph.Reachable;
 import io.gradgen.processor.lower.LoweredFunction;
 import io.gradgen.processor.lower.Lowering;
 import io.gradgen.processor.model.FunctionSpec;
@@ -42,7 +43,7 @@ public final class FunctionPipeline {
     roots.addAll(gradient.parameterGradients());
     List<Node> simple = Simplifier.simplify(g, roots);
     Node value = simple.get(0);
-    Set<Node> forward = reachable(List.of(value));
+    Set<Node> forward = new HashSet<>(Reachable.computing(List.of(value)));
     List<Lowering.Output> stores = new ArrayList<>();
     for (int i = 1; i < simple.size(); i++) {
       stores.add(new Lowering.Output(grad, i - 1, simple.get(i), true,
@@ -75,9 +76,7 @@ public final class FunctionPipeline {
   /** The stated conventions for the non-differentiable operations the code contains. */
   private static List<String> conventions(List<Node> roots) {
     Set<String> found = new LinkedHashSet<>();
-    List<Node> nodes = new ArrayList<>(reachable(roots));
-    nodes.sort(java.util.Comparator.comparingInt(Node::id)); // a stable order: the output is deterministic
-    for (Node n : nodes) {
+    for (Node n : Reachable.computing(roots)) { // in id order: the output is deterministic
       String convention = switch (n.op()) {
         case ABS, SIGN -> "|x| has derivative sign(x), taken as 0 at x = 0";
         case RELU -> "relu has derivative 0 at 0";
@@ -92,17 +91,5 @@ public final class FunctionPipeline {
       }
     }
     return List.copyOf(found);
-  }
-
-  private static Set<Node> reachable(List<Node> roots) {
-    Set<Node> seen = new HashSet<>();
-    List<Node> stack = new ArrayList<>(roots);
-    while (!stack.isEmpty()) {
-      Node n = stack.remove(stack.size() - 1);
-      if (seen.add(n)) {
-        stack.addAll(n.forwardArgs());
-      }
-    }
-    return seen;
   }
 }

@@ -8,6 +8,7 @@ import io.gradgen.processor.graph.Graph;
 import io.gradgen.processor.graph.NetworkGraph;
 import io.gradgen.processor.graph.NetworkGraphBuilder;
 import io.gradgen.processor.graph.Node;
+import io.gradgen.processor.graph.Reachable;
 import io.gradgen.processor.lower.ArrayNames;
 import io.gradgen.processor.lower.LoweredMethod;
 import io.gradgen.processor.lower.LoweredModel;
@@ -41,7 +42,9 @@ public final class Pipeline {
     Node loss = simple.get(outputs);
     List<Node> grads = simple.subList(outputs + 1, simple.size());
 
-    Set<Node> forward = reachable(y, loss);
+    List<Node> forwardRoots = new ArrayList<>(y);
+    forwardRoots.add(loss);
+    Set<Node> forward = new HashSet<>(Reachable.computing(forwardRoots));
     List<Lowering.Output> predictStores = new ArrayList<>();
     for (int j = 0; j < y.size(); j++) {
       predictStores.add(new Lowering.Output(ArrayNames.OUTPUTS, j, y.get(j), false, ""));
@@ -66,18 +69,5 @@ public final class Pipeline {
   /** The generated source of a validated spec. */
   public static JavaFile generate(NetworkSpec spec) {
     return ModelEmitter.emit(lower(spec));
-  }
-
-  private static Set<Node> reachable(List<Node> outputs, Node loss) {
-    Set<Node> seen = new HashSet<>();
-    List<Node> stack = new ArrayList<>(outputs);
-    stack.add(loss);
-    while (!stack.isEmpty()) {
-      Node n = stack.remove(stack.size() - 1);
-      if (seen.add(n)) {
-        stack.addAll(n.forwardArgs());
-      }
-    }
-    return seen;
   }
 }

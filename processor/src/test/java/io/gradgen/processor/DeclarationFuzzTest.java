@@ -233,18 +233,6 @@ class DeclarationFuzzTest {
         t[i] /= sum;
       }
     }
-    double[] grad = new double[p.length];
-    model.gradient(x, t, grad);
-    for (int i = 0; i < p.length; i++) {
-      final int k = i;
-      double saved = p[k];
-      double estimate = FiniteDifferences.derivative(v -> {
-        p[k] = v;
-        return model.loss(x, t);
-      }, saved);
-      p[k] = saved;
-      assertTrue(FiniteDifferences.relativeError(grad[k], estimate) < 1e-6,
-          d.name() + " ∂E/∂" + model.parameterName(k) + ": " + grad[k] + " vs " + estimate + "\n" + d.source());
-    }
+    FiniteDifferences.assertGradientMatches(model, x, t, d.name() + "\n" + d.source());
   }
 }

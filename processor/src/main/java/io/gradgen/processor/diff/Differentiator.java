@@ -3,9 +3,9 @@ package io.gradgen.processor.diff;
 import io.gradgen.processor.graph.Graph;
 import io.gradgen.processor.graph.Node;
 import io.gradgen.processor.graph.Op;
+import io.gradgen.processor.graph.Reachable;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -53,7 +53,7 @@ public final class Differentiator {
   }
 
   private Gradient run(Node loss, List<Node> parameters) {
-    List<Node> order = reachableFrom(loss);
+    List<Node> order = Reachable.dependencies(List.of(loss));
     Set<Node> active = dependsOn(order, new HashSet<>(parameters));
     Map<Node, List<Contribution>> received = new LinkedHashMap<>();
     received.put(loss, List.of(new Contribution(g.constant(1.0), Op.CONST)));
@@ -125,21 +125,6 @@ public final class Differentiator {
 
   private static String gateOf(Contribution c) {
     return c.fromOp() == Op.CONST ? "dE/dE = 1" : GateRules.of(c.fromOp()).description();
-  }
-
-  /** Every node the loss depends on, in topological (id) order. */
-  private static List<Node> reachableFrom(Node root) {
-    Set<Node> seen = new HashSet<>();
-    List<Node> stack = new ArrayList<>(List.of(root));
-    while (!stack.isEmpty()) {
-      Node n = stack.remove(stack.size() - 1);
-      if (seen.add(n)) {
-        stack.addAll(n.args());
-      }
-    }
-    List<Node> order = new ArrayList<>(seen);
-    order.sort(Comparator.comparingInt(Node::id));
-    return order;
   }
 
   private static Set<Node> dependsOn(List<Node> order, Set<Node> parameters) {

@@ -2,7 +2,6 @@ package io.gradgen.processor.diff;
 
 import static io.gradgen.processor.graph.Op.*;
 
-import io.gradgen.processor.graph.Graph;
 import io.gradgen.processor.graph.Node;
 import io.gradgen.processor.graph.Op;
 import java.util.Collections;

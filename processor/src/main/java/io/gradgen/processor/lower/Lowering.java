@@ -3,6 +3,7 @@ package io.gradgen.processor.lower;
 import io.gradgen.processor.graph.Graph;
 import io.gradgen.processor.graph.Node;
 import io.gradgen.processor.graph.Op;
+import io.gradgen.processor.graph.Reachable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -233,16 +234,7 @@ public final class Lowering {
    * ({@code dE_h_z2} before {@code dE_h_z10}), then by creation.
    */
   private List<Node> scheduled(List<Node> roots) {
-    Set<Node> seen = new HashSet<>();
-    List<Node> stack = new ArrayList<>(roots);
-    while (!stack.isEmpty()) {
-      Node n = stack.remove(stack.size() - 1);
-      if (seen.add(n)) {
-        stack.addAll(forwardArgs(n));
-      }
-    }
-    List<Node> order = new ArrayList<>(seen);
-    order.sort(Comparator.comparingInt(Node::id));
+    List<Node> order = Reachable.computing(roots);
     Map<Node, Integer> depth = new HashMap<>();
     for (Node n : order) {
       int d = 0;

@@ -8,9 +8,9 @@ import io.gradgen.processor.graph.NetworkGraph;
 import io.gradgen.processor.graph.NetworkGraphBuilder;
 import io.gradgen.processor.graph.Node;
 import io.gradgen.processor.graph.Op;
+import io.gradgen.processor.graph.Reachable;
 import io.gradgen.processor.model.NetworkSpec;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +37,7 @@ public final class GraphPicture {
     NetworkGraph net = NetworkGraphBuilder.build(spec);
     List<Node> roots = new ArrayList<>(net.outputs());
     roots.add(net.loss());
-    List<Node> nodes = pictured(roots);
+    List<Node> nodes = Reachable.from(roots, GraphPicture::edgesInto);
     return nodes.size() <= MAX_SCALAR_NODES ? scalar(spec, net, nodes) : tensor(spec);
   }
 
@@ -49,20 +49,6 @@ public final class GraphPicture {
           .filter(a -> a.op() != Op.SOFTMAX && a.op() != Op.SIGMOID).toList();
       default -> n.args();
     };
-  }
-
-  private static List<Node> pictured(List<Node> roots) {
-    Set<Node> seen = new HashSet<>();
-    List<Node> stack = new ArrayList<>(roots);
-    while (!stack.isEmpty()) {
-      Node n = stack.remove(stack.size() - 1);
-      if (seen.add(n)) {
-        stack.addAll(edgesInto(n));
-      }
-    }
-    List<Node> nodes = new ArrayList<>(seen);
-    nodes.sort(Comparator.comparingInt(Node::id));
-    return nodes;
   }
 
   private static String scalar(NetworkSpec spec, NetworkGraph net, List<Node> nodes) {

@@ -1,5 +1,8 @@
 package io.gradgen.processor.testing;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gradgen.DifferentiableModel;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -29,5 +32,29 @@ public final class FiniteDifferences {
   /** {@code |exact − estimate| / max(|exact|, |estimate|, FLOOR)}. */
   public static double relativeError(double exact, double estimate) {
     return Math.abs(exact - estimate) / Math.max(FLOOR, Math.max(Math.abs(exact), Math.abs(estimate)));
+  }
+
+  /**
+   * Asserts that every component of the model's gradient at (x, t) matches the finite difference
+   * of its loss to a relative error below 1e−6, restoring every parameter afterwards.
+   *
+   * @param context names the case in a failure message
+   */
+  public static void assertGradientMatches(DifferentiableModel model, double[] x, double[] t, String context) {
+    double[] p = model.parameters();
+    double[] grad = new double[p.length];
+    model.gradient(x, t, grad);
+    for (int i = 0; i < p.length; i++) {
+      final int k = i;
+      double saved = p[k];
+      double estimate = derivative(v -> {
+        p[k] = v;
+        return model.loss(x, t);
+      }, saved);
+      p[k] = saved;
+      double error = relativeError(grad[k], estimate);
+      assertTrue(error < 1e-6, context + " ∂E/∂" + model.parameterName(k) + ": generated " + grad[k]
+          + ", finite differences " + estimate + ", relative error " + error);
+    }
   }
 }
