@@ -53,6 +53,8 @@ import javax.annotation.processing.Generated;
  * p[26]    classes.b[2]
  * </pre>
  *
+ * <p>Where the network is not differentiable: relu has derivative 0 at z = 0.
+ *
  * <p>{@code predict}, {@code loss} and {@code gradient} allocate nothing. Calls that only read
  * the parameters may run on many threads at once; training must not run concurrently with them.
  */

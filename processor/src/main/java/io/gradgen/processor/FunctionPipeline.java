@@ -1,6 +1,7 @@
 package io.gradgen.processor;
 
 import com.palantir.javapoet.JavaFile;
+import io.gradgen.processor.diff.Conventions;
 import io.gradgen.processor.diff.Differentiator;
 import io.gradgen.processor.diff.Gradient;
 import io.gradgen.processor.emit.FunctionEmitter;
@@ -14,7 +15,6 @@ import io.gradgen.processor.model.FunctionSpec;
 import io.gradgen.processor.opt.Simplifier;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,7 +50,7 @@ public final class FunctionPipeline {
           "∂" + f.name() + "/∂" + built.wrtNames().get(i - 1) + ": " + gradient.parameterNotes().get(i - 1)));
     }
     return new LoweredFunction(
-        f, self, grad, built.wrtNames(), conventions(List.of(value)),
+        f, self, grad, built.wrtNames(), Conventions.of(List.of(value)),
         Lowering.lower(g, forward, stores, List.of(value), built.variables(), taken));
   }
 
@@ -73,23 +73,4 @@ public final class FunctionPipeline {
     return name;
   }
 
-  /** The stated conventions for the non-differentiable operations the code contains. */
-  private static List<String> conventions(List<Node> roots) {
-    Set<String> found = new LinkedHashSet<>();
-    for (Node n : Reachable.computing(roots)) { // in id order: the output is deterministic
-      String convention = switch (n.op()) {
-        case ABS, SIGN -> "|x| has derivative sign(x), taken as 0 at x = 0";
-        case RELU -> "relu has derivative 0 at 0";
-        case MAX -> "max(a, b) passes the gradient to a on a tie";
-        case MIN -> "min(a, b) passes the gradient to a on a tie";
-        case IF_POSITIVE, IF_GREATER, IF_GREATER_OR_EQUAL, IF_EQUAL ->
-            "a conditional passes the gradient to the branch taken; the condition contributes none";
-        default -> null;
-      };
-      if (convention != null) {
-        found.add(convention);
-      }
-    }
-    return List.copyOf(found);
-  }
 }

@@ -1,6 +1,7 @@
 package io.gradgen.processor;
 
 import com.palantir.javapoet.JavaFile;
+import io.gradgen.processor.diff.Conventions;
 import io.gradgen.processor.diff.Differentiator;
 import io.gradgen.processor.diff.Gradient;
 import io.gradgen.processor.emit.ModelEmitter;
@@ -63,7 +64,7 @@ public final class Pipeline {
     LoweredMethod predict = Lowering.lower(g, forward, predictStores, List.of());
     LoweredMethod lossMethod = Lowering.lower(g, forward, List.of(), List.of(loss));
     LoweredMethod gradientMethod = Lowering.lower(g, forward, gradientStores, List.of(loss));
-    return new LoweredModel(spec, names, predict, lossMethod, gradientMethod);
+    return new LoweredModel(spec, names, predict, lossMethod, gradientMethod, Conventions.of(forwardRoots));
   }
 
   /** The generated source of a validated spec. */

@@ -290,6 +290,9 @@ public final class ModelEmitter {
       doc.add("p[$L]$L$L\n", i, " ".repeat(Math.max(1, 6 - Integer.toString(i).length())), names.get(i));
     }
     doc.add("</pre>\n\n");
+    if (!model.conventions().isEmpty()) {
+      doc.add("<p>Where the network is not differentiable: $L.\n\n", String.join("; ", model.conventions()));
+    }
     doc.add("<p>{@code predict}, {@code loss} and {@code gradient} allocate nothing. Calls that only read\n");
     doc.add("the parameters may run on many threads at once; training must not run concurrently with them.\n");
     return doc.build();

@@ -66,6 +66,18 @@ public final class Node {
     return op.hasCustomGradient() ? List.of(Op.valueArg(this)) : args;
   }
 
+  /**
+   * The arguments a gradient can flow into: all, except the value arguments of a custom-gradient
+   * node (whose rule differentiates it as a whole).
+   */
+  public List<Node> gradientArgs() {
+    return switch (op) {
+      case SOFTMAX -> args.subList(args.size() / 2, args.size());
+      case SOFTMAX_CROSS_ENTROPY, SIGMOID_CROSS_ENTROPY -> args.subList(1, args.size());
+      default -> args;
+    };
+  }
+
   @Override
   public String toString() {
     return switch (op) {

@@ -12,15 +12,18 @@ import java.util.List;
  * @param predict forward pass writing {@code y}
  * @param loss forward pass and loss, returning E
  * @param gradient forward pass, loss and backward pass adding into {@code grad}, returning E
+ * @param conventions the derivative conventions at non-differentiable points, one sentence each
  */
 public record LoweredModel(
     NetworkSpec spec,
     List<String> parameterNames,
     LoweredMethod predict,
     LoweredMethod loss,
-    LoweredMethod gradient) {
+    LoweredMethod gradient,
+    List<String> conventions) {
 
   public LoweredModel {
     parameterNames = List.copyOf(parameterNames);
+    conventions = List.copyOf(conventions);
   }
 }
