@@ -11,7 +11,8 @@ public final class LineGradients {
   }
 
   /**
-   * Returns {@link Line#sse(double, double[], double[])} and <em>adds</em> its partial derivatives into {@code grad}:
+   * Returns the value of {@link Line#sse(double, double[], double[])}, computed in double, and <em>adds</em> its partial
+   * derivatives into {@code grad}:
    *
    * <pre>
    * grad[0] += ∂sse/∂w

@@ -11,7 +11,8 @@ public final class LossesGradients {
   }
 
   /**
-   * Returns {@link Losses#huber(double, double)} and <em>adds</em> its partial derivatives into {@code grad}:
+   * Returns the value of {@link Losses#huber(double, double)}, computed in double, and <em>adds</em> its partial
+   * derivatives into {@code grad}:
    *
    * <pre>
    * grad[0] += ∂huber/∂output
@@ -42,7 +43,8 @@ public final class LossesGradients {
   }
 
   /**
-   * Returns {@link Losses#logCosh(double, double)} and <em>adds</em> its partial derivatives into {@code grad}:
+   * Returns the value of {@link Losses#logCosh(double, double)}, computed in double, and <em>adds</em> its partial
+   * derivatives into {@code grad}:
    *
    * <pre>
    * grad[0] += ∂logCosh/∂output

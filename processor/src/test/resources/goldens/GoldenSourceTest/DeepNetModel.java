@@ -53,6 +53,9 @@ import javax.annotation.processing.Generated;
  * p[26]    classes.b[2]
  * </pre>
  *
+ * <p>The targets given to {@code loss} and {@code gradient} must sum to 1 (one-hot labels or a
+ * distribution): the gradient is fused to {@code p − t}, exact under that condition.
+ *
  * <p>Where the network is not differentiable: relu has derivative 0 at z = 0.
  *
  * <p>{@code predict}, {@code loss} and {@code gradient} allocate nothing. Calls that only read

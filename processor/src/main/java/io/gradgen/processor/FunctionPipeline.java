@@ -11,6 +11,7 @@ import io.gradgen.processor.graph.Node;
 import io.gradgen.processor.graph.Reachable;
 import io.gradgen.processor.lower.LoweredFunction;
 import io.gradgen.processor.lower.Lowering;
+import io.gradgen.processor.model.FunctionError;
 import io.gradgen.processor.model.FunctionSpec;
 import io.gradgen.processor.opt.Simplifier;
 import java.util.ArrayList;
@@ -24,6 +25,15 @@ import java.util.Set;
  * simplify, lower, and print {@code <Type>Gradients}. Free of javac.
  */
 public final class FunctionPipeline {
+  /**
+   * Bytes of bytecode per node of the simplified graph, a generous average measured on generated
+   * gradients (a local's load, the operation, the store).
+   */
+  static final long BYTES_PER_NODE = 12;
+
+  /** Kept below the class file's 65,535-byte limit per method, to absorb the estimate's error. */
+  static final long MAX_BYTES = 60_000;
+
   private FunctionPipeline() {}
 
   /** The gradient of one method, lowered. */
@@ -42,6 +52,11 @@ public final class FunctionPipeline {
     roots.add(built.result());
     roots.addAll(gradient.parameterGradients());
     List<Node> simple = Simplifier.simplify(g, roots);
+    long bytes = BYTES_PER_NODE * Reachable.computing(simple).size();
+    if (bytes > MAX_BYTES) {
+      throw new FunctionError(f.at(), "unrolled, " + f.name() + " and its gradient would take about " + bytes
+          + " bytes of bytecode, past Java's 64 KB limit per method; use fewer loop iterations");
+    }
     Node value = simple.get(0);
     Set<Node> forward = new HashSet<>(Reachable.computing(List.of(value)));
     List<Lowering.Output> stores = new ArrayList<>();

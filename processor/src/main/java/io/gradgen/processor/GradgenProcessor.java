@@ -183,7 +183,7 @@ public final class GradgenProcessor extends AbstractProcessor {
   }
 
   private void processNetwork(TypeElement type, Map<String, FunctionSpec> functions) {
-    Optional<Declaration> read = new DeclarationReader(processingEnv.getElementUtils()).read(type, functions);
+    Optional<Declaration> read = new DeclarationReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils()).read(type, functions);
     if (read.isEmpty()) {
       return; // javac reports the malformed annotation itself
     }

@@ -121,6 +121,27 @@ class CompileErrorTest {
   }
 
   @Test
+  void anAbstractMethodWithTheNameButNotTheSignatureOfAModelMethodIsRejected() {
+    JavaFileObject file = source(
+        "Net",
+        "@Network(inputs = 1, layers = @Dense(name = \"out\", units = 1), loss = Loss.HALF_SUM_SQUARED_ERROR)",
+        "public interface Net {",
+        "  double predict(double x);",
+        "}");
+    assertThat(compile(file)).hadErrorContaining("[gradgen.abstract-method] gradgen cannot implement the abstract method 'predict'")
+        .inFile(file).onLineContaining("double predict(double x);");
+  }
+
+  @Test
+  void aDeclarationThatExtendsTheModelInterfaceIsAccepted() {
+    JavaFileObject file = source(
+        "Net",
+        "@Network(inputs = 1, layers = @Dense(name = \"out\", units = 1), loss = Loss.HALF_SUM_SQUARED_ERROR)",
+        "public interface Net extends DifferentiableModel {}");
+    assertThat(compile(file)).succeededWithoutWarnings();
+  }
+
+  @Test
   void inputsBelowOneAreRejectedOnTheAttribute() {
     JavaFileObject file = source(
         "Net",

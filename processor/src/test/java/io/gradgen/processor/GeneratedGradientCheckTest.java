@@ -17,8 +17,6 @@ import org.junit.jupiter.api.TestFactory;
  * with every hidden activation, one to three layers and widths one to four.
  */
 class GeneratedGradientCheckTest {
-  private static final double TOLERANCE = 1e-6;
-
   @TestFactory
   Stream<DynamicTest> everyGradientMatchesFiniteDifferences() {
     assertEquals(51, CoverageNetworks.CASES.size(), "17 valid output activation × loss pairs × 3 bias kinds");

@@ -54,6 +54,28 @@ class ReportTest {
   }
 
   @Test
+  void aLargeLayerShowsOneNeuronInFullAndTheRestInIndexForm() {
+    JavaFileObject wide = JavaFileObjects.forSourceLines("wide.Wide",
+        "package wide;",
+        "import io.gradgen.*;",
+        "@Network(inputs = 8, layers = {",
+        "    @Dense(name = \"hidden\", units = 5, activation = Activation.TANH),",
+        "    @Dense(name = \"out\", units = 2, activation = Activation.SIGMOID)},",
+        "  loss = Loss.BINARY_CROSS_ENTROPY)",
+        "public interface Wide {}");
+    Compilation c = Compiler.javac().withProcessors(new GradgenProcessor()).compile(wide);
+    String report = resource(c, "wide/WideModel.md").orElseThrow();
+    // 'hidden' has 40 weights: neuron 0 written out, then the index form for all five.
+    assertTrue(report.contains("$$z^{\\text{hidden}}_{0} = w^{\\text{hidden}}_{0,0} x_{0} + "), report);
+    assertFalse(report.contains("z^{\\text{hidden}}_{1} ="), "only the first neuron in full");
+    assertTrue(report.contains("z^{\\text{hidden}}_{j} = \\sum_{k=0}^{7} w^{\\text{hidden}}_{j,k} x_{k}"
+        + " + b^{\\text{hidden}}_{j} \\quad (j = 0, \\dots, 4)"), report);
+    assertTrue(report.contains("| 0…44 | `hidden.w[j][k]` at 0 + 8·j + k, `hidden.b[j]` at 40 + j |"), report);
+    // 'out' has 10 weights: written out neuron by neuron.
+    assertTrue(report.contains("z^{\\text{out}}_{1} = w^{\\text{out}}_{1,0} a^{\\text{hidden}}_{0}"), report);
+  }
+
+  @Test
   void theReportOptionTurnsBothOff() {
     Compilation c = Compiler.javac()
         .withProcessors(new GradgenProcessor())

@@ -4,7 +4,6 @@ import static io.gradgen.processor.graph.Op.*;
 
 import io.gradgen.processor.graph.Node;
 import io.gradgen.processor.graph.Op;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -97,23 +96,11 @@ public final class GateRules {
     // c > 0 ? v : 0: v receives up on the taken branch; the condition is piecewise constant.
     rule(IF_POSITIVE, "select gate: up to the taken branch", (n, up, g, out) ->
         out.add(1, g.node(IF_POSITIVE, n.arg(0), up)));
-    // a >= b ? x : y: x or y receives up, whichever was taken.
-    rule(IF_GREATER_OR_EQUAL, "select gate: up to the taken branch", (n, up, g, out) -> {
-      Node zero = g.constant(0.0);
-      out.add(2, g.node(IF_GREATER_OR_EQUAL, n.arg(0), n.arg(1), up, zero));
-      out.add(3, g.node(IF_GREATER_OR_EQUAL, n.arg(0), n.arg(1), zero, up));
-    });
-    // a > b ? x : y and a == b ? x : y: x or y receives up, whichever was taken.
-    rule(IF_GREATER, "select gate: up to the taken branch", (n, up, g, out) -> {
-      Node zero = g.constant(0.0);
-      out.add(2, g.node(IF_GREATER, n.arg(0), n.arg(1), up, zero));
-      out.add(3, g.node(IF_GREATER, n.arg(0), n.arg(1), zero, up));
-    });
-    rule(IF_EQUAL, "select gate: up to the taken branch", (n, up, g, out) -> {
-      Node zero = g.constant(0.0);
-      out.add(2, g.node(IF_EQUAL, n.arg(0), n.arg(1), up, zero));
-      out.add(3, g.node(IF_EQUAL, n.arg(0), n.arg(1), zero, up));
-    });
+    // a >= b ? x : y, a > b ? x : y, a == b ? x : y: x or y receives up, whichever was taken;
+    // the comparison is piecewise constant.
+    select(IF_GREATER_OR_EQUAL);
+    select(IF_GREATER);
+    select(IF_EQUAL);
     // p_i = softmax(z)_i: ∂p_i/∂z_j = p_i·(δ_ij − p_j).
     rule(SOFTMAX, "softmax gate: up·p_i·(δ_ij − p_j)", (n, up, g, out) -> {
       int width = n.args().size() / 2;
@@ -142,6 +129,15 @@ public final class GateRules {
 
   private GateRules() {}
 
+  /** The rule of a select op with arguments (a, b, x, y): up to x or y, whichever the op picks. */
+  private static void select(Op op) {
+    rule(op, "select gate: up to the taken branch", (n, up, g, out) -> {
+      Node zero = g.constant(0.0);
+      out.add(2, g.node(op, n.arg(0), n.arg(1), up, zero));
+      out.add(3, g.node(op, n.arg(0), n.arg(1), zero, up));
+    });
+  }
+
   private static void rule(Op op, String description, GateRule rule) {
     GATES.put(op, new Gate(op, description, rule));
   }
@@ -160,8 +156,4 @@ public final class GateRules {
     return Optional.ofNullable(GATES.get(op));
   }
 
-  /** Every registered gate. */
-  public static Map<Op, Gate> all() {
-    return Collections.unmodifiableMap(GATES);
-  }
 }

@@ -55,7 +55,8 @@ public final class FunctionEmitter {
     }
     m.addParameter(ArrayTypeName.of(TypeName.DOUBLE), lowered.gradientName());
     CodeBlock.Builder doc = CodeBlock.builder();
-    doc.add("Returns {@link $T#$L($L)}$L and <em>adds</em> its partial derivatives into {@code $L}:\n\n",
+    doc.add("Returns the value of {@link $T#$L($L)}$L, computed in double, and <em>adds</em> its partial\n"
+        + "derivatives into {@code $L}:\n\n",
         declaring, f.name(), signature, f.isStatic() ? "" : " of {@code " + lowered.selfName() + "}",
         lowered.gradientName());
     doc.add("<pre>\n");
@@ -83,7 +84,6 @@ public final class FunctionEmitter {
     return switch (kind) {
       case DOUBLE -> TypeName.DOUBLE;
       case FLOAT -> TypeName.FLOAT;
-      case INT -> TypeName.INT;
       case DOUBLE_ARRAY -> ArrayTypeName.of(TypeName.DOUBLE);
       case FLOAT_ARRAY -> ArrayTypeName.of(TypeName.FLOAT);
     };

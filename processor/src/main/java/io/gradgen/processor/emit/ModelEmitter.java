@@ -290,6 +290,10 @@ public final class ModelEmitter {
       doc.add("p[$L]$L$L\n", i, " ".repeat(Math.max(1, 6 - Integer.toString(i).length())), names.get(i));
     }
     doc.add("</pre>\n\n");
+    if (spec.loss() == io.gradgen.Loss.CATEGORICAL_CROSS_ENTROPY) {
+      doc.add("<p>The targets given to {@code loss} and {@code gradient} must sum to 1 (one-hot labels or a\n");
+      doc.add("distribution): the gradient is fused to {@code p − t}, exact under that condition.\n\n");
+    }
     if (!model.conventions().isEmpty()) {
       doc.add("<p>Where the network is not differentiable: $L.\n\n", String.join("; ", model.conventions()));
     }

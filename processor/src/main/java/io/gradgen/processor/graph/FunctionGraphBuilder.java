@@ -7,9 +7,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -52,7 +54,7 @@ public final class FunctionGraphBuilder {
   private final Deque<String> calls = new ArrayDeque<>();
   /** The values of the enclosing loops' indices, outermost first: they suffix local names. */
   private final List<Integer> iteration = new ArrayList<>();
-  private final java.util.Set<String> names = new java.util.HashSet<>();
+  private final Set<String> names = new HashSet<>();
 
   private FunctionGraphBuilder(Graph g, Map<String, FunctionSpec> functions, String selfName) {
     this.g = g;
@@ -366,7 +368,7 @@ public final class FunctionGraphBuilder {
       if (p.kind().isArray() != (v instanceof Array)) {
         throw new FunctionError(call.args().get(i).at(), "argument " + (i + 1) + " of " + fn + " must be a " + p.kind().java());
       }
-      calleeEnv.put(p.name(), p.kind() == FunctionSpec.Kind.INT ? v : v instanceof Array ? v : new Scalar(args.get(i)));
+      calleeEnv.put(p.name(), v instanceof Array ? v : new Scalar(args.get(i)));
     }
     calls.push(fn);
     try {

@@ -99,6 +99,14 @@ public final class Graph {
     names.putIfAbsent(node, name);
   }
 
+  /**
+   * Names {@code node} even if it has a name already: the role a builder gives a value (a layer's
+   * activation, the loss) wins over the name of the local that computed it.
+   */
+  public void rename(Node node, String name) {
+    names.put(node, name);
+  }
+
   /** The name hint of {@code node}, if it has one. */
   public Optional<String> nameOf(Node node) {
     return Optional.ofNullable(names.get(node));

@@ -29,7 +29,7 @@ final class LossBuilder {
           case CATEGORICAL_CROSS_ENTROPY -> categoricalCrossEntropy(z, o);
           case CUSTOM -> custom(o);
         };
-    g.name(loss, "E");
+    g.rename(loss, "E");
     g.note(loss, "loss: " + formula());
     return loss;
   }

@@ -90,7 +90,7 @@ public final class NetworkGraphBuilder {
     for (int j = 0; j < z.size(); j++) {
       Node aj = FunctionGraphBuilder.inline(
           g, spec.functions().get(layer.function()), spec.functions(), List.of(z.get(j)), layer.name() + "_" + layer.function() + j + "_");
-      g.name(aj, layer.name() + "_a" + j);
+      g.rename(aj, layer.name() + "_a" + j);
       a.add(aj);
     }
     return a;

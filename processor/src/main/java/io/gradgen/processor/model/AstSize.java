@@ -1,16 +1,29 @@
 package io.gradgen.processor.model;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** Counts the constructs of a function body, a loop's body once per iteration when its bounds are literals. */
+/**
+ * Counts the constructs of a function body as it will be unrolled: a loop's body once per
+ * iteration when its bounds are literals, a call with the callee's body inlined.
+ */
 final class AstSize {
-  private AstSize() {}
+  private final Map<String, FunctionSpec> functions;
+  private final Set<String> calling = new HashSet<>();
 
-  static long of(FunctionSpec f) {
-    return count(f.body());
+  private AstSize(Map<String, FunctionSpec> functions) {
+    this.functions = functions;
   }
 
-  private static long count(List<Ast> nodes) {
+  static long of(FunctionSpec f, Map<String, FunctionSpec> functions) {
+    AstSize size = new AstSize(functions);
+    size.calling.add(f.name());
+    return size.count(f.body());
+  }
+
+  private long count(List<Ast> nodes) {
     long total = 0;
     for (Ast a : nodes) {
       total += count(a);
@@ -18,7 +31,7 @@ final class AstSize {
     return total;
   }
 
-  private static long count(Ast a) {
+  private long count(Ast a) {
     if (a instanceof Ast.Unary u) {
       return 1 + count(u.operand());
     }
@@ -29,7 +42,13 @@ final class AstSize {
       return 1 + count(e.index());
     }
     if (a instanceof Ast.Call c) {
-      return 1 + count(c.args());
+      FunctionSpec callee = functions.get(c.function());
+      long body = 0;
+      if (callee != null && calling.add(callee.name())) { // recursion is reported elsewhere
+        body = count(callee.body());
+        calling.remove(callee.name());
+      }
+      return 1 + count(c.args()) + body;
     }
     if (a instanceof Ast.Conditional c) {
       return 1 + count(c.condition()) + count(c.then()) + count(c.otherwise());

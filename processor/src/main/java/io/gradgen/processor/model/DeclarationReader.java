@@ -2,13 +2,13 @@ package io.gradgen.processor.model;
 
 import io.gradgen.Activation;
 import io.gradgen.Bias;
+import io.gradgen.DifferentiableModel;
 import io.gradgen.Loss;
 import io.gradgen.Network;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -21,22 +21,19 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 
 /**
  * Reads a {@code @Network} type into a {@link Declaration}. It only reads; the {@link Validator}
  * judges.
  */
 public final class DeclarationReader {
-  /** Methods the generated class implements, so a declaration may declare them abstract. */
-  private static final Set<String> IMPLEMENTED =
-      Set.of(
-          "inputCount", "outputCount", "parameterCount", "parameters", "parameterName", "predict",
-          "loss", "gradient");
-
   private final Elements elements;
+  private final Types types;
 
-  public DeclarationReader(Elements elements) {
+  public DeclarationReader(Elements elements, Types types) {
     this.elements = elements;
+    this.types = types;
   }
 
   /**
@@ -159,8 +156,7 @@ public final class DeclarationReader {
     }
     List<String> abstractMethods = new ArrayList<>();
     for (ExecutableElement m : ElementFilter.methodsIn(elements.getAllMembers(type))) {
-      if (m.getModifiers().contains(Modifier.ABSTRACT)
-          && !IMPLEMENTED.contains(m.getSimpleName().toString())) {
+      if (m.getModifiers().contains(Modifier.ABSTRACT) && !implementedByModel(m)) {
         abstractMethods.add(m.getSimpleName().toString());
       }
     }
@@ -171,6 +167,36 @@ public final class DeclarationReader {
         !type.getTypeParameters().isEmpty(),
         constructor,
         abstractMethods);
+  }
+
+  /**
+   * True when the generated class implements {@code m}: it has the signature and return type of a
+   * method of {@link DifferentiableModel} (or {@code Model}).
+   */
+  private boolean implementedByModel(ExecutableElement m) {
+    TypeElement model = elements.getTypeElement(DifferentiableModel.class.getCanonicalName());
+    if (model == null) {
+      return false;
+    }
+    for (ExecutableElement candidate : ElementFilter.methodsIn(elements.getAllMembers(model))) {
+      if (candidate.getSimpleName().equals(m.getSimpleName())
+          && candidate.getParameters().size() == m.getParameters().size()
+          && types.isSameType(types.erasure(candidate.getReturnType()), types.erasure(m.getReturnType()))
+          && sameParameters(candidate, m)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean sameParameters(ExecutableElement a, ExecutableElement b) {
+    for (int i = 0; i < a.getParameters().size(); i++) {
+      if (!types.isSameType(
+          types.erasure(a.getParameters().get(i).asType()), types.erasure(b.getParameters().get(i).asType()))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean enclosedByPrivate(TypeElement type) {

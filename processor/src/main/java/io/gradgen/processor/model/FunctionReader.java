@@ -51,20 +51,10 @@ public final class FunctionReader {
 
   private final Trees trees;
   private CompilationUnitTree unit;
+  private String declaringType = "";
 
   public FunctionReader(Trees trees) {
     this.trees = trees;
-  }
-
-  /** Every {@code @Differentiable} method of {@code type}, by name. */
-  public List<FunctionSpec> readAll(TypeElement type) {
-    List<FunctionSpec> functions = new ArrayList<>();
-    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      if (annotation(method, Differentiable.class.getCanonicalName()) != null) {
-        functions.add(read(type, method));
-      }
-    }
-    return functions;
   }
 
   /** The method's spec. @throws FunctionError on the first construct outside the subset */
@@ -75,6 +65,7 @@ public final class FunctionReader {
           + "; @Differentiable methods must be compiled from source, by javac");
     }
     unit = path.getCompilationUnit();
+    declaringType = type.getSimpleName().toString();
     Object at = at(tree);
     if (tree.getBody() == null) {
       throw new FunctionError(at, "a @Differentiable method needs a body");
@@ -98,6 +89,7 @@ public final class FunctionReader {
     }
     List<String> fields = new ArrayList<>();
     if (!isStatic) {
+      List<String> argumentNames = params.stream().map(FunctionSpec.Param::name).toList();
       for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
         if (annotation(field, Parameter.class.getCanonicalName()) != null) {
           if (field.getModifiers().contains(Modifier.PRIVATE) || field.getModifiers().contains(Modifier.STATIC)
@@ -105,7 +97,12 @@ public final class FunctionReader {
             throw new FunctionError(at(trees.getTree(field)),
                 "a @Parameter field must be a non-private, non-static double");
           }
-          fields.add(field.getSimpleName().toString());
+          String fieldName = field.getSimpleName().toString();
+          if (argumentNames.contains(fieldName)) {
+            throw new FunctionError(at(tree.getParameters().get(argumentNames.indexOf(fieldName))),
+                "the argument '" + fieldName + "' hides the @Parameter field of the same name; rename one of them");
+          }
+          fields.add(fieldName);
         }
       }
     }
@@ -140,8 +137,8 @@ public final class FunctionReader {
     }
     for (String name : named) {
       FunctionSpec.Param param = params.stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
-      if (param == null || param.kind() == FunctionSpec.Kind.INT) {
-        throw new FunctionError(at, "wrt names '" + name + "', which is not a double or double[] argument of "
+      if (param == null) {
+        throw new FunctionError(at, "wrt names '" + name + "', which is not a double, float, double[] or float[] argument of "
             + method.getSimpleName() + "; name one of " + params.stream().map(FunctionSpec.Param::name).toList());
       }
       if (!wrt.contains(name)) {
@@ -159,7 +156,9 @@ public final class FunctionReader {
     return switch (type.getKind()) {
       case DOUBLE -> FunctionSpec.Kind.DOUBLE;
       case FLOAT -> FunctionSpec.Kind.FLOAT;
-      case INT -> FunctionSpec.Kind.INT;
+      case INT -> throw new FunctionError(at, "int arguments are not in gradgen's differentiable subset: loop"
+          + " bounds and subscripts must be constants known at compile time; pass the value as a double, or"
+          + " write the bound as a literal");
       case ARRAY -> {
         TypeKind component = ((javax.lang.model.type.ArrayType) type).getComponentType().getKind();
         if (component == TypeKind.DOUBLE) {
@@ -423,14 +422,18 @@ public final class FunctionReader {
     if (select instanceof MemberSelectTree m) {
       String owner = m.getExpression().toString();
       String name = m.getIdentifier().toString();
-      if (owner.equals("Math") || owner.equals("java.lang.Math") || owner.equals("StrictMath")) {
+      if (owner.equals("Math") || owner.equals("java.lang.Math")) {
         if (!MATH.contains(name)) {
           throw new FunctionError(at(c), "Math." + name + " is not differentiable by gradgen; "
               + "use exp, log, log1p, sqrt, pow, abs, tanh, sin, cos, max or min");
         }
         return new Ast.Call("Math." + name, args, at(c));
       }
-      return new Ast.Call(name, args, at(c));
+      if (owner.equals("this") || owner.equals(declaringType) || owner.endsWith("." + declaringType)) {
+        return new Ast.Call(name, args, at(c));
+      }
+      throw new FunctionError(at(c), "only Math functions and @Differentiable methods of this class can be"
+          + " called, not " + owner + "." + name + "; move the method into this class and mark it @Differentiable");
     }
     if (select instanceof IdentifierTree id) {
       return new Ast.Call(id.getName().toString(), args, at(c));

@@ -34,8 +34,7 @@ public record FunctionSpec(
     DOUBLE("double"),
     FLOAT("float"),
     DOUBLE_ARRAY("double[]"),
-    FLOAT_ARRAY("float[]"),
-    INT("int");
+    FLOAT_ARRAY("float[]");
 
     private final String java;
 

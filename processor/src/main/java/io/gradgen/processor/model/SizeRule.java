@@ -64,12 +64,12 @@ final class SizeRule implements ValidationRule {
       bytes += weights * (i == 0 ? FIRST_LAYER_WEIGHT : WEIGHT);
       long perNeuron = NEURON;
       if (layer.activation() == Activation.CUSTOM && spec.functions().containsKey(layer.function())) {
-        perNeuron += CUSTOM_NODE * AstSize.of(spec.functions().get(layer.function()));
+        perNeuron += CUSTOM_NODE * AstSize.of(spec.functions().get(layer.function()), spec.functions());
       }
       bytes += perNeuron * layer.units();
     }
     if (!spec.lossFunction().isEmpty() && spec.functions().containsKey(spec.lossFunction())) {
-      bytes += (long) CUSTOM_NODE * AstSize.of(spec.functions().get(spec.lossFunction())) * spec.outputs();
+      bytes += (long) CUSTOM_NODE * AstSize.of(spec.functions().get(spec.lossFunction()), spec.functions()) * spec.outputs();
     }
     return bytes;
   }

@@ -2,15 +2,19 @@ package io.gradgen.processor.opt;
 
 import static io.gradgen.processor.graph.Op.ADD;
 import static io.gradgen.processor.graph.Op.DIV;
+import static io.gradgen.processor.graph.Op.IF_EQUAL;
+import static io.gradgen.processor.graph.Op.IF_GREATER;
 import static io.gradgen.processor.graph.Op.IF_GREATER_OR_EQUAL;
 import static io.gradgen.processor.graph.Op.IF_POSITIVE;
 import static io.gradgen.processor.graph.Op.MUL;
 import static io.gradgen.processor.graph.Op.NEG;
+import static io.gradgen.processor.graph.Op.SQUARE;
 import static io.gradgen.processor.graph.Op.SUB;
 
 import io.gradgen.processor.graph.Evaluator;
 import io.gradgen.processor.graph.Graph;
 import io.gradgen.processor.graph.Node;
+import io.gradgen.processor.graph.Op;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +31,7 @@ final class Rewrites {
           Rewrites::dropZeroTerms,
           // a·a -> a²  (its gate rule gives 2a·up, one term instead of two)
           (n, g) -> is(n, MUL) && n.arg(0) == n.arg(1) && !n.arg(0).isConstant()
-              ? Optional.of(g.node(io.gradgen.processor.graph.Op.SQUARE, n.arg(0)))
+              ? Optional.of(g.node(SQUARE, n.arg(0)))
               : Optional.empty(),
           // a + a -> 2·a
           (n, g) -> is(n, ADD) && n.args().size() == 2 && n.arg(0) == n.arg(1)
@@ -82,10 +86,12 @@ final class Rewrites {
           (n, g) -> is(n, DIV) && n.arg(0).isConstant(0.0) ? Optional.of(g.constant(0.0)) : Optional.empty(),
           // c > 0 ? 0 : 0 -> 0
           (n, g) -> is(n, IF_POSITIVE) && n.arg(1).isConstant(0.0) ? Optional.of(g.constant(0.0)) : Optional.empty(),
-          // a >= b ? x : x -> x
-          (n, g) -> is(n, IF_GREATER_OR_EQUAL) && n.arg(2) == n.arg(3) ? Optional.of(n.arg(2)) : Optional.empty());
+          // a >= b ? x : x -> x   (and likewise for > and ==)
+          (n, g) -> (is(n, IF_GREATER_OR_EQUAL) || is(n, IF_GREATER) || is(n, IF_EQUAL)) && n.arg(2) == n.arg(3)
+              ? Optional.of(n.arg(2))
+              : Optional.empty());
 
-  private static boolean is(Node n, io.gradgen.processor.graph.Op op) {
+  private static boolean is(Node n, Op op) {
     return n.op() == op;
   }
 
@@ -98,7 +104,7 @@ final class Rewrites {
         return Optional.empty();
       }
     }
-    double empty[] = {};
+    double[] empty = {};
     return Optional.of(g.constant(new Evaluator(empty, empty, empty).value(n)));
   }
 

@@ -17,7 +17,11 @@ import java.util.Optional;
  * replacement, so {@code dE_hidden_z0} keeps its name however it was simplified.
  */
 public final class Simplifier {
-  /** Passes after which the simplifier gives up: the rewrites shrink the graph, so it never does. */
+  /**
+   * Passes after which the simplifier gives up with an internal error. Every rewrite either removes
+   * an operation or moves a node towards one canonical form (constants first, negations folded),
+   * so a fixed point comes after a few passes.
+   */
   private static final int MAX_PASSES = 50;
 
   private final Graph g;
