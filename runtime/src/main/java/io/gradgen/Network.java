@@ -45,4 +45,7 @@ public @interface Network {
    * declaration, {@code double L(double output, double target)}; the loss is its sum over outputs.
    */
   String lossFunction() default "";
+
+  /** The shape of the generated code; {@link CodeShape#AUTO} chooses by size. */
+  CodeShape code() default CodeShape.AUTO;
 }

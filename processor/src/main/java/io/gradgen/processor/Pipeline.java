@@ -1,6 +1,8 @@
 package io.gradgen.processor;
 
 import com.palantir.javapoet.JavaFile;
+import io.gradgen.Activation;
+import io.gradgen.CodeShape;
 import io.gradgen.processor.diff.Conventions;
 import io.gradgen.processor.diff.Differentiator;
 import io.gradgen.processor.diff.Gradient;
@@ -14,6 +16,7 @@ import io.gradgen.processor.lower.ArrayNames;
 import io.gradgen.processor.lower.LoweredMethod;
 import io.gradgen.processor.lower.LoweredModel;
 import io.gradgen.processor.lower.Lowering;
+import io.gradgen.processor.model.CodeShapes;
 import io.gradgen.processor.model.NetworkSpec;
 import io.gradgen.processor.opt.Simplifier;
 import java.util.ArrayList;
@@ -30,6 +33,12 @@ public final class Pipeline {
 
   /** The lowered form of a validated spec: what the emitter prints. */
   public static LoweredModel lower(NetworkSpec spec) {
+    if (CodeShapes.resolve(spec) == CodeShape.LOOPS) {
+      // Loops are written per layer from the layout: no scalar graph, so any size compiles quickly.
+      boolean relu = spec.layers().stream().anyMatch(l -> l.activation() == Activation.RELU);
+      return LoweredModel.loops(
+          spec, spec.parameterNames(), relu ? List.of("relu has derivative 0 at z = 0") : List.of());
+    }
     NetworkGraph net = NetworkGraphBuilder.build(spec);
     Graph g = net.graph();
     Gradient gradient = Differentiator.differentiate(g, net.loss(), net.parameters());
@@ -64,7 +73,8 @@ public final class Pipeline {
     LoweredMethod predict = Lowering.lower(g, forward, predictStores, List.of());
     LoweredMethod lossMethod = Lowering.lower(g, forward, List.of(), List.of(loss));
     LoweredMethod gradientMethod = Lowering.lower(g, forward, gradientStores, List.of(loss));
-    return new LoweredModel(spec, names, predict, lossMethod, gradientMethod, Conventions.of(forwardRoots));
+    return new LoweredModel(
+        spec, names, predict, lossMethod, gradientMethod, Conventions.of(forwardRoots), CodeShape.STRAIGHT_LINE);
   }
 
   /** The generated source of a validated spec. */

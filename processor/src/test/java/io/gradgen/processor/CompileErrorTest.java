@@ -32,6 +32,11 @@ class CompileErrorTest {
 
   /** A declaration whose only unusual part is its output layer and loss. */
   private static JavaFileObject network(String name, String layers, String loss) {
+    return network(name, layers, loss, "AUTO");
+  }
+
+  /** The same, asking for a shape of code. */
+  private static JavaFileObject network(String name, String layers, String loss, String code) {
     return source(
         name,
         "@Network(",
@@ -39,7 +44,8 @@ class CompileErrorTest {
         "    layers = {",
         layers,
         "    },",
-        "    loss = Loss." + loss + ")",
+        "    loss = Loss." + loss + ",",
+        "    code = CodeShape." + code + ")",
         "public interface " + name + " {}");
   }
 
@@ -235,7 +241,7 @@ class CompileErrorTest {
   void aNetworkTooLargeForStraightLineCodeIsRejected() {
     JavaFileObject file = network(
         "Net", "      @Dense(name = \"hidden\", units = 800),\n      @Dense(name = \"out\", units = 1)",
-        "HALF_SUM_SQUARED_ERROR");
+        "HALF_SUM_SQUARED_ERROR", "STRAIGHT_LINE");
     // 2,000 fixed + 1,600 first-layer weights × 26 + 800 weights × 39 + 801 neurons × 80 bytes.
     assertThat(compile(file)).hadErrorContaining("[gradgen.size] this network is too large for straight-line code:"
             + " its gradient method would take about 138880 bytes of bytecode, past Java's 64 KB limit per method")
@@ -246,13 +252,38 @@ class CompileErrorTest {
   void aNetworkTooLargeForTheJitIsAWarningAndStillCompiles() {
     JavaFileObject file = network(
         "Net", "      @Dense(name = \"hidden\", units = 120),\n      @Dense(name = \"out\", units = 1)",
-        "HALF_SUM_SQUARED_ERROR");
+        "HALF_SUM_SQUARED_ERROR", "STRAIGHT_LINE");
     Compilation c = compile(file);
     assertThat(c).succeeded();
     // 2,000 + 240 × 26 + 120 × 39 + 121 × 80 bytes.
     assertThat(c).hadWarningContaining("[gradgen.size] the straight-line gradient method of this network takes about"
             + " 22600 bytes of bytecode, past HotSpot's 8,000-byte JIT limit")
         .inFile(file).onLineContaining("layers = {");
+  }
+
+  @Test
+  void theSameLargeNetworkCompilesAsLoopsWithoutAWarning() {
+    JavaFileObject file = network(
+        "Net", "      @Dense(name = \"hidden\", units = 800),\n      @Dense(name = \"out\", units = 1)",
+        "HALF_SUM_SQUARED_ERROR");
+    assertThat(compile(file)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void customFunctionsCannotBeGeneratedAsLoops() {
+    JavaFileObject file = source(
+        "Net",
+        "@Network(",
+        "    inputs = 2,",
+        "    layers = @Dense(name = \"out\", units = 1, activation = Activation.CUSTOM, function = \"swish\"),",
+        "    loss = Loss.HALF_SUM_SQUARED_ERROR,",
+        "    code = CodeShape.LOOPS)",
+        "public interface Net {",
+        "  @Differentiable static double swish(double z) { return z / (1 + Math.exp(-z)); }",
+        "}");
+    assertThat(compile(file)).hadErrorContaining("[gradgen.code-shape] custom activations and losses are inlined"
+            + " into straight-line code and cannot be generated as loops")
+        .inFile(file).onLineContaining("code = CodeShape.LOOPS");
   }
 
   @Test

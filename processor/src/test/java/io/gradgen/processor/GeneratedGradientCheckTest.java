@@ -24,8 +24,35 @@ class GeneratedGradientCheckTest {
         .map(c -> DynamicTest.dynamicTest(c.name(), () -> check(c)));
   }
 
+  /** The same networks generated as loops: the per-layer formulas must agree with the gate rules. */
+  @TestFactory
+  Stream<DynamicTest> everyLoopGradientMatchesFiniteDifferencesAndTheStraightLineCode() {
+    return CoverageNetworks.CASES.stream()
+        .map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+          DifferentiableModel loops = CoverageNetworks.compiledAsLoops().model("loops." + c.name() + "Model");
+          check(c, loops);
+          DifferentiableModel straight = CoverageNetworks.compiled().model(c.qualifiedModelName());
+          System.arraycopy(loops.parameters(), 0, straight.parameters(), 0, loops.parameterCount());
+          Random random = new Random(c.name().hashCode() + 1);
+          double[] x = new double[loops.inputCount()];
+          for (int i = 0; i < x.length; i++) {
+            x[i] = random.nextDouble() * 4 - 2;
+          }
+          double[] t = targets(c.loss(), loops.outputCount(), random);
+          double[] g1 = new double[loops.parameterCount()];
+          double[] g2 = new double[loops.parameterCount()];
+          assertEquals(straight.gradient(x, t, g2), loops.gradient(x, t, g1), 1e-12 * Math.max(1, Math.abs(straight.loss(x, t))));
+          for (int i = 0; i < g1.length; i++) {
+            assertEquals(g2[i], g1[i], 1e-12 * Math.max(1, Math.abs(g2[i])), "∂E/∂" + loops.parameterName(i));
+          }
+        }));
+  }
+
   private static void check(CoverageNetworks.Case c) {
-    DifferentiableModel model = CoverageNetworks.compiled().model(c.qualifiedModelName());
+    check(c, CoverageNetworks.compiled().model(c.qualifiedModelName()));
+  }
+
+  private static void check(CoverageNetworks.Case c, DifferentiableModel model) {
     Random random = new Random(c.name().hashCode());
     for (int trial = 0; trial < 3; trial++) {
       double[] p = model.parameters();

@@ -6,6 +6,7 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import io.gradgen.Activation;
 import io.gradgen.Bias;
+import io.gradgen.CodeShape;
 import io.gradgen.Loss;
 import io.gradgen.processor.testing.Declarations;
 import io.gradgen.processor.testing.Declarations.Layer;
@@ -31,7 +32,8 @@ class SizeLimitTest {
                     List.of(
                         new Layer("hidden", 100, Activation.TANH, Bias.PER_NEURON),
                         new Layer("out", 5, Activation.SOFTMAX, Bias.PER_NEURON)),
-                    Loss.CATEGORICAL_CROSS_ENTROPY));
+                    Loss.CATEGORICAL_CROSS_ENTROPY,
+                    CodeShape.STRAIGHT_LINE));
     assertThat(c).succeeded();
     assertThat(c).hadWarningContaining("[gradgen.size] the straight-line gradient method of this network takes about 55900 bytes");
   }
@@ -50,7 +52,8 @@ class SizeLimitTest {
                     List.of(
                         new Layer("hidden", 310, Activation.TANH, Bias.PER_NEURON),
                         new Layer("out", 2, Activation.TANH, Bias.PER_NEURON)),
-                    Loss.HALF_SUM_SQUARED_ERROR));
+                    Loss.HALF_SUM_SQUARED_ERROR,
+                    CodeShape.STRAIGHT_LINE));
     assertThat(c).succeeded();
   }
 }

@@ -9,6 +9,8 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import io.gradgen.CodeShape;
+import io.gradgen.DenseLayout;
 import io.gradgen.processor.lower.ArrayNames;
 import io.gradgen.processor.lower.LoweredMethod;
 import io.gradgen.processor.lower.LoweredModel;
@@ -38,6 +40,9 @@ public final class ModelEmitter {
   private static final ClassName BIAS = ClassName.get("io.gradgen", "Bias");
   private static final ClassName LOSS = ClassName.get("io.gradgen", "Loss");
   private static final TypeName DOUBLES = ArrayTypeName.of(TypeName.DOUBLE);
+
+  /** Networks with more parameters show their layout as index ranges per layer. */
+  private static final int MAX_LISTED_PARAMETERS = 64;
 
   private final LoweredModel model;
   private final NetworkSpec spec;
@@ -108,11 +113,16 @@ public final class ModelEmitter {
                 .addModifiers(Modifier.PUBLIC)
                 .returns(NETWORK_LAYOUT)
                 .addStatement("return LAYOUT")
-                .build())
-        .addMethod(predict())
-        .addMethod(loss())
-        .addMethod(gradient())
-        .addMethod(checkLength());
+                .build());
+    if (model.shape() == CodeShape.LOOPS) {
+      new LoopEmitter(spec).addTo(type,
+          checks(ArrayNames.INPUTS, "INPUTS", ArrayNames.OUTPUTS, "OUTPUTS"),
+          checks(ArrayNames.INPUTS, "INPUTS", ArrayNames.TARGETS, "OUTPUTS"),
+          checks(ArrayNames.INPUTS, "INPUTS", ArrayNames.TARGETS, "OUTPUTS", ArrayNames.GRADIENT, "PARAMETERS"));
+    } else {
+      type.addMethod(predict()).addMethod(loss()).addMethod(gradient());
+    }
+    type.addMethod(checkLength());
     return JavaFile.builder(spec.packageName(), type.build())
         .skipJavaLangImports(true)
         .indent("  ")
@@ -286,8 +296,20 @@ public final class ModelEmitter {
     doc.add("layer, the weights row by row ({@code w[unit][input]}), then the biases.\n\n");
     doc.add("<pre>\n");
     List<String> names = model.parameterNames();
-    for (int i = 0; i < names.size(); i++) {
-      doc.add("p[$L]$L$L\n", i, " ".repeat(Math.max(1, 6 - Integer.toString(i).length())), names.get(i));
+    if (names.size() <= MAX_LISTED_PARAMETERS) {
+      for (int i = 0; i < names.size(); i++) {
+        doc.add("p[$L]$L$L\n", i, " ".repeat(Math.max(1, 6 - Integer.toString(i).length())), names.get(i));
+      }
+    } else {
+      // Too many to list one by one: each layer's weights and biases as index ranges.
+      for (DenseLayout layer : spec.layout().layers()) {
+        doc.add("p[$L..$L]  $L.w[j][k] at $L + $L·j + k\n", layer.firstWeight(), layer.firstBias() - 1,
+            layer.name(), layer.firstWeight(), layer.inputs());
+        if (layer.biasCount() > 0) {
+          doc.add("p[$L..$L]  $L\n", layer.firstBias(), layer.end() - 1,
+              layer.bias() == io.gradgen.Bias.SHARED ? layer.name() + ".b" : layer.name() + ".b[j] at " + layer.firstBias() + " + j");
+        }
+      }
     }
     doc.add("</pre>\n\n");
     if (spec.loss() == io.gradgen.Loss.CATEGORICAL_CROSS_ENTROPY) {
@@ -296,6 +318,10 @@ public final class ModelEmitter {
     }
     if (!model.conventions().isEmpty()) {
       doc.add("<p>Where the network is not differentiable: $L.\n\n", String.join("; ", model.conventions()));
+    }
+    if (model.shape() == CodeShape.LOOPS) {
+      doc.add("<p>Code shape: loops, one small method per layer and pass; intermediate values live in\n");
+      doc.add("scratch arrays allocated once per thread.\n\n");
     }
     doc.add("<p>{@code predict}, {@code loss} and {@code gradient} allocate nothing. Calls that only read\n");
     doc.add("the parameters may run on many threads at once; training must not run concurrently with them.\n");

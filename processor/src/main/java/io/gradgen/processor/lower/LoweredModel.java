@@ -1,5 +1,6 @@
 package io.gradgen.processor.lower;
 
+import io.gradgen.CodeShape;
 import io.gradgen.processor.model.NetworkSpec;
 import java.util.List;
 
@@ -13,6 +14,8 @@ import java.util.List;
  * @param loss forward pass and loss, returning E
  * @param gradient forward pass, loss and backward pass adding into {@code grad}, returning E
  * @param conventions the derivative conventions at non-differentiable points, one sentence each
+ * @param shape the shape of the code: for {@code LOOPS} the emitter writes per-layer loops and the
+ *     three straight-line bodies are empty
  */
 public record LoweredModel(
     NetworkSpec spec,
@@ -20,10 +23,17 @@ public record LoweredModel(
     LoweredMethod predict,
     LoweredMethod loss,
     LoweredMethod gradient,
-    List<String> conventions) {
+    List<String> conventions,
+    CodeShape shape) {
 
   public LoweredModel {
     parameterNames = List.copyOf(parameterNames);
     conventions = List.copyOf(conventions);
+  }
+
+  /** The loop form of {@code spec}: the emitter writes it straight from the layer layout. */
+  public static LoweredModel loops(NetworkSpec spec, List<String> parameterNames, List<String> conventions) {
+    LoweredMethod none = new LoweredMethod(List.of());
+    return new LoweredModel(spec, parameterNames, none, none, none, conventions, CodeShape.LOOPS);
   }
 }

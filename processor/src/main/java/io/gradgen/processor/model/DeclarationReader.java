@@ -2,6 +2,7 @@ package io.gradgen.processor.model;
 
 import io.gradgen.Activation;
 import io.gradgen.Bias;
+import io.gradgen.CodeShape;
 import io.gradgen.DifferentiableModel;
 import io.gradgen.Loss;
 import io.gradgen.Network;
@@ -68,9 +69,13 @@ public final class DeclarationReader {
     }
     Loss loss = Loss.valueOf(lossConstant.getSimpleName().toString());
     String lossFunction = values.get("lossFunction") instanceof String s ? s : "";
+    CodeShape code =
+        values.get("code") instanceof VariableElement shape
+            ? CodeShape.valueOf(shape.getSimpleName().toString())
+            : CodeShape.AUTO;
     NetworkSpec spec =
         new NetworkSpec(
-            packageName(type), typeNames(type), shape(type), inputs, layers, loss, lossFunction, functions);
+            packageName(type), typeNames(type), shape(type), inputs, layers, loss, lossFunction, functions, code);
     return Optional.of(new Declaration(spec, type, network.get(), layerMirrors));
   }
 

@@ -1,5 +1,6 @@
 package io.gradgen.processor.model;
 
+import io.gradgen.CodeShape;
 import io.gradgen.Loss;
 import io.gradgen.NetworkLayout;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.Map;
  * @param loss the loss
  * @param lossFunction for a {@link Loss#CUSTOM} loss, the differentiable method's name
  * @param functions the declaration's {@code @Differentiable} methods, by name
+ * @param code the requested shape of the generated code
  */
 public record NetworkSpec(
     String packageName,
@@ -30,7 +32,8 @@ public record NetworkSpec(
     List<LayerSpec> layers,
     Loss loss,
     String lossFunction,
-    Map<String, FunctionSpec> functions) {
+    Map<String, FunctionSpec> functions,
+    CodeShape code) {
 
   public NetworkSpec {
     typeNames = List.copyOf(typeNames);
@@ -41,7 +44,17 @@ public record NetworkSpec(
   /** A network with built-in activations and loss only. */
   public NetworkSpec(
       String packageName, List<String> typeNames, TypeShape type, int inputs, List<LayerSpec> layers, Loss loss) {
-    this(packageName, typeNames, type, inputs, layers, loss, "", Map.of());
+    this(packageName, typeNames, type, inputs, layers, loss, "", Map.of(), CodeShape.AUTO);
+  }
+
+  /** The same declaration asking for another shape of code. */
+  public NetworkSpec withCode(CodeShape shape) {
+    return new NetworkSpec(packageName, typeNames, type, inputs, layers, loss, lossFunction, functions, shape);
+  }
+
+  /** True when the network uses a {@code CUSTOM} activation or loss. */
+  public boolean usesCustomFunctions() {
+    return loss == Loss.CUSTOM || layers.stream().anyMatch(l -> l.activation() == io.gradgen.Activation.CUSTOM);
   }
 
   /** The simple name of the generated class: {@code SeedNet} gives {@code SeedNetModel}. */

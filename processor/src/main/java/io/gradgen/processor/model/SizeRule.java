@@ -1,6 +1,7 @@
 package io.gradgen.processor.model;
 
 import io.gradgen.Activation;
+import io.gradgen.CodeShape;
 import java.util.List;
 
 /**
@@ -32,6 +33,10 @@ final class SizeRule implements ValidationRule {
     if (spec.inputs() < 1 || spec.layers().isEmpty() || spec.layers().stream().anyMatch(l -> l.units() < 1)) {
       return List.of(); // other rules report those; the estimate would be meaningless
     }
+    if (spec.code() == CodeShape.LOOPS
+        || (spec.code() == CodeShape.AUTO && !spec.usesCustomFunctions())) {
+      return List.of(); // loops have no size limit, and AUTO switches to them past the JIT limit
+    }
     long bytes = estimatedGradientBytes(spec);
     if (bytes > HARD_LIMIT) {
       return List.of(
@@ -40,7 +45,8 @@ final class SizeRule implements ValidationRule {
               Location.network("layers"),
               "this network is too large for straight-line code: its gradient method would take about "
                   + bytes
-                  + " bytes of bytecode, past Java's 64 KB limit per method; use fewer or smaller layers"));
+                  + " bytes of bytecode, past Java's 64 KB limit per method; use fewer or smaller layers"
+                  + (spec.usesCustomFunctions() ? "" : ", or code = CodeShape.LOOPS (or AUTO)")));
     }
     if (bytes > JIT_LIMIT) {
       return List.of(
@@ -50,7 +56,8 @@ final class SizeRule implements ValidationRule {
               "the straight-line gradient method of this network takes about "
                   + bytes
                   + " bytes of bytecode, past HotSpot's 8,000-byte JIT limit: it will run interpreted,"
-                  + " much slower; smaller layers keep it compiled"));
+                  + " much slower; smaller layers keep it compiled"
+                  + (spec.usesCustomFunctions() ? "" : ", or use code = CodeShape.AUTO or LOOPS")));
     }
     return List.of();
   }

@@ -22,6 +22,7 @@ public final class Validator {
           new SoftmaxPlacementRule(),
           new LossActivationRule(),
           new CustomFunctionRule(),
+          new LoopsRule(),
           new SizeRule());
 
   private Validator() {}

@@ -2,6 +2,7 @@ package io.gradgen.processor.testing;
 
 import io.gradgen.Activation;
 import io.gradgen.Bias;
+import io.gradgen.CodeShape;
 import io.gradgen.Loss;
 import io.gradgen.processor.testing.Declarations.Layer;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ public final class CoverageNetworks {
   public static final List<Case> CASES = cases();
 
   private static CompiledModels compiled;
+  private static CompiledModels compiledAsLoops;
 
   private CoverageNetworks() {}
 
@@ -46,6 +48,18 @@ public final class CoverageNetworks {
       compiled = CompiledModels.compile(sources);
     }
     return compiled;
+  }
+
+  /** All the cases again, with {@code code = CodeShape.LOOPS}, in package {@code loops}. */
+  public static synchronized CompiledModels compiledAsLoops() {
+    if (compiledAsLoops == null) {
+      List<JavaFileObject> sources = new ArrayList<>();
+      for (Case c : CASES) {
+        sources.add(Declarations.file("loops", c.name(), c.inputs(), c.layers(), c.loss(), CodeShape.LOOPS));
+      }
+      compiledAsLoops = CompiledModels.compile(sources);
+    }
+    return compiledAsLoops;
   }
 
   private static List<Case> cases() {

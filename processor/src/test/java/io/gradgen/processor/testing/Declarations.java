@@ -2,6 +2,7 @@ package io.gradgen.processor.testing;
 
 import io.gradgen.Activation;
 import io.gradgen.Bias;
+import io.gradgen.CodeShape;
 import io.gradgen.Loss;
 import java.util.List;
 import javax.tools.JavaFileObject;
@@ -16,6 +17,11 @@ public final class Declarations {
 
   /** The source of {@code package pkg; @Network(...) public interface name {}}. */
   public static String source(String pkg, String name, int inputs, List<Layer> layers, Loss loss) {
+    return source(pkg, name, inputs, layers, loss, CodeShape.AUTO);
+  }
+
+  /** The same, asking for a shape of code. */
+  public static String source(String pkg, String name, int inputs, List<Layer> layers, Loss loss, CodeShape code) {
     StringBuilder sb = new StringBuilder();
     sb.append("package ").append(pkg).append(";\n\n");
     sb.append("import io.gradgen.*;\n\n");
@@ -27,13 +33,23 @@ public final class Declarations {
           .append(", bias = Bias.").append(l.bias()).append(")")
           .append(i + 1 < layers.size() ? ",\n" : "\n");
     }
-    sb.append("    },\n    loss = Loss.").append(loss).append(")\n");
+    sb.append("    },\n    loss = Loss.").append(loss);
+    if (code != CodeShape.AUTO) {
+      sb.append(",\n    code = CodeShape.").append(code);
+    }
+    sb.append(")\n");
     sb.append("public interface ").append(name).append(" {}\n");
     return sb.toString();
   }
 
   /** The same source as a compilation unit. */
   public static JavaFileObject file(String pkg, String name, int inputs, List<Layer> layers, Loss loss) {
-    return JavaFileObjects.forSourceString(pkg + "." + name, source(pkg, name, inputs, layers, loss));
+    return file(pkg, name, inputs, layers, loss, CodeShape.AUTO);
+  }
+
+  /** The same source as a compilation unit, asking for a shape of code. */
+  public static JavaFileObject file(
+      String pkg, String name, int inputs, List<Layer> layers, Loss loss, CodeShape code) {
+    return JavaFileObjects.forSourceString(pkg + "." + name, source(pkg, name, inputs, layers, loss, code));
   }
 }

@@ -31,7 +31,16 @@ public final class FiniteDifferences {
 
   /** {@code |exact − estimate| / max(|exact|, |estimate|, FLOOR)}. */
   public static double relativeError(double exact, double estimate) {
-    return Math.abs(exact - estimate) / Math.max(FLOOR, Math.max(Math.abs(exact), Math.abs(estimate)));
+    return relativeError(exact, estimate, 1.0);
+  }
+
+  /**
+   * The same for a function of magnitude {@code scale}: the rounding error of the estimate grows
+   * with |f| (1e−16·|f|/h), so the floor below which errors count absolutely grows with it.
+   */
+  public static double relativeError(double exact, double estimate, double scale) {
+    double floor = FLOOR * Math.max(1.0, Math.abs(scale));
+    return Math.abs(exact - estimate) / Math.max(floor, Math.max(Math.abs(exact), Math.abs(estimate)));
   }
 
   /**
@@ -43,7 +52,7 @@ public final class FiniteDifferences {
   public static void assertGradientMatches(DifferentiableModel model, double[] x, double[] t, String context) {
     double[] p = model.parameters();
     double[] grad = new double[p.length];
-    model.gradient(x, t, grad);
+    double loss = model.gradient(x, t, grad);
     for (int i = 0; i < p.length; i++) {
       final int k = i;
       double saved = p[k];
@@ -52,7 +61,7 @@ public final class FiniteDifferences {
         return model.loss(x, t);
       }, saved);
       p[k] = saved;
-      double error = relativeError(grad[k], estimate);
+      double error = relativeError(grad[k], estimate, loss);
       assertTrue(error < 1e-6, context + " ∂E/∂" + model.parameterName(k) + ": generated " + grad[k]
           + ", finite differences " + estimate + ", relative error " + error);
     }

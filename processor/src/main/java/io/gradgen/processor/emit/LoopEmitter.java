@@ -1,0 +1,397 @@
+package io.gradgen.processor.emit;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.gradgen.Activation;
+import io.gradgen.Bias;
+import io.gradgen.DenseLayout;
+import io.gradgen.Loss;
+import io.gradgen.NetworkLayout;
+import io.gradgen.processor.model.NetworkSpec;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes the loop form of a model: one small method per layer and pass, constant-bound loops over
+ * the flat parameter array (weights row by row, so each neuron's inner loop reads one contiguous
+ * row), intermediate values in scratch arrays held per thread. Any size; every method stays far
+ * below HotSpot's 8,000-byte JIT limit.
+ *
+ * <p>The formulas are the gate rules written per layer: the add gate distributes δ to the bias,
+ * the multiply gate switches (∂E/∂w_jk = δ_j·in_k and ∂E/∂in_k = Σ_j δ_j·w_jk), an activation
+ * multiplies by its derivative.
+ */
+final class LoopEmitter {
+  private static final TypeName DOUBLES = ArrayTypeName.of(TypeName.DOUBLE);
+  private static final ClassName SCRATCH = ClassName.get("", "Scratch");
+
+  private final NetworkSpec spec;
+  private final NetworkLayout layout;
+  private final List<DenseLayout> layers;
+
+  LoopEmitter(NetworkSpec spec) {
+    this.spec = spec;
+    this.layout = spec.layout();
+    this.layers = layout.layers();
+  }
+
+  /** Adds the scratch arrays, the per-layer methods and predict, loss and gradient to {@code type}. */
+  void addTo(TypeSpec.Builder type, CodeBlock checksPredict, CodeBlock checksLoss, CodeBlock checksGradient) {
+    type.addType(scratch());
+    type.addField(FieldSpec.builder(
+            ParameterizedTypeName.get(ClassName.get(ThreadLocal.class), SCRATCH), "SCRATCH",
+            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("Each thread's intermediate values: allocated once per thread, so calls allocate nothing.\n")
+        .initializer("$T.withInitial(Scratch::new)", ThreadLocal.class)
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("predict")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(DOUBLES, "x")
+        .addParameter(DOUBLES, "y")
+        .addCode(checksPredict)
+        .addStatement("Scratch s = SCRATCH.get()")
+        .addStatement("forward(parameters, x, s)")
+        .addStatement("double[] o = s.$N", output())
+        .beginControlFlow("for (int j = 0; j < OUTPUTS; j++)")
+        .addStatement("y[j] = o[j]")
+        .endControlFlow()
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("loss")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(TypeName.DOUBLE)
+        .addParameter(DOUBLES, "x")
+        .addParameter(DOUBLES, "t")
+        .addCode(checksLoss)
+        .addStatement("Scratch s = SCRATCH.get()")
+        .addStatement("forward(parameters, x, s)")
+        .addStatement("return lossOf(s, t)")
+        .build());
+    MethodSpec.Builder gradient = MethodSpec.methodBuilder("gradient")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(TypeName.DOUBLE)
+        .addParameter(DOUBLES, "x")
+        .addParameter(DOUBLES, "t")
+        .addParameter(DOUBLES, "grad")
+        .addCode(checksGradient)
+        .addStatement("double[] p = parameters")
+        .addStatement("Scratch s = SCRATCH.get()")
+        .addStatement("forward(p, x, s)")
+        .addStatement("double E = lossOf(s, t)")
+        .addComment("backward pass: δ = ∂E/∂z of each layer, from the loss back to the first layer")
+        .addStatement("outputDelta(s, t)");
+    for (int i = layers.size() - 1; i >= 0; i--) {
+      gradient.addStatement("$N(p, $L, s, grad)", backwardName(i), i == 0 ? "x" : "s." + out(i - 1));
+    }
+    type.addMethod(gradient.addStatement("return E").build());
+
+    MethodSpec.Builder forward = MethodSpec.methodBuilder("forward")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addParameter(DOUBLES, "p")
+        .addParameter(DOUBLES, "x")
+        .addParameter(SCRATCH, "s");
+    for (int i = 0; i < layers.size(); i++) {
+      forward.addStatement("$N(p, $L, s)", forwardName(i), i == 0 ? "x" : "s." + out(i - 1));
+      type.addMethod(layerForward(i));
+    }
+    type.addMethod(forward.build());
+    type.addMethod(lossOf());
+    type.addMethod(outputDelta());
+    for (int i = layers.size() - 1; i >= 0; i--) {
+      type.addMethod(layerBackward(i));
+    }
+  }
+
+  private TypeSpec scratch() {
+    TypeSpec.Builder scratch = TypeSpec.classBuilder("Scratch")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("The intermediate values of one forward and backward pass, per layer.\n");
+    for (DenseLayout layer : layers) {
+      int u = layer.units();
+      scratch.addField(array(layer.name() + "_z", u, "z = W·in + b"));
+      if (layer.activation() != Activation.IDENTITY) {
+        scratch.addField(array(layer.name() + "_a", u, "a = f(z)"));
+      }
+      scratch.addField(array("dE_" + layer.name() + "_z", u, "δ = ∂E/∂z"));
+      scratch.addField(array("dE_" + layer.name() + "_a", u, "∂E/∂a"));
+    }
+    return scratch.build();
+  }
+
+  private static FieldSpec array(String name, int length, String doc) {
+    return FieldSpec.builder(DOUBLES, name, Modifier.FINAL)
+        .addJavadoc(doc + "\n")
+        .initializer("new double[$L]", length)
+        .build();
+  }
+
+  /** The field holding layer {@code i}'s output: a, or z for an identity layer. */
+  private String out(int i) {
+    DenseLayout layer = layers.get(i);
+    return layer.activation() == Activation.IDENTITY ? layer.name() + "_z" : layer.name() + "_a";
+  }
+
+  private String output() {
+    return out(layers.size() - 1);
+  }
+
+  private static String forwardName(int i) {
+    return "forwardLayer" + i;
+  }
+
+  private static String backwardName(int i) {
+    return "backwardLayer" + i;
+  }
+
+  /** z_j = Σ_k w_jk·in_k + b_j and a_j = f(z_j), one neuron per outer iteration. */
+  private MethodSpec layerForward(int i) {
+    DenseLayout l = layers.get(i);
+    MethodSpec.Builder m = MethodSpec.methodBuilder(forwardName(i))
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc("Layer '$L' ($L units): z = W·in + b$L.\n", l.name(), l.units(), activationNote(l.activation()))
+        .addParameter(DOUBLES, "p")
+        .addParameter(DOUBLES, "in")
+        .addParameter(SCRATCH, "s")
+        .addStatement("double[] z = s.$N", l.name() + "_z");
+    boolean elementWise = l.activation() != Activation.IDENTITY && l.activation() != Activation.SOFTMAX;
+    if (l.activation() != Activation.IDENTITY) {
+      m.addStatement("double[] a = s.$N", l.name() + "_a");
+    }
+    m.beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
+        .addStatement("double sum = $L", biasOf(l, "j"))
+        .addStatement("int row = $L + j * $L", l.firstWeight(), l.inputs())
+        .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
+        .addStatement("sum += p[row + k] * in[k]")
+        .endControlFlow()
+        .addStatement("z[j] = sum");
+    if (elementWise) {
+      m.addStatement("a[j] = $L", apply(l.activation(), "sum"));
+    }
+    m.endControlFlow();
+    if (l.activation() == Activation.SOFTMAX) {
+      m.addComment("softmax: e^(z − max z) / Σ e^(z − max z); subtracting the max keeps every exponent ≤ 0")
+          .addStatement("double max = z[0]")
+          .beginControlFlow("for (int j = 1; j < $L; j++)", l.units())
+          .addStatement("max = Math.max(max, z[j])")
+          .endControlFlow()
+          .addStatement("double total = 0.0")
+          .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
+          .addStatement("a[j] = Math.exp(z[j] - max)")
+          .addStatement("total += a[j]")
+          .endControlFlow()
+          .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
+          .addStatement("a[j] /= total")
+          .endControlFlow();
+    }
+    return m.build();
+  }
+
+  private static String biasOf(DenseLayout l, String j) {
+    return switch (l.bias()) {
+      case PER_NEURON -> "p[" + l.firstBias() + " + " + j + "]";
+      case SHARED -> "p[" + l.firstBias() + "]";
+      case NONE -> "0.0";
+    };
+  }
+
+  private static String apply(Activation a, String z) {
+    return switch (a) {
+      case SIGMOID -> "1.0 / (1.0 + Math.exp(-" + z + "))";
+      case TANH -> "Math.tanh(" + z + ")";
+      case RELU -> "Math.max(0.0, " + z + ")";
+      default -> throw new IllegalArgumentException(a + " is not element-wise");
+    };
+  }
+
+  /** f'(z) through the forward values, as the straight-line code computes it. */
+  private static String derivative(Activation a, String z, String out) {
+    return switch (a) {
+      case IDENTITY -> "1.0";
+      case SIGMOID -> out + " * (1.0 - " + out + ")";
+      case TANH -> "1.0 - " + out + " * " + out;
+      case RELU -> "(" + z + " > 0.0 ? 1.0 : 0.0)";
+      default -> throw new IllegalArgumentException(a + " has no element-wise derivative");
+    };
+  }
+
+  private static String activationNote(Activation a) {
+    return switch (a) {
+      case IDENTITY -> "";
+      case SIGMOID -> ", a = sigmoid(z)";
+      case TANH -> ", a = tanh(z)";
+      case RELU -> ", a = relu(z)";
+      case SOFTMAX -> ", a = softmax(z)";
+      case CUSTOM -> throw new IllegalArgumentException("custom activations need straight-line code");
+    };
+  }
+
+  /** The loss of the outputs in scratch against {@code t}. */
+  private MethodSpec lossOf() {
+    DenseLayout last = layers.get(layers.size() - 1);
+    int n = last.units();
+    MethodSpec.Builder m = MethodSpec.methodBuilder("lossOf")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(TypeName.DOUBLE)
+        .addParameter(SCRATCH, "s")
+        .addParameter(DOUBLES, "t")
+        .addStatement("double[] o = s.$N", output())
+        .addStatement("double[] z = s.$N", last.name() + "_z")
+        .addStatement("double sum = 0.0");
+    switch (spec.loss()) {
+      case HALF_SUM_SQUARED_ERROR, MEAN_SQUARED_ERROR, SUM_SQUARED_ERROR -> {
+        m.addJavadoc("$L.\n", switch (spec.loss()) {
+          case HALF_SUM_SQUARED_ERROR -> "E = ½·Σ(t − o)²";
+          case MEAN_SQUARED_ERROR -> "E = (1/" + n + ")·Σ(t − o)²";
+          default -> "E = Σ(t − o)²";
+        });
+        m.beginControlFlow("for (int j = 0; j < $L; j++)", n)
+            .addStatement("double err = o[j] - t[j]")
+            .addStatement("sum += err * err")
+            .endControlFlow();
+        switch (spec.loss()) {
+          case HALF_SUM_SQUARED_ERROR -> m.addStatement("return 0.5 * sum");
+          case MEAN_SQUARED_ERROR -> m.addStatement("return sum / $L", (double) n);
+          default -> m.addStatement("return sum");
+        }
+      }
+      case BINARY_CROSS_ENTROPY -> m
+          .addJavadoc("E = −Σ[t·ln o + (1 − t)·ln(1 − o)], as Σ[max(z, 0) − z·t + ln(1 + e^−|z|)], finite for any z.\n")
+          .beginControlFlow("for (int j = 0; j < $L; j++)", n)
+          .addStatement("sum += Math.max(z[j], 0.0) - z[j] * t[j] + Math.log1p(Math.exp(-Math.abs(z[j])))")
+          .endControlFlow()
+          .addStatement("return sum");
+      case CATEGORICAL_CROSS_ENTROPY -> m
+          .addJavadoc("E = −Σ t·ln p, as Σ t·(logsumexp(z) − z), finite for any z.\n")
+          .addStatement("double max = z[0]")
+          .beginControlFlow("for (int j = 1; j < $L; j++)", n)
+          .addStatement("max = Math.max(max, z[j])")
+          .endControlFlow()
+          .addStatement("double total = 0.0")
+          .beginControlFlow("for (int j = 0; j < $L; j++)", n)
+          .addStatement("total += Math.exp(z[j] - max)")
+          .endControlFlow()
+          .addStatement("double logSumExp = max + Math.log(total)")
+          .beginControlFlow("for (int j = 0; j < $L; j++)", n)
+          .addStatement("sum += t[j] * (logSumExp - z[j])")
+          .endControlFlow()
+          .addStatement("return sum");
+      case CUSTOM -> throw new IllegalArgumentException("custom losses need straight-line code");
+    }
+    return m.build();
+  }
+
+  /** δ of the output layer: the loss gate, then the activation gate (fused for cross-entropies). */
+  private MethodSpec outputDelta() {
+    DenseLayout last = layers.get(layers.size() - 1);
+    int n = last.units();
+    String name = last.name();
+    MethodSpec.Builder m = MethodSpec.methodBuilder("outputDelta")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addParameter(SCRATCH, "s")
+        .addParameter(DOUBLES, "t")
+        .addStatement("double[] o = s.$N", output())
+        .addStatement("double[] z = s.$N", name + "_z")
+        .addStatement("double[] delta = s.$N", "dE_" + name + "_z")
+        .addStatement("double[] up = s.$N", "dE_" + name + "_a");
+    if (spec.loss() == Loss.BINARY_CROSS_ENTROPY || spec.loss() == Loss.CATEGORICAL_CROSS_ENTROPY) {
+      return m.addJavadoc("$L + cross-entropy fuse: δ = o − t.\n",
+              spec.loss() == Loss.BINARY_CROSS_ENTROPY ? "Sigmoid" : "Softmax")
+          .beginControlFlow("for (int j = 0; j < $L; j++)", n)
+          .addStatement("delta[j] = o[j] - t[j]")
+          .endControlFlow()
+          .build();
+    }
+    String scale = switch (spec.loss()) {
+      case HALF_SUM_SQUARED_ERROR -> "";
+      case MEAN_SQUARED_ERROR -> (2.0 / n) + " * ";
+      default -> "2.0 * ";
+    };
+    m.addJavadoc("Loss gate: ∂E/∂o = $L(o − t); then the $L gate.\n", scale.replace(" * ", "·"),
+            last.activation().name().toLowerCase(java.util.Locale.ROOT))
+        .beginControlFlow("for (int j = 0; j < $L; j++)", n)
+        .addStatement("up[j] = $L(o[j] - t[j])", scale)
+        .endControlFlow();
+    if (last.activation() == Activation.SOFTMAX) {
+      m.addComment("softmax gate: δ_j = Σ_i up_i·p_i·(δ_ij − p_j) = p_j·(up_j − Σ_i up_i·p_i)")
+          .addStatement("double dot = 0.0")
+          .beginControlFlow("for (int i = 0; i < $L; i++)", n)
+          .addStatement("dot += up[i] * o[i]")
+          .endControlFlow()
+          .beginControlFlow("for (int j = 0; j < $L; j++)", n)
+          .addStatement("delta[j] = o[j] * (up[j] - dot)")
+          .endControlFlow();
+    } else {
+      m.beginControlFlow("for (int j = 0; j < $L; j++)", n)
+          .addStatement("delta[j] = up[j] * $L", wrap(derivative(last.activation(), "z[j]", "o[j]")))
+          .endControlFlow();
+    }
+    return m.build();
+  }
+
+  /**
+   * Adds layer {@code i}'s weight and bias gradients and, below the first layer, passes δ down:
+   * ∂E/∂w_jk = δ_j·in_k, ∂E/∂b = δ, ∂E/∂in_k = Σ_j δ_j·w_jk, then the previous activation's gate.
+   */
+  private MethodSpec layerBackward(int i) {
+    DenseLayout l = layers.get(i);
+    MethodSpec.Builder m = MethodSpec.methodBuilder(backwardName(i))
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc("Layer '$L': multiply gates switch (∂E/∂w = δ·in$L), add gate distributes (∂E/∂b = δ$L).\n",
+            l.name(), i > 0 ? ", ∂E/∂in = Wᵀ·δ" : "", l.bias() == Bias.SHARED ? ", summed: the bias fans out" : "")
+        .addParameter(DOUBLES, "p")
+        .addParameter(DOUBLES, "in")
+        .addParameter(SCRATCH, "s")
+        .addParameter(DOUBLES, "grad")
+        .addStatement("double[] delta = s.$N", "dE_" + l.name() + "_z");
+    if (i > 0) {
+      DenseLayout previous = layers.get(i - 1);
+      m.addStatement("double[] down = s.$N", "dE_" + previous.name() + "_a")
+          .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
+          .addStatement("down[k] = 0.0")
+          .endControlFlow();
+    }
+    m.beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
+        .addStatement("double d = delta[j]")
+        .addStatement("int row = $L + j * $L", l.firstWeight(), l.inputs())
+        .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
+        .addStatement("grad[row + k] += d * in[k]");
+    if (i > 0) {
+      m.addStatement("down[k] += d * p[row + k]");
+    }
+    m.endControlFlow();
+    switch (l.bias()) {
+      case PER_NEURON -> m.addStatement("grad[$L + j] += d", l.firstBias());
+      case SHARED -> m.addStatement("grad[$L] += d", l.firstBias());
+      case NONE -> {}
+    }
+    m.endControlFlow();
+    if (i > 0) {
+      DenseLayout previous = layers.get(i - 1);
+      m.addComment("$L gate of layer '$L': δ = ∂E/∂a · f'(z)",
+              previous.activation().name().toLowerCase(java.util.Locale.ROOT), previous.name())
+          .addStatement("double[] below = s.$N", "dE_" + previous.name() + "_z")
+          .addStatement("double[] z = s.$N", previous.name() + "_z");
+      if (previous.activation() != Activation.IDENTITY) {
+        m.addStatement("double[] a = s.$N", previous.name() + "_a");
+      }
+      m.beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
+          .addStatement("below[k] = $L", previous.activation() == Activation.IDENTITY
+              ? "down[k]"
+              : "down[k] * " + wrap(derivative(previous.activation(), "z[k]", "a[k]")))
+          .endControlFlow();
+    }
+    return m.build();
+  }
+
+  private static String wrap(String factor) {
+    return factor.startsWith("(") || !factor.contains(" ") ? factor : "(" + factor + ")";
+  }
+}

@@ -1,0 +1,155 @@
+package io.gradgen.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gradgen.Activation;
+import io.gradgen.Bias;
+import io.gradgen.CodeShape;
+import io.gradgen.DifferentiableModel;
+import io.gradgen.Loss;
+import io.gradgen.processor.model.CodeShapes;
+import io.gradgen.processor.model.LayerSpec;
+import io.gradgen.processor.model.NetworkSpec;
+import io.gradgen.processor.model.TypeShape;
+import io.gradgen.processor.testing.CompiledModels;
+import io.gradgen.processor.testing.Declarations;
+import io.gradgen.processor.testing.Declarations.Layer;
+import io.gradgen.processor.testing.FiniteDifferences;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.spi.ToolProvider;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Networks of any size: 784-256-128-10 is generated as loops (CodeShape.AUTO), quickly, every
+ * generated method stays under HotSpot's 8,000-byte JIT limit, and its gradient is exact.
+ */
+class LargeNetworkTest {
+  private static final List<Layer> MNIST_LIKE = List.of(
+      new Layer("hidden1", 256, Activation.RELU, Bias.PER_NEURON),
+      new Layer("hidden2", 128, Activation.TANH, Bias.PER_NEURON),
+      new Layer("classes", 10, Activation.SOFTMAX, Bias.PER_NEURON));
+
+  private static NetworkSpec spec(CodeShape code) {
+    List<LayerSpec> layers = MNIST_LIKE.stream()
+        .map(l -> new LayerSpec(l.name(), l.units(), l.activation(), l.bias())).toList();
+    return new NetworkSpec("big", List.of("Mnist"), TypeShape.plainInterface(), 784, layers,
+        Loss.CATEGORICAL_CROSS_ENTROPY).withCode(code);
+  }
+
+  @Test
+  void autoChoosesLoopsPastTheJitLimitAndStraightLineBelowIt() {
+    assertEquals(CodeShape.LOOPS, CodeShapes.resolve(spec(CodeShape.AUTO)));
+    NetworkSpec seed = new NetworkSpec("s", List.of("Seed"), TypeShape.plainInterface(), 2,
+        List.of(new LayerSpec("hidden", 2, Activation.SIGMOID, Bias.SHARED),
+            new LayerSpec("output", 2, Activation.SIGMOID, Bias.SHARED)),
+        Loss.HALF_SUM_SQUARED_ERROR);
+    assertEquals(CodeShape.STRAIGHT_LINE, CodeShapes.resolve(seed));
+  }
+
+  @Test
+  void generating784x256x128x10TakesUnderThreeSeconds() {
+    Pipeline.generate(spec(CodeShape.AUTO)); // warm the processor's classes up, as a build's first round would
+    long start = System.nanoTime();
+    String source = Pipeline.generate(spec(CodeShape.AUTO)).toString();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf("gradgen generated 784-256-128-10 (%d characters of source) in %.3f s%n", source.length(), seconds);
+    assertTrue(seconds < 3.0, "took " + seconds + " s");
+  }
+
+  @Test
+  void everyGeneratedMethodStaysUnderTheJitLimitAndTheGradientIsExact(@TempDir Path dir) throws IOException {
+    JavaFileObject declaration = Declarations.file("big", "Mnist", 784, MNIST_LIKE, Loss.CATEGORICAL_CROSS_ENTROPY);
+    CompiledModels compiled = CompiledModels.compile(List.of(declaration));
+    List<String> classes = new ArrayList<>();
+    for (JavaFileObject file : compiled.compilation().generatedFiles()) {
+      if (file.getKind() == JavaFileObject.Kind.CLASS && file.getName().contains("MnistModel")) {
+        Path out = dir.resolve(Path.of(file.getName()).getFileName().toString());
+        try (InputStream in = file.openInputStream()) {
+          Files.write(out, in.readAllBytes());
+        }
+        classes.add(out.toString());
+      }
+    }
+    assertTrue(classes.size() >= 2, "the model and its scratch class: " + classes);
+    int largest = 0;
+    for (String classFile : classes) {
+      for (var method : codeLengths(classFile)) {
+        assertTrue(method.bytes() < 8_000, classFile + " " + method.name() + " has " + method.bytes() + " bytes");
+        largest = Math.max(largest, method.bytes());
+      }
+    }
+    System.out.println("largest generated method of 784-256-128-10: " + largest + " bytes of bytecode");
+
+    DifferentiableModel model = compiled.model("big.MnistModel");
+    Random random = new Random(5);
+    double[] p = model.parameters();
+    for (int i = 0; i < p.length; i++) {
+      p[i] = (random.nextDouble() * 2 - 1) * 0.1;
+    }
+    double[] x = new double[784];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = random.nextDouble();
+    }
+    double[] t = new double[10];
+    t[3] = 1;
+    double[] grad = new double[p.length];
+    model.gradient(x, t, grad);
+    // A sample of parameters from every layer: weights and biases.
+    for (int k = 0; k < 40; k++) {
+      int i = random.nextInt(p.length);
+      double saved = p[i];
+      double estimate = FiniteDifferences.derivative(v -> {
+        p[i] = v;
+        return model.loss(x, t);
+      }, saved);
+      p[i] = saved;
+      assertTrue(FiniteDifferences.relativeError(grad[i], estimate) < 1e-6,
+          model.parameterName(i) + ": " + grad[i] + " vs " + estimate);
+    }
+  }
+
+  private record MethodSize(String name, int bytes) {}
+
+  /** Each method's code length, read from {@code javap -c}: the offset of its last instruction plus one. */
+  private static List<MethodSize> codeLengths(String classFile) {
+    ToolProvider javap = ToolProvider.findFirst("javap").orElseThrow();
+    ByteArrayOutputStream text = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(text, true, StandardCharsets.UTF_8);
+    assertEquals(0, javap.run(out, out, "-c", "-p", classFile));
+    List<MethodSize> sizes = new ArrayList<>();
+    String name = null;
+    int last = -1;
+    Pattern instruction = Pattern.compile("^\\s+(\\d+): (\\w+)");
+    for (String line : text.toString(StandardCharsets.UTF_8).split("\n")) {
+      if (line.startsWith("  ") && !line.startsWith("   ") && line.contains("(")) {
+        if (name != null && last >= 0) {
+          sizes.add(new MethodSize(name, last + 1));
+        }
+        name = line.trim();
+        last = -1;
+      }
+      Matcher m = instruction.matcher(line);
+      if (m.find()) {
+        last = Integer.parseInt(m.group(1));
+      }
+    }
+    if (name != null && last >= 0) {
+      sizes.add(new MethodSize(name, last + 1));
+    }
+    return sizes;
+  }
+}

@@ -1,0 +1,21 @@
+package io.gradgen;
+
+/** How gradgen shapes the generated forward and backward code of a {@link Network}. */
+public enum CodeShape {
+  /**
+   * Straight-line code while the generated {@code gradient} method stays within HotSpot's
+   * 8,000-byte JIT limit (estimated at compile time), loops past it. The default.
+   */
+  AUTO,
+  /**
+   * Every operation a statement of its own, every value a named local: the fastest form for small
+   * networks and the most readable. Limited by Java's 64 KB method size.
+   */
+  STRAIGHT_LINE,
+  /**
+   * Constant-bound loops over the parameter array, one small method per layer: any size. The
+   * intermediate values live in per-thread scratch arrays, allocated once per thread. Custom
+   * activations and losses need straight-line code.
+   */
+  LOOPS
+}
