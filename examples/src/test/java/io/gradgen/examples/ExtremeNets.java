@@ -95,4 +95,18 @@ final class ExtremeNets {
       return z / (1 + Math.exp(-z));
     }
   }
+
+  /** Swish by the sign of z, so that no branch computes e^{|z|}: the form README recommends. */
+  @Network(
+      inputs = 1,
+      layers = @Dense(name = "out", units = 1, activation = CUSTOM, function = "swish"),
+      loss = Loss.HALF_SUM_SQUARED_ERROR)
+  interface CustomStableSwish {
+    /** z·σ(z), with σ computed from e^{−|z|}. */
+    @Differentiable
+    static double swish(double z) {
+      double e = Math.exp(-Math.abs(z));
+      return z >= 0 ? z / (1 + e) : z * e / (1 + e);
+    }
+  }
 }

@@ -216,9 +216,13 @@ class ExtremeValueTest {
 
   /** swish'(z) = σ(z) + z·σ(z)·σ(−z). */
   private static void checkSwish(double z) {
+    checkSwish(new ExtremeNets_CustomSwishModel(), z);
+  }
+
+  private static void checkSwish(DifferentiableModel model, double z) {
     double t = 0.5;
     double o = swish(z);
-    check(new ExtremeNets_CustomSwishModel(), new double[] {z}, new double[] {t}, new double[] {o},
+    check(model, new double[] {z}, new double[] {t}, new double[] {o},
         0.5 * (o - t) * (o - t), new double[] {(o - t) * (sigmoid(z) + z * sigmoid(z) * sigmoid(-z))});
   }
 
@@ -226,6 +230,13 @@ class ExtremeValueTest {
   void customSwishAtLargePositiveLogits() {
     checkSwish(1e3);
     checkSwish(1e5);
+  }
+
+  @Test
+  void customSwishWrittenWithoutOverflowIsFiniteAtEveryExtremeLogit() {
+    for (double z : LOGITS) {
+      checkSwish(new ExtremeNets_CustomStableSwishModel(), z);
+    }
   }
 
   @Disabled(
