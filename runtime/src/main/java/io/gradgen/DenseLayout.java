@@ -18,6 +18,14 @@ public record DenseLayout(
 
   /** The index of weight {@code w[unit][input]}. */
   public int weightIndex(int unit, int input) {
+    if (unit < 0 || unit >= units) {
+      throw new IndexOutOfBoundsException(
+          "unit " + unit + " is outside 0.." + (units - 1) + " of layer '" + name + "'");
+    }
+    if (input < 0 || input >= inputs) {
+      throw new IndexOutOfBoundsException(
+          "input " + input + " is outside 0.." + (inputs - 1) + " of layer '" + name + "'");
+    }
     return firstWeight + unit * inputs + input;
   }
 

@@ -4,8 +4,18 @@ package io.gradgen;
  * A network with its parameters: what every generated model implements for inference.
  *
  * <p>Parameters live in one flat array; the generated class's Javadoc documents which index holds
- * which weight or bias. {@link #predict} allocates nothing. An instance is not synchronized: many
- * threads may call {@code predict} at once only while no thread changes the parameters.
+ * which weight or bias. {@link #predict} allocates nothing.
+ *
+ * <h2>Threads</h2>
+ *
+ * {@link #predict} (and {@code loss} and {@code gradient} of a {@link DifferentiableModel}) only
+ * read the parameters and write the caller's arrays; they keep no state in the instance. So any
+ * number of threads may call them on one instance at once, each with its own output arrays, and
+ * get exactly the single-threaded results, <em>as long as no thread writes the parameters</em>
+ * meanwhile. Writing the parameters (training, an optimizer step, {@code WeightFile.load}, an
+ * initializer, writes through {@link #parameters()}) is not synchronized: do it while no other
+ * thread uses the instance, and publish the result safely (e.g. hand the model over through a
+ * {@code java.util.concurrent} queue or a {@code volatile} field) before threads predict again.
  */
 public interface Model {
   /** Number of inputs {@code predict} reads. */
@@ -41,7 +51,9 @@ public interface Model {
    *
    * @param x the inputs, of length {@link #inputCount()}
    * @param y receives the outputs, of length {@link #outputCount()}
-   * @throws IllegalArgumentException if an array has the wrong length
+   * @throws NullPointerException naming the parameter if an array is null
+   * @throws IllegalArgumentException if an array has the wrong length, naming the parameter, the
+   *     actual and the expected length
    */
   void predict(double[] x, double[] y);
 }

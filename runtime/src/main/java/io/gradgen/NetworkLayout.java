@@ -2,6 +2,7 @@ package io.gradgen;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The architecture of a generated model and the layout of its flat parameter array: per layer, the
@@ -54,6 +55,9 @@ public final class NetworkLayout {
    * lossFunction} ("" otherwise).
    */
   public static NetworkLayout of(int inputs, Loss loss, String lossFunction, List<Layer> layers) {
+    Objects.requireNonNull(loss, "loss");
+    Objects.requireNonNull(lossFunction, "lossFunction");
+    Objects.requireNonNull(layers, "layers");
     if (inputs < 1) {
       throw new IllegalArgumentException("inputs must be at least 1, but is " + inputs);
     }
@@ -65,6 +69,7 @@ public final class NetworkLayout {
     int fanIn = inputs;
     int next = 0;
     for (Layer layer : layers) {
+      Objects.requireNonNull(layer, "a layer is null");
       if (layer.units() < 1) {
         throw new IllegalArgumentException(
             "layer '" + layer.name() + "' must have at least 1 unit, but has " + layer.units());
@@ -104,7 +109,7 @@ public final class NetworkLayout {
 
   /** The function of layer {@code i}'s {@link Activation#CUSTOM} activation, or "". */
   public String function(int layer) {
-    return functions.get(layer);
+    return functions.get(Objects.checkIndex(layer, functions.size()));
   }
 
   /** Length of the flat parameter array. */

@@ -1,6 +1,7 @@
 package io.gradgen.data;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * An immutable, in-memory data set: one row of features and one row of targets per sample.
@@ -24,6 +25,8 @@ public final class DataSet {
    *     row has a different length from the first row of its kind, or a value is not finite
    */
   public static DataSet of(double[][] features, double[][] targets) {
+    Objects.requireNonNull(features, "features");
+    Objects.requireNonNull(targets, "targets");
     if (features.length != targets.length) {
       throw new IllegalArgumentException(
           "features has " + features.length + " rows but targets has " + targets.length);
@@ -35,6 +38,11 @@ public final class DataSet {
   }
 
   private static double[][] copy(String what, double[][] rows) {
+    Objects.requireNonNull(rows, what);
+    for (int i = 0; i < rows.length; i++) {
+      int index = i;
+      Objects.requireNonNull(rows[i], () -> what + " row " + index + " is null");
+    }
     int width = rows[0].length;
     double[][] copy = new double[rows.length][];
     for (int i = 0; i < rows.length; i++) {
@@ -70,12 +78,12 @@ public final class DataSet {
 
   /** A copy of sample {@code i}'s features. */
   public double[] features(int i) {
-    return features[i].clone();
+    return features[row(i)].clone();
   }
 
   /** A copy of sample {@code i}'s targets. */
   public double[] targets(int i) {
-    return targets[i].clone();
+    return targets[row(i)].clone();
   }
 
   /** A copy of every feature row. */
@@ -90,12 +98,12 @@ public final class DataSet {
 
   /** Feature {@code column} of sample {@code row}. */
   public double feature(int row, int column) {
-    return features[row][column];
+    return features[row(row)][column(column, featureCount(), "feature")];
   }
 
   /** Target {@code column} of sample {@code row}. */
   public double target(int row, int column) {
-    return targets[row][column];
+    return targets[row(row)][column(column, targetCount(), "target")];
   }
 
   /**
@@ -123,6 +131,10 @@ public final class DataSet {
 
   /** The samples at {@code indices}, in that order (an index may repeat). */
   public DataSet select(int[] indices) {
+    Objects.requireNonNull(indices, "indices");
+    for (int index : indices) {
+      row(index);
+    }
     if (indices.length == 0) {
       throw new IllegalArgumentException("a data set needs at least one row; no index given");
     }
@@ -137,6 +149,7 @@ public final class DataSet {
 
   /** This data set with its feature rows replaced (same number of rows); targets unchanged. */
   public DataSet withFeatures(double[][] newFeatures) {
+    Objects.requireNonNull(newFeatures, "newFeatures");
     if (newFeatures.length != size()) {
       throw new IllegalArgumentException(
           "features has " + newFeatures.length + " rows, the data set has " + size());
@@ -146,11 +159,27 @@ public final class DataSet {
 
   /** This data set with its target rows replaced (same number of rows); features unchanged. */
   public DataSet withTargets(double[][] newTargets) {
+    Objects.requireNonNull(newTargets, "newTargets");
     if (newTargets.length != size()) {
       throw new IllegalArgumentException(
           "targets has " + newTargets.length + " rows, the data set has " + size());
     }
     return new DataSet(features, copy("targets", newTargets));
+  }
+
+  /** Checks a row index: "row 150 is outside 0..149". */
+  private int row(int i) {
+    if (i < 0 || i >= features.length) {
+      throw new IndexOutOfBoundsException("row " + i + " is outside 0.." + (features.length - 1));
+    }
+    return i;
+  }
+
+  private static int column(int j, int count, String what) {
+    if (j < 0 || j >= count) {
+      throw new IndexOutOfBoundsException(what + " column " + j + " is outside 0.." + (count - 1));
+    }
+    return j;
   }
 
   private static double[][] deepCopy(double[][] rows) {

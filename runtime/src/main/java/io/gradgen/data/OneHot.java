@@ -1,5 +1,7 @@
 package io.gradgen.data;
 
+import java.util.Objects;
+
 /** One-hot encoding of class labels: class {@code k} of {@code n} becomes n values, 1 at k, 0 elsewhere. */
 public final class OneHot {
   private OneHot() {}
@@ -10,6 +12,9 @@ public final class OneHot {
    * @throws IllegalArgumentException unless {@code 0 <= label < classes}
    */
   public static double[] encode(int label, int classes) {
+    if (classes < 1) {
+      throw new IllegalArgumentException("classes must be at least 1, but is " + classes);
+    }
     if (label < 0 || label >= classes) {
       throw new IllegalArgumentException(
           "class " + label + " is outside 0.." + (classes - 1) + " (" + classes + " classes)");
@@ -26,6 +31,10 @@ public final class OneHot {
    *     is not a class index below {@code classes}
    */
   public static DataSet encode(DataSet data, int classes) {
+    Objects.requireNonNull(data, "data");
+    if (classes < 1) {
+      throw new IllegalArgumentException("classes must be at least 1, but is " + classes);
+    }
     if (data.targetCount() != 1) {
       throw new IllegalArgumentException(
           "one-hot encoding needs 1 target column of class indices, the data set has "

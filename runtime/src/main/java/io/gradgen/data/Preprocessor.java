@@ -1,5 +1,7 @@
 package io.gradgen.data;
 
+import java.util.Objects;
+
 /**
  * A transformation of feature rows fitted on the training split only and then applied, identically,
  * to training, validation, test and prediction inputs (SEEDS.md §5). Weight files save it next to
@@ -68,6 +70,8 @@ public sealed interface Preprocessor permits Standardizer, MinMaxNormalizer, Whi
 
   /** Checks the lengths of a row and its output, and that they are different arrays. */
   static void checkRow(int features, double[] x, double[] out) {
+    Objects.requireNonNull(x, "x");
+    Objects.requireNonNull(out, "out");
     if (x.length != features) {
       throw new IllegalArgumentException("x has " + x.length + " features, expected " + features);
     }

@@ -120,7 +120,8 @@ public final class Whitening implements Preprocessor {
       throw new IllegalArgumentException(kind + " needs 4 arrays of fitted numbers, got " + state.length);
     }
     int d = state[0].length;
-    if (d == 0 || state[1].length != d || state[2].length != d * d || state[3].length != 1) {
+    // (long) d·d: as an int, d = 65536 overflows to 0 and an empty array would match.
+    if (d == 0 || state[1].length != d || state[2].length != (long) d * d || state[3].length != 1) {
       throw new IllegalArgumentException(kind + " state arrays have inconsistent lengths");
     }
     double[][] vectors = new double[d][d];

@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.zip.CRC32;
 
 /**
@@ -36,7 +37,7 @@ import java.util.zip.CRC32;
  * version          uint16    1
  * fingerprint      string    {@link io.gradgen.NetworkLayout#fingerprint()} of the model's architecture
  * parameter count  int32     P
- * parameters       P × float64 (IEEE 754), in the model's layout order
+ * parameters       P × float64 (IEEE 754, finite), in the model's layout order
  * preprocessors    int32     K, applied in this order
  *   per preprocessor:
  *     kind         string    {@link Preprocessor#kind()}, e.g. "standardize"
@@ -46,9 +47,10 @@ import java.util.zip.CRC32;
  * </pre>
  *
  * <p>Loading reads the whole file and checks the magic, the version, the checksum, the structure,
- * the fingerprint and the parameter count before it writes a single parameter, so a file made for
- * another architecture, truncated or corrupted fails with a {@link WeightFileException} and leaves
- * the model untouched.
+ * the fingerprint, the parameter count and that every number is finite before it writes a single
+ * parameter, so a file made for another architecture, truncated or corrupted fails with a {@link
+ * WeightFileException} and leaves the model untouched. A declared length is checked against the
+ * bytes left before anything is allocated for it.
  *
  * <p>Saving is atomic: the bytes go to a temporary file in the target's directory, which is
  * flushed to disk ({@link FileChannel#force}) and then renamed over the target ({@link
@@ -83,9 +85,24 @@ public final class WeightFile {
     save(file, model, List.of());
   }
 
-  /** Saves {@code model}'s parameters and {@code preprocessing}, atomically. */
+  /**
+   * Saves {@code model}'s parameters and {@code preprocessing}, atomically.
+   *
+   * @throws IllegalArgumentException if a parameter is NaN or infinite (nothing is written)
+   */
   public static void save(Path file, Model model, List<? extends Preprocessor> preprocessing)
       throws IOException {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(preprocessing, "preprocessing");
+    double[] parameters = model.parameters();
+    for (int i = 0; i < parameters.length; i++) {
+      if (!Double.isFinite(parameters[i])) {
+        throw new IllegalArgumentException(
+            "parameter " + i + " (" + model.parameterName(i) + ") is " + parameters[i]
+                + "; a weight file holds finite numbers only");
+      }
+    }
     writeAtomically(file, encode(model, preprocessing), WeightFile::writeFully);
   }
 
@@ -96,6 +113,7 @@ public final class WeightFile {
    *     architecture; the model is then untouched
    */
   public static List<Preprocessor> load(Path file, Model model) throws IOException {
+    Objects.requireNonNull(model, "model");
     Contents contents = read(file);
     String expected = model.layout().fingerprint();
     if (!contents.fingerprint().equals(expected)) {
@@ -125,6 +143,7 @@ public final class WeightFile {
    * @throws WeightFileException if it is not a valid weight file of this version
    */
   public static Contents read(Path file) throws IOException {
+    Objects.requireNonNull(file, "file");
     long size = Files.size(file);
     if (size > MAX_SIZE) {
       throw new WeightFileException(file + " has " + size + " bytes, more than a weight file may have");
@@ -192,11 +211,12 @@ public final class WeightFile {
     try {
       String fingerprint = readString(body, name);
       double[] parameters = readDoubles(body, name, "parameter");
-      int count = readCount(body, name, "preprocessor");
+      // each preprocessor takes at least 6 bytes (kind length, array count), each array 4
+      int count = readCount(body, name, "preprocessor", 6);
       List<Preprocessor> preprocessing = new ArrayList<>();
       for (int i = 0; i < count; i++) {
         String kind = readString(body, name);
-        int arrays = readCount(body, name, "array");
+        int arrays = readCount(body, name, "array", 4);
         double[][] state = new double[arrays][];
         for (int a = 0; a < arrays; a++) {
           state[a] = readDoubles(body, name, "value");
@@ -230,9 +250,11 @@ public final class WeightFile {
     }
   }
 
-  private static int readCount(ByteBuffer in, String name, String what) throws WeightFileException {
+  /** A count of items of at least {@code minBytes} each, so that it cannot exceed what is left. */
+  private static int readCount(ByteBuffer in, String name, String what, int minBytes)
+      throws WeightFileException {
     int count = in.getInt();
-    if (count < 0 || count > in.remaining()) {
+    if (count < 0 || (long) count * minBytes > in.remaining()) {
       throw new WeightFileException(name + " is corrupted: it claims " + count + " " + what + "s");
     }
     return count;
@@ -248,6 +270,11 @@ public final class WeightFile {
     double[] values = new double[count];
     for (int i = 0; i < count; i++) {
       values[i] = in.getDouble();
+      if (!Double.isFinite(values[i])) {
+        throw new WeightFileException(
+            name + " is corrupted: " + what + " " + i + " is " + values[i]
+                + ", a weight file holds finite numbers only");
+      }
     }
     return values;
   }

@@ -39,7 +39,7 @@ public final class Adam implements Optimizer {
     if (!(epsilon > 0)) {
       throw new IllegalArgumentException("epsilon must be positive, but is " + epsilon);
     }
-    this.schedule = schedule;
+    this.schedule = Optimizers.schedule(schedule);
     this.beta1 = beta1;
     this.beta2 = beta2;
     this.epsilon = epsilon;
@@ -69,7 +69,7 @@ public final class Adam implements Optimizer {
   @Override
   public void step(double[] parameters, double[] gradient) {
     if (!sized) {
-      allocate(parameters.length);
+      allocate(Optimizers.checkSizes(parameters, gradient, -1));
     }
     Optimizers.checkSizes(parameters, gradient, m.length);
     steps++;
@@ -89,7 +89,7 @@ public final class Adam implements Optimizer {
 
   @Override
   public void reset(int parameterCount) {
-    allocate(parameterCount);
+    allocate(Optimizers.checkCount(parameterCount));
     rate = schedule.rate(0);
   }
 

@@ -2,6 +2,7 @@ package io.gradgen.train;
 
 import io.gradgen.DenseLayout;
 import io.gradgen.Model;
+import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
@@ -37,6 +38,7 @@ public interface Initializer {
 
   /** Overwrites every parameter of {@code model}, drawing from a generator seeded with {@code seed}. */
   default void initialize(Model model, long seed) {
+    Objects.requireNonNull(model, "model");
     SplittableRandom random = new SplittableRandom(seed);
     double[] p = model.parameters();
     for (DenseLayout layer : model.layout().layers()) {

@@ -1,9 +1,10 @@
 package io.gradgen.train;
 
-import io.gradgen.Model;
 import io.gradgen.DifferentiableModel;
+import io.gradgen.Model;
 import io.gradgen.data.DataSet;
 import io.gradgen.data.OneHot;
+import java.util.Objects;
 
 /** Measures of a model on a data set: mean loss and classification accuracy. */
 public final class Metrics {
@@ -11,6 +12,8 @@ public final class Metrics {
 
   /** The mean of the model's per-sample loss over {@code data}. */
   public static double meanLoss(DifferentiableModel model, DataSet data) {
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(data, "data");
     double sum = 0;
     for (int i = 0; i < data.size(); i++) {
       sum += model.loss(data.features(i), data.targets(i));
@@ -24,6 +27,8 @@ public final class Metrics {
    * thresholded at 0.5 (a 0/1 class probability).
    */
   public static double accuracy(Model model, DataSet data) {
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(data, "data");
     double[] y = new double[model.outputCount()];
     int correct = 0;
     for (int i = 0; i < data.size(); i++) {

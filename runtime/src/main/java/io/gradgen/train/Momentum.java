@@ -23,7 +23,7 @@ public final class Momentum implements Optimizer {
    */
   public Momentum(LearningRateSchedule schedule, double momentum, boolean nesterov) {
     Optimizers.checkUnit("momentum", momentum);
-    this.schedule = schedule;
+    this.schedule = Optimizers.schedule(schedule);
     this.momentum = momentum;
     this.nesterov = nesterov;
     this.rate = schedule.rate(0);
@@ -52,7 +52,7 @@ public final class Momentum implements Optimizer {
   @Override
   public void step(double[] parameters, double[] gradient) {
     if (!sized) {
-      allocate(parameters.length);
+      allocate(Optimizers.checkSizes(parameters, gradient, -1));
     }
     Optimizers.checkSizes(parameters, gradient, velocity.length);
     double[] v = velocity;
@@ -66,7 +66,7 @@ public final class Momentum implements Optimizer {
 
   @Override
   public void reset(int parameterCount) {
-    allocate(parameterCount);
+    allocate(Optimizers.checkCount(parameterCount));
     rate = schedule.rate(0);
   }
 

@@ -1,5 +1,7 @@
 package io.gradgen.train;
 
+import java.util.Objects;
+
 /** Argument checks the optimizers share. */
 final class Optimizers {
   private Optimizers() {}
@@ -16,6 +18,8 @@ final class Optimizers {
    * was sized for; returns that length.
    */
   static int checkSizes(double[] parameters, double[] gradient, int expected) {
+    Objects.requireNonNull(parameters, "parameters");
+    Objects.requireNonNull(gradient, "gradient");
     if (parameters.length != gradient.length) {
       throw new IllegalArgumentException(
           "gradient has " + gradient.length + " elements, parameters has " + parameters.length);
@@ -26,6 +30,17 @@ final class Optimizers {
               + expected + " (call reset to train another model)");
     }
     return parameters.length;
+  }
+
+  static LearningRateSchedule schedule(LearningRateSchedule schedule) {
+    return Objects.requireNonNull(schedule, "schedule");
+  }
+
+  static int checkCount(int parameterCount) {
+    if (parameterCount < 0) {
+      throw new IllegalArgumentException("parameterCount must be at least 0, but is " + parameterCount);
+    }
+    return parameterCount;
   }
 
   static void checkUnit(String name, double value) {

@@ -13,7 +13,7 @@ public final class Sgd implements Optimizer {
 
   /** SGD with the learning rates of {@code schedule}. */
   public Sgd(LearningRateSchedule schedule) {
-    this.schedule = schedule;
+    this.schedule = Optimizers.schedule(schedule);
     this.rate = schedule.rate(0);
   }
 
@@ -42,6 +42,7 @@ public final class Sgd implements Optimizer {
 
   @Override
   public void reset(int parameterCount) {
+    Optimizers.checkCount(parameterCount);
     rate = schedule.rate(0);
   }
 

@@ -1,6 +1,9 @@
 package io.gradgen.train;
 
-/** Why training stopped. */
+/**
+ * Why training stopped. Divergence is not a stop reason: it is an error, a {@link
+ * TrainingDivergedException}.
+ */
 public enum StopReason {
   /** {@link StopRule#maxEpochs}: the epoch budget is spent. */
   MAX_EPOCHS,
@@ -14,7 +17,5 @@ public enum StopReason {
    * {@link StopRule#earlyStopping}: the validation loss has not improved for {@code patience}
    * epochs; the best weights were restored.
    */
-  EARLY_STOPPING,
-  /** The training loss became NaN or infinite: the learning rate is probably too large. */
-  DIVERGED
+  EARLY_STOPPING
 }

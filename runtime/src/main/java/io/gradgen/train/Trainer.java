@@ -4,6 +4,7 @@ import io.gradgen.DifferentiableModel;
 import io.gradgen.data.DataSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Trains any {@link DifferentiableModel} with an {@link Optimizer}, in one of the three modes of
@@ -72,6 +73,8 @@ public final class Trainer {
 
   /** A session that trains {@code model} on {@code train} step by step or epoch by epoch. */
   public TrainingSession start(DifferentiableModel model, DataSet train) {
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(train, "train");
     return new TrainingSession(this, model, train, null);
   }
 
@@ -80,6 +83,8 @@ public final class Trainer {
     if (validation == null) {
       throw new IllegalArgumentException("validation is null; use start(model, train) without one");
     }
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(train, "train");
     return new TrainingSession(this, model, train, validation);
   }
 
@@ -155,19 +160,24 @@ public final class Trainer {
 
     /** Adds λ/2·‖w‖² to the objective. */
     public Builder regularization(L2Regularization regularization) {
-      this.regularization = regularization;
+      this.regularization = Objects.requireNonNull(regularization, "regularization");
       return this;
     }
 
     /** Adds stop rules; training stops at the first one met, checked in the order added. */
     public Builder stopWhen(StopRule... rules) {
+      Objects.requireNonNull(rules, "rules");
+      for (int i = 0; i < rules.length; i++) {
+        int index = i;
+        Objects.requireNonNull(rules[i], () -> "rules[" + index + "]");
+      }
       stopRules.addAll(List.of(rules));
       return this;
     }
 
     /** Adds a listener that hears every epoch's losses. */
     public Builder listener(TrainingListener listener) {
-      listeners.add(listener);
+      listeners.add(Objects.requireNonNull(listener, "listener"));
       return this;
     }
 

@@ -9,8 +9,13 @@ import java.util.SplittableRandom;
  * One training run of a {@link Trainer}, advanced a step, an epoch, or to the end at a time.
  *
  * <p>All the arrays a step needs (the data's rows, the shuffled order, the gradient, the best
- * weights) are allocated when the session starts, so {@link #step} allocates nothing. Not
- * thread-safe.
+ * weights, the backup of the last finite weights) are allocated when the session starts, so {@link
+ * #step} allocates nothing. Not thread-safe.
+ *
+ * <p>Every step checks that the batch's loss, every gradient component and every updated
+ * parameter is finite. If one is not, the session restores the weights from before the step and
+ * throws a {@link TrainingDivergedException} naming the epoch, the step and the value; it then
+ * refuses further steps.
  */
 public final class TrainingSession {
   private final DifferentiableModel model;
@@ -31,12 +36,14 @@ public final class TrainingSession {
   private final SplittableRandom random;
   private final long maxIterations;
   private final double[] bestParameters;
+  private final double[] lastFinite;
   private final LossHistory history;
   private final long started = System.nanoTime();
 
   private int cursor;
   private long iterations;
   private StopReason stopReason;
+  private TrainingDivergedException diverged;
   private TrainingResult result;
 
   TrainingSession(Trainer trainer, DifferentiableModel model, DataSet train, DataSet validation) {
@@ -52,6 +59,12 @@ public final class TrainingSession {
       } else if (rule instanceof StopRule.MaxIterations m) {
         maxIterations = Math.min(maxIterations, m.iterations());
       }
+    }
+    int bad = firstNonFinite(model.parameters());
+    if (bad >= 0) {
+      throw new IllegalArgumentException(
+          "the model's parameter " + bad + " (" + model.layout().parameterName(bad) + ") is "
+              + model.parameters()[bad] + "; initialize the model with finite weights");
     }
     if (early != null && validation == null) {
       throw new IllegalArgumentException(
@@ -78,6 +91,7 @@ public final class TrainingSession {
     this.random = new SplittableRandom(trainer.seed());
     this.maxIterations = maxIterations;
     this.bestParameters = early == null ? null : new double[parameters.length];
+    this.lastFinite = new double[parameters.length];
     this.history = new LossHistory(early == null ? 0 : early.minDelta());
     this.cursor = x.length;
     optimizer.reset(parameters.length);
@@ -101,11 +115,16 @@ public final class TrainingSession {
    * is done. Allocates nothing.
    *
    * @return the mean loss of the batch's samples, before the update
-   * @throws IllegalStateException once training has stopped
+   * @throws TrainingDivergedException if the loss, a gradient component or an updated parameter
+   *     is NaN or infinite; the model then holds the weights from before this step
+   * @throws IllegalStateException once training has stopped or diverged
    */
   public double step() {
     if (stopReason != null) {
       throw new IllegalStateException("training has stopped (" + stopReason + ")");
+    }
+    if (diverged != null) {
+      throw new IllegalStateException("training has diverged: " + diverged.getMessage(), diverged);
     }
     if (cursor == x.length) {
       cursor = 0;
@@ -130,9 +149,43 @@ public final class TrainingSession {
       }
     }
     regularization.addGradient(parameters, gradient, regularized);
+    if (!Double.isFinite(loss)) {
+      throw diverge(TrainingDivergedException.Quantity.LOSS, -1, loss);
+    }
+    int bad = firstNonFinite(gradient);
+    if (bad >= 0) {
+      throw diverge(TrainingDivergedException.Quantity.GRADIENT, bad, gradient[bad]);
+    }
+    System.arraycopy(parameters, 0, lastFinite, 0, parameters.length);
     optimizer.step(parameters, gradient);
+    bad = firstNonFinite(parameters);
+    if (bad >= 0) {
+      double value = parameters[bad];
+      System.arraycopy(lastFinite, 0, parameters, 0, parameters.length);
+      throw diverge(TrainingDivergedException.Quantity.PARAMETER, bad, value);
+    }
     iterations++;
     return loss / count;
+  }
+
+  /** The first index whose value is NaN or infinite, or −1. A loop, no allocation. */
+  private static int firstNonFinite(double[] values) {
+    for (int i = 0; i < values.length; i++) {
+      if (!Double.isFinite(values[i])) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Records the divergence (the session is over) and returns the exception to throw. */
+  private TrainingDivergedException diverge(
+      TrainingDivergedException.Quantity quantity, int index, double value) {
+    String name = index < 0 ? "" : model.layout().parameterName(index);
+    diverged =
+        new TrainingDivergedException(
+            history.epochs(), iterations, quantity, index, name, value, history.copy());
+    return diverged;
   }
 
   /** Fisher–Yates shuffle of the sample order with the seeded generator. */
@@ -150,7 +203,9 @@ public final class TrainingSession {
    * evaluates the training and validation loss, records them and tells the listeners. Does not
    * check the stop rules: {@link #run} does.
    *
-   * @throws IllegalStateException once training has stopped
+   * @throws TrainingDivergedException as {@link #step}, or if the training loss over the whole set
+   *     is not finite
+   * @throws IllegalStateException once training has stopped or diverged
    */
   public EpochReport epoch() {
     long start = System.nanoTime();
@@ -159,6 +214,10 @@ public final class TrainingSession {
       step();
     } while (cursor < x.length && iterations < maxIterations);
     double trainingLoss = meanLoss(x, t);
+    if (!Double.isFinite(trainingLoss)) {
+      // The weights are finite (every step checked them), but the loss over the set is not.
+      throw diverge(TrainingDivergedException.Quantity.LOSS, -1, trainingLoss);
+    }
     double validationLoss = validationX == null ? Double.NaN : meanLoss(validationX, validationT);
     history.add(trainingLoss, validationLoss);
     if (bestParameters != null && history.bestEpoch() == epoch) {
@@ -183,10 +242,12 @@ public final class TrainingSession {
   }
 
   /**
-   * Runs epochs until a stop rule is met (or the loss diverges to NaN or infinity), restores the
-   * best weights if early stopping ended training, and tells the listeners.
+   * Runs epochs until a stop rule is met, restores the best weights if early stopping ended
+   * training, and tells the listeners.
    *
    * @return how training ended; the same result when called again
+   * @throws TrainingDivergedException if the loss, the gradient or the weights become NaN or
+   *     infinite; the model then holds the last finite weights
    */
   public TrainingResult run() {
     while (stopReason == null) {
@@ -197,9 +258,6 @@ public final class TrainingSession {
   }
 
   private StopReason check(EpochReport report) {
-    if (!Double.isFinite(report.trainingLoss())) {
-      return StopReason.DIVERGED;
-    }
     for (StopRule rule : rules) {
       if (rule.isMet(history, iterations)) {
         return rule.reason();
