@@ -36,15 +36,15 @@ public final class LineGradients {
     double sum_3 = sum_2 + e_3 * e_3;
     double sum_4 = sum_3 + e_4 * e_4;
     // backward pass: dsse_v = ∂sse/∂v, from the value back to the arguments; 'up' is the gradient arriving at a gate's output
-    // fan-out sums 2 paths: multiply gate switches
+    // square gate: up·2a
     double dsse_e_0 = 2.0 * e_0;
-    // fan-out sums 2 paths: multiply gate switches
+    // square gate: up·2a
     double dsse_e_1 = 2.0 * e_1;
-    // fan-out sums 2 paths: multiply gate switches
+    // square gate: up·2a
     double dsse_e_2 = 2.0 * e_2;
-    // fan-out sums 2 paths: multiply gate switches
+    // square gate: up·2a
     double dsse_e_3 = 2.0 * e_3;
-    // fan-out sums 2 paths: multiply gate switches
+    // square gate: up·2a
     double dsse_e_4 = 2.0 * e_4;
     grad[0] += dsse_e_0 * x[0] + dsse_e_1 * x[1] + dsse_e_2 * x[2] + dsse_e_3 * x[3] + dsse_e_4 * x[4]; // ∂sse/∂w: fan-out sums 5 paths: multiply gate switches
     return sum_4;

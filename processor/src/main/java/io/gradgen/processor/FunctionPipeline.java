@@ -47,9 +47,11 @@ public final class FunctionPipeline {
 
     FunctionGraphBuilder.Built built = FunctionGraphBuilder.build(f, functions, self);
     Graph g = built.graph();
-    Gradient gradient = Differentiator.differentiate(g, built.result(), built.wrt(), "d" + f.name() + "_");
+    // Simplify before differentiating too: the rules then see the stable forms (z·σ(z), not z/(1 + e^−z)).
+    Node result = Simplifier.simplify(g, List.of(built.result())).get(0);
+    Gradient gradient = Differentiator.differentiate(g, result, built.wrt(), "d" + f.name() + "_");
     List<Node> roots = new ArrayList<>();
-    roots.add(built.result());
+    roots.add(result);
     roots.addAll(gradient.parameterGradients());
     List<Node> simple = Simplifier.simplify(g, roots);
     long bytes = BYTES_PER_NODE * Reachable.computing(simple).size();

@@ -41,11 +41,14 @@ public final class Pipeline {
     }
     NetworkGraph net = NetworkGraphBuilder.build(spec);
     Graph g = net.graph();
-    Gradient gradient = Differentiator.differentiate(g, net.loss(), net.parameters());
-
+    // Simplify before differentiating too: the rules then see the stable forms (z·σ(z), not z/(1 + e^−z)).
+    List<Node> forwardOnly = new ArrayList<>(net.outputs());
+    forwardOnly.add(net.loss());
+    forwardOnly = Simplifier.simplify(g, forwardOnly);
     int outputs = net.outputs().size();
-    List<Node> roots = new ArrayList<>(net.outputs());
-    roots.add(net.loss());
+    Gradient gradient = Differentiator.differentiate(g, forwardOnly.get(outputs), net.parameters());
+
+    List<Node> roots = new ArrayList<>(forwardOnly);
     roots.addAll(gradient.parameterGradients());
     List<Node> simple = Simplifier.simplify(g, roots);
     List<Node> y = simple.subList(0, outputs);

@@ -33,6 +33,9 @@ final class Rewrites {
           (n, g) -> is(n, MUL) && n.arg(0) == n.arg(1) && !n.arg(0).isConstant()
               ? Optional.of(g.node(SQUARE, n.arg(0)))
               : Optional.empty(),
+          // a / (1 + e^−b) -> a·σ(b): the sigmoid's gate rule s·(1 − s) stays finite where the
+          // quotient's rule would multiply e^−b = ∞ by 0 (swish at z = −1000); equal up to rounding.
+          Rewrites::stableSigmoid,
           // a + a -> 2·a
           (n, g) -> is(n, ADD) && n.args().size() == 2 && n.arg(0) == n.arg(1)
               ? Optional.of(g.mul(g.constant(2.0), n.arg(0)))
@@ -106,6 +109,23 @@ final class Rewrites {
     }
     double[] empty = {};
     return Optional.of(g.constant(new Evaluator(empty, empty, empty).value(n)));
+  }
+
+  private static Optional<Node> stableSigmoid(Node n, Graph g) {
+    if (!is(n, DIV) || !is(n.arg(1), ADD) || n.arg(1).args().size() != 2) {
+      return Optional.empty();
+    }
+    Node one = n.arg(1).arg(0);
+    Node exp = n.arg(1).arg(1);
+    if (!one.isConstant(1.0)) {
+      Node swap = one;
+      one = exp;
+      exp = swap;
+    }
+    if (!one.isConstant(1.0) || !is(exp, Op.EXP) || !is(exp.arg(0), NEG)) {
+      return Optional.empty();
+    }
+    return Optional.of(g.mul(n.arg(0), g.node(Op.SIGMOID, exp.arg(0).arg(0))));
   }
 
   private static Optional<Node> dropZeroTerms(Node n, Graph g) {
