@@ -74,6 +74,12 @@ final class ClassificationExample implements TrainingExample {
         ExampleData::wine, 3, WineNetModel::new, DEFAULT);
   }
 
+  static ClassificationExample digits() {
+    return new ClassificationExample(
+        "digits", "Digits (UCI): 8×8 images, 10 digits; 64-32-10 relu/softmax network (generated as loops)",
+        ExampleData::digits, 10, DigitsNetModel::new, DEFAULT);
+  }
+
   /** This example with other settings. */
   ClassificationExample with(Settings other) {
     return new ClassificationExample(name, description, data, classes, model, other);

@@ -8,10 +8,11 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
 
 /**
- * The examples' data: the line of SEEDS.md §1, XOR, and the Iris and Wine data sets copied into
- * this module's resources ({@code data/README.md} credits the UCI Machine Learning Repository).
+ * The examples' data: the line of SEEDS.md §1, XOR, and the Iris, Wine and Digits data sets copied
+ * into this module's resources ({@code data/README.md} credits the UCI Machine Learning Repository).
  */
 public final class ExampleData {
   private ExampleData() {}
@@ -36,6 +37,21 @@ public final class ExampleData {
   /** Wine: 178 rows of 13 features; the target is the class index 0..2. */
   public static DataSet wine() {
     return csv("wine_data.csv");
+  }
+
+  /** Digits: 1,797 images of 8×8 pixels (0..16) of handwritten digits; the target is the digit. */
+  public static DataSet digits() {
+    String resource = "/data/digits.csv.gz";
+    try (InputStream in = ExampleData.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + resource);
+      }
+      Reader reader = new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8);
+      // No header: 64 pixels, then the digit.
+      return Csv.builder().header(false).targetColumn(-1).build().read(reader, "digits.csv");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + resource, e);
+    }
   }
 
   private static DataSet csv(String name) {

@@ -28,6 +28,7 @@ final class InspectCommand implements Command {
     NETWORKS.put("robust-xor", "RobustXorNetModel");
     NETWORKS.put("iris", "IrisNetModel");
     NETWORKS.put("wine", "WineNetModel");
+    NETWORKS.put("digits", "DigitsNetModel");
     NETWORKS.put("line", "LineNetModel");
   }
 

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * {@code train iris|wine|xor|robust-xor|line [--seed N] [--chart FILE] [--save FILE]}: trains an example
+ * {@code train iris|wine|digits|xor|robust-xor|line [--seed N] [--chart FILE] [--save FILE]}: trains an example
  * network with a progress bar, prints its final metrics, writes its learning curve as a PNG chart
  * and, if asked, its weights and preprocessing as a weight file.
  */
@@ -22,6 +22,7 @@ final class TrainCommand implements Command {
       List.of(
           ClassificationExample.iris(),
           ClassificationExample.wine(),
+          ClassificationExample.digits(),
           XorExample.classifier(),
           XorExample.robust(),
           new LineExample(3));

@@ -66,4 +66,20 @@ class AllocationTest {
   void gradientAllocatesNothing() {
     assertEquals(0.0, bytesPerCall(() -> sink += model.gradient(x, t, grad)), 0.01);
   }
+
+  /** The loop form (DigitsNet is generated as loops): scratch arrays are per thread, made once. */
+  @Test
+  void theLoopFormAllocatesNothingEither() {
+    DigitsNetModel digits = new DigitsNetModel();
+    io.gradgen.train.Initializer.xavier().initialize(digits, 3);
+    double[] pixels = new double[DigitsNetModel.INPUTS];
+    java.util.Arrays.fill(pixels, 0.5);
+    double[] label = new double[DigitsNetModel.OUTPUTS];
+    label[7] = 1;
+    double[] probabilities = new double[DigitsNetModel.OUTPUTS];
+    double[] g = new double[DigitsNetModel.PARAMETERS];
+    assertEquals(0.0, bytesPerCall(() -> digits.predict(pixels, probabilities)), 0.01, "predict");
+    assertEquals(0.0, bytesPerCall(() -> sink += digits.loss(pixels, label)), 0.01, "loss");
+    assertEquals(0.0, bytesPerCall(() -> sink += digits.gradient(pixels, label, g)), 0.01, "gradient");
+  }
 }

@@ -61,9 +61,9 @@ class TrainCommandTest {
 
   @Test
   void badArgumentsExitWith2AndSayWhy() {
-    Run unknown = run("digits");
+    Run unknown = run("mnist");
     assertEquals(2, unknown.exit());
-    assertEquals("train: unknown example 'digits' (expected iris, wine, xor, robust-xor, line)\n", unknown.err());
+    assertEquals("train: unknown example 'mnist' (expected iris, wine, digits, xor, robust-xor, line)\n", unknown.err());
     Run seed = run("iris", "--seed", "x");
     assertEquals(2, seed.exit());
     assertTrue(seed.err().contains("--seed needs a whole number, not 'x'"), seed.err());
