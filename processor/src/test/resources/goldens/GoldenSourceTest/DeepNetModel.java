@@ -1,6 +1,7 @@
 package deep;
 
 import io.gradgen.Activation;
+import io.gradgen.Batches;
 import io.gradgen.Bias;
 import io.gradgen.DifferentiableModel;
 import io.gradgen.Loss;
@@ -84,6 +85,11 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
       new NetworkLayout.Layer("classes", 3, Activation.SOFTMAX, Bias.PER_NEURON)));
 
   private final double[] parameters;
+
+  /**
+   * The summed gradient of a mini-batch {@code trainStep}; training is not thread-safe.
+   */
+  private final double[] stepGradient = new double[PARAMETERS];
 
   /**
    * A model with every parameter 0; set them through {@link #parameters()}.
@@ -284,6 +290,269 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     grad[8] += dE_features_z2 * x[2]; // features.w[2][2]: multiply gate switches
     grad[11] += dE_features_z2; // features.b[2]: add gate distributes
     return E;
+  }
+
+  /**
+   * Forward, backward and the delta rule in one pass; allocates nothing.
+   */
+  @Override
+  public double trainStep(double[] x, double[] t, double learningRate) {
+    checkLength("x", x, INPUTS);
+    checkLength("t", t, OUTPUTS);
+    double[] p = parameters;
+    // forward pass
+    // layer 'features' (3 units): z = W·x + b, a = tanh(z)
+    double features_z0 = p[0] * x[0] + p[1] * x[1] + p[2] * x[2] + p[9];
+    double features_z1 = p[3] * x[0] + p[4] * x[1] + p[5] * x[2] + p[10];
+    double features_z2 = p[6] * x[0] + p[7] * x[1] + p[8] * x[2] + p[11];
+    double features_a0 = Math.tanh(features_z0);
+    double features_a1 = Math.tanh(features_z1);
+    double features_a2 = Math.tanh(features_z2);
+    // layer 'mix' (2 units): z = W·features_a, a = relu(z)
+    double mix_z0 = p[12] * features_a0 + p[13] * features_a1 + p[14] * features_a2;
+    double mix_z1 = p[15] * features_a0 + p[16] * features_a1 + p[17] * features_a2;
+    double mix_a0 = Math.max(0.0, mix_z0);
+    double mix_a1 = Math.max(0.0, mix_z1);
+    // layer 'classes' (3 units): z = W·mix_a + b, a = softmax(z)
+    double classes_z0 = p[18] * mix_a0 + p[19] * mix_a1 + p[24];
+    double classes_z1 = p[20] * mix_a0 + p[21] * mix_a1 + p[25];
+    double classes_z2 = p[22] * mix_a0 + p[23] * mix_a1 + p[26];
+    double classes_max = Math.max(Math.max(classes_z0, classes_z1), classes_z2);
+    double classes_e0 = Math.exp(classes_z0 - classes_max);
+    double classes_e1 = Math.exp(classes_z1 - classes_max);
+    double classes_e2 = Math.exp(classes_z2 - classes_max);
+    double classes_sum = classes_e0 + classes_e1 + classes_e2;
+    double classes_a0 = classes_e0 / classes_sum;
+    double classes_a1 = classes_e1 / classes_sum;
+    double classes_a2 = classes_e2 / classes_sum;
+    double classes_logsumexp = classes_max + Math.log(classes_sum);
+    // loss: E = −Σ t·ln p, as Σ t·(logsumexp(z) − z)
+    double E = t[0] * (classes_logsumexp - classes_z0) + t[1] * (classes_logsumexp - classes_z1) + t[2] * (classes_logsumexp - classes_z2);
+    // backward pass: dE_v = ∂E/∂v, from the loss back to the parameters; 'up' is the gradient arriving at a gate's output
+    // softmax + cross-entropy fuse: up·(p − t)
+    double dE_classes_z0 = classes_a0 - t[0];
+    // softmax + cross-entropy fuse: up·(p − t)
+    double dE_classes_z1 = classes_a1 - t[1];
+    // softmax + cross-entropy fuse: up·(p − t)
+    double dE_classes_z2 = classes_a2 - t[2];
+    // fan-out sums 3 paths: multiply gate switches
+    double dE_mix_a0 = dE_classes_z0 * p[18] + dE_classes_z1 * p[20] + dE_classes_z2 * p[22];
+    // fan-out sums 3 paths: multiply gate switches
+    double dE_mix_a1 = dE_classes_z0 * p[19] + dE_classes_z1 * p[21] + dE_classes_z2 * p[23];
+    // relu gate: up where z > 0, else 0 (0 at z = 0)
+    double dE_mix_z0 = mix_z0 > 0.0 ? dE_mix_a0 : 0.0;
+    // relu gate: up where z > 0, else 0 (0 at z = 0)
+    double dE_mix_z1 = mix_z1 > 0.0 ? dE_mix_a1 : 0.0;
+    // fan-out sums 2 paths: multiply gate switches
+    double dE_features_a0 = dE_mix_z0 * p[12] + dE_mix_z1 * p[15];
+    // fan-out sums 2 paths: multiply gate switches
+    double dE_features_a1 = dE_mix_z0 * p[13] + dE_mix_z1 * p[16];
+    // fan-out sums 2 paths: multiply gate switches
+    double dE_features_a2 = dE_mix_z0 * p[14] + dE_mix_z1 * p[17];
+    // tanh gate: up·(1 − t²)
+    double dE_features_z0 = dE_features_a0 * (1.0 - features_a0 * features_a0);
+    // tanh gate: up·(1 − t²)
+    double dE_features_z1 = dE_features_a1 * (1.0 - features_a1 * features_a1);
+    // tanh gate: up·(1 − t²)
+    double dE_features_z2 = dE_features_a2 * (1.0 - features_a2 * features_a2);
+    // delta rule: p ← p − η·∂E/∂p, once every gradient is known
+    p[18] -= learningRate * (dE_classes_z0 * mix_a0); // classes.w[0][0]: multiply gate switches
+    p[19] -= learningRate * (dE_classes_z0 * mix_a1); // classes.w[0][1]: multiply gate switches
+    p[24] -= learningRate * dE_classes_z0; // classes.b[0]: add gate distributes
+    p[20] -= learningRate * (dE_classes_z1 * mix_a0); // classes.w[1][0]: multiply gate switches
+    p[21] -= learningRate * (dE_classes_z1 * mix_a1); // classes.w[1][1]: multiply gate switches
+    p[25] -= learningRate * dE_classes_z1; // classes.b[1]: add gate distributes
+    p[22] -= learningRate * (dE_classes_z2 * mix_a0); // classes.w[2][0]: multiply gate switches
+    p[23] -= learningRate * (dE_classes_z2 * mix_a1); // classes.w[2][1]: multiply gate switches
+    p[26] -= learningRate * dE_classes_z2; // classes.b[2]: add gate distributes
+    p[12] -= learningRate * (dE_mix_z0 * features_a0); // mix.w[0][0]: multiply gate switches
+    p[13] -= learningRate * (dE_mix_z0 * features_a1); // mix.w[0][1]: multiply gate switches
+    p[14] -= learningRate * (dE_mix_z0 * features_a2); // mix.w[0][2]: multiply gate switches
+    p[15] -= learningRate * (dE_mix_z1 * features_a0); // mix.w[1][0]: multiply gate switches
+    p[16] -= learningRate * (dE_mix_z1 * features_a1); // mix.w[1][1]: multiply gate switches
+    p[17] -= learningRate * (dE_mix_z1 * features_a2); // mix.w[1][2]: multiply gate switches
+    p[0] -= learningRate * (dE_features_z0 * x[0]); // features.w[0][0]: multiply gate switches
+    p[1] -= learningRate * (dE_features_z0 * x[1]); // features.w[0][1]: multiply gate switches
+    p[2] -= learningRate * (dE_features_z0 * x[2]); // features.w[0][2]: multiply gate switches
+    p[9] -= learningRate * dE_features_z0; // features.b[0]: add gate distributes
+    p[3] -= learningRate * (dE_features_z1 * x[0]); // features.w[1][0]: multiply gate switches
+    p[4] -= learningRate * (dE_features_z1 * x[1]); // features.w[1][1]: multiply gate switches
+    p[5] -= learningRate * (dE_features_z1 * x[2]); // features.w[1][2]: multiply gate switches
+    p[10] -= learningRate * dE_features_z1; // features.b[1]: add gate distributes
+    p[6] -= learningRate * (dE_features_z2 * x[0]); // features.w[2][0]: multiply gate switches
+    p[7] -= learningRate * (dE_features_z2 * x[1]); // features.w[2][1]: multiply gate switches
+    p[8] -= learningRate * (dE_features_z2 * x[2]); // features.w[2][2]: multiply gate switches
+    p[11] -= learningRate * dE_features_z2; // features.b[2]: add gate distributes
+    return E;
+  }
+
+  private static void predictRow(double[] p, double[] x, int xo, double[] y, int yo) {
+    // forward pass
+    // layer 'features' (3 units): z = W·x + b, a = tanh(z)
+    double features_z0 = p[0] * x[xo + 0] + p[1] * x[xo + 1] + p[2] * x[xo + 2] + p[9];
+    double features_z1 = p[3] * x[xo + 0] + p[4] * x[xo + 1] + p[5] * x[xo + 2] + p[10];
+    double features_z2 = p[6] * x[xo + 0] + p[7] * x[xo + 1] + p[8] * x[xo + 2] + p[11];
+    double features_a0 = Math.tanh(features_z0);
+    double features_a1 = Math.tanh(features_z1);
+    double features_a2 = Math.tanh(features_z2);
+    // layer 'mix' (2 units): z = W·features_a, a = relu(z)
+    double mix_z0 = p[12] * features_a0 + p[13] * features_a1 + p[14] * features_a2;
+    double mix_z1 = p[15] * features_a0 + p[16] * features_a1 + p[17] * features_a2;
+    double mix_a0 = Math.max(0.0, mix_z0);
+    double mix_a1 = Math.max(0.0, mix_z1);
+    // layer 'classes' (3 units): z = W·mix_a + b, a = softmax(z)
+    double classes_z0 = p[18] * mix_a0 + p[19] * mix_a1 + p[24];
+    double classes_z1 = p[20] * mix_a0 + p[21] * mix_a1 + p[25];
+    double classes_z2 = p[22] * mix_a0 + p[23] * mix_a1 + p[26];
+    double classes_max = Math.max(Math.max(classes_z0, classes_z1), classes_z2);
+    double classes_e0 = Math.exp(classes_z0 - classes_max);
+    double classes_e1 = Math.exp(classes_z1 - classes_max);
+    double classes_e2 = Math.exp(classes_z2 - classes_max);
+    double classes_sum = classes_e0 + classes_e1 + classes_e2;
+    double classes_a0 = classes_e0 / classes_sum;
+    y[yo + 0] = classes_a0;
+    double classes_a1 = classes_e1 / classes_sum;
+    y[yo + 1] = classes_a1;
+    double classes_a2 = classes_e2 / classes_sum;
+    y[yo + 2] = classes_a2;
+  }
+
+  private static double gradientRow(double[] p, double[] x, int xo, double[] t, int to,
+      double[] grad) {
+    // forward pass
+    // layer 'features' (3 units): z = W·x + b, a = tanh(z)
+    double features_z0 = p[0] * x[xo + 0] + p[1] * x[xo + 1] + p[2] * x[xo + 2] + p[9];
+    double features_z1 = p[3] * x[xo + 0] + p[4] * x[xo + 1] + p[5] * x[xo + 2] + p[10];
+    double features_z2 = p[6] * x[xo + 0] + p[7] * x[xo + 1] + p[8] * x[xo + 2] + p[11];
+    double features_a0 = Math.tanh(features_z0);
+    double features_a1 = Math.tanh(features_z1);
+    double features_a2 = Math.tanh(features_z2);
+    // layer 'mix' (2 units): z = W·features_a, a = relu(z)
+    double mix_z0 = p[12] * features_a0 + p[13] * features_a1 + p[14] * features_a2;
+    double mix_z1 = p[15] * features_a0 + p[16] * features_a1 + p[17] * features_a2;
+    double mix_a0 = Math.max(0.0, mix_z0);
+    double mix_a1 = Math.max(0.0, mix_z1);
+    // layer 'classes' (3 units): z = W·mix_a + b, a = softmax(z)
+    double classes_z0 = p[18] * mix_a0 + p[19] * mix_a1 + p[24];
+    double classes_z1 = p[20] * mix_a0 + p[21] * mix_a1 + p[25];
+    double classes_z2 = p[22] * mix_a0 + p[23] * mix_a1 + p[26];
+    double classes_max = Math.max(Math.max(classes_z0, classes_z1), classes_z2);
+    double classes_e0 = Math.exp(classes_z0 - classes_max);
+    double classes_e1 = Math.exp(classes_z1 - classes_max);
+    double classes_e2 = Math.exp(classes_z2 - classes_max);
+    double classes_sum = classes_e0 + classes_e1 + classes_e2;
+    double classes_a0 = classes_e0 / classes_sum;
+    double classes_a1 = classes_e1 / classes_sum;
+    double classes_a2 = classes_e2 / classes_sum;
+    double classes_logsumexp = classes_max + Math.log(classes_sum);
+    // loss: E = −Σ t·ln p, as Σ t·(logsumexp(z) − z)
+    double E = t[to + 0] * (classes_logsumexp - classes_z0) + t[to + 1] * (classes_logsumexp - classes_z1) + t[to + 2] * (classes_logsumexp - classes_z2);
+    // backward pass: dE_v = ∂E/∂v, from the loss back to the parameters; 'up' is the gradient arriving at a gate's output
+    // softmax + cross-entropy fuse: up·(p − t)
+    double dE_classes_z0 = classes_a0 - t[to + 0];
+    grad[18] += dE_classes_z0 * mix_a0; // classes.w[0][0]: multiply gate switches
+    grad[19] += dE_classes_z0 * mix_a1; // classes.w[0][1]: multiply gate switches
+    grad[24] += dE_classes_z0; // classes.b[0]: add gate distributes
+    // softmax + cross-entropy fuse: up·(p − t)
+    double dE_classes_z1 = classes_a1 - t[to + 1];
+    grad[20] += dE_classes_z1 * mix_a0; // classes.w[1][0]: multiply gate switches
+    grad[21] += dE_classes_z1 * mix_a1; // classes.w[1][1]: multiply gate switches
+    grad[25] += dE_classes_z1; // classes.b[1]: add gate distributes
+    // softmax + cross-entropy fuse: up·(p − t)
+    double dE_classes_z2 = classes_a2 - t[to + 2];
+    grad[22] += dE_classes_z2 * mix_a0; // classes.w[2][0]: multiply gate switches
+    grad[23] += dE_classes_z2 * mix_a1; // classes.w[2][1]: multiply gate switches
+    grad[26] += dE_classes_z2; // classes.b[2]: add gate distributes
+    // fan-out sums 3 paths: multiply gate switches
+    double dE_mix_a0 = dE_classes_z0 * p[18] + dE_classes_z1 * p[20] + dE_classes_z2 * p[22];
+    // fan-out sums 3 paths: multiply gate switches
+    double dE_mix_a1 = dE_classes_z0 * p[19] + dE_classes_z1 * p[21] + dE_classes_z2 * p[23];
+    // relu gate: up where z > 0, else 0 (0 at z = 0)
+    double dE_mix_z0 = mix_z0 > 0.0 ? dE_mix_a0 : 0.0;
+    grad[12] += dE_mix_z0 * features_a0; // mix.w[0][0]: multiply gate switches
+    grad[13] += dE_mix_z0 * features_a1; // mix.w[0][1]: multiply gate switches
+    grad[14] += dE_mix_z0 * features_a2; // mix.w[0][2]: multiply gate switches
+    // relu gate: up where z > 0, else 0 (0 at z = 0)
+    double dE_mix_z1 = mix_z1 > 0.0 ? dE_mix_a1 : 0.0;
+    grad[15] += dE_mix_z1 * features_a0; // mix.w[1][0]: multiply gate switches
+    grad[16] += dE_mix_z1 * features_a1; // mix.w[1][1]: multiply gate switches
+    grad[17] += dE_mix_z1 * features_a2; // mix.w[1][2]: multiply gate switches
+    // fan-out sums 2 paths: multiply gate switches
+    double dE_features_a0 = dE_mix_z0 * p[12] + dE_mix_z1 * p[15];
+    // fan-out sums 2 paths: multiply gate switches
+    double dE_features_a1 = dE_mix_z0 * p[13] + dE_mix_z1 * p[16];
+    // fan-out sums 2 paths: multiply gate switches
+    double dE_features_a2 = dE_mix_z0 * p[14] + dE_mix_z1 * p[17];
+    // tanh gate: up·(1 − t²)
+    double dE_features_z0 = dE_features_a0 * (1.0 - features_a0 * features_a0);
+    grad[0] += dE_features_z0 * x[xo + 0]; // features.w[0][0]: multiply gate switches
+    grad[1] += dE_features_z0 * x[xo + 1]; // features.w[0][1]: multiply gate switches
+    grad[2] += dE_features_z0 * x[xo + 2]; // features.w[0][2]: multiply gate switches
+    grad[9] += dE_features_z0; // features.b[0]: add gate distributes
+    // tanh gate: up·(1 − t²)
+    double dE_features_z1 = dE_features_a1 * (1.0 - features_a1 * features_a1);
+    grad[3] += dE_features_z1 * x[xo + 0]; // features.w[1][0]: multiply gate switches
+    grad[4] += dE_features_z1 * x[xo + 1]; // features.w[1][1]: multiply gate switches
+    grad[5] += dE_features_z1 * x[xo + 2]; // features.w[1][2]: multiply gate switches
+    grad[10] += dE_features_z1; // features.b[1]: add gate distributes
+    // tanh gate: up·(1 − t²)
+    double dE_features_z2 = dE_features_a2 * (1.0 - features_a2 * features_a2);
+    grad[6] += dE_features_z2 * x[xo + 0]; // features.w[2][0]: multiply gate switches
+    grad[7] += dE_features_z2 * x[xo + 1]; // features.w[2][1]: multiply gate switches
+    grad[8] += dE_features_z2 * x[xo + 2]; // features.w[2][2]: multiply gate switches
+    grad[11] += dE_features_z2; // features.b[2]: add gate distributes
+    return E;
+  }
+
+  @Override
+  public void predict(double[] xs, int xOffset, double[] ys, int yOffset, int count) {
+    Batches.check("xs", xs, xOffset, count, INPUTS);
+    Batches.check("ys", ys, yOffset, count, OUTPUTS);
+    double[] p = parameters;
+    for (int n = 0; n < count; n++) {
+      predictRow(p, xs, xOffset + n * INPUTS, ys, yOffset + n * OUTPUTS);
+    }
+  }
+
+  @Override
+  public double gradient(double[] xs, int xOffset, double[] ts, int tOffset, int count,
+      double[] grad) {
+    Batches.check("xs", xs, xOffset, count, INPUTS);
+    Batches.check("ts", ts, tOffset, count, OUTPUTS);
+    checkLength("grad", grad, PARAMETERS);
+    double[] p = parameters;
+    double loss = 0.0;
+    for (int n = 0; n < count; n++) {
+      loss += gradientRow(p, xs, xOffset + n * INPUTS, ts, tOffset + n * OUTPUTS, grad);
+    }
+    return loss;
+  }
+
+  /**
+   * Mini-batch gradient descent: the mean gradient of the rows, then the delta rule; allocates nothing.
+   */
+  @Override
+  public double trainStep(double[] xs, int xOffset, double[] ts, int tOffset, int count,
+      double learningRate) {
+    Batches.check("xs", xs, xOffset, count, INPUTS);
+    Batches.check("ts", ts, tOffset, count, OUTPUTS);
+    if (count < 1) {
+      throw new IllegalArgumentException("count must be at least 1, but is " + count);
+    }
+    double[] p = parameters;
+    double[] g = stepGradient;
+    for (int i = 0; i < PARAMETERS; i++) {
+      g[i] = 0.0;
+    }
+    double loss = 0.0;
+    for (int n = 0; n < count; n++) {
+      loss += gradientRow(p, xs, xOffset + n * INPUTS, ts, tOffset + n * OUTPUTS, g);
+    }
+    double scale = learningRate / count;
+    for (int i = 0; i < PARAMETERS; i++) {
+      p[i] -= scale * g[i];
+    }
+    return loss / count;
   }
 
   private static void checkLength(String name, double[] array, int expected) {

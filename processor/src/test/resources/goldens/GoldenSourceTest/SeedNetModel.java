@@ -1,6 +1,7 @@
 package seed;
 
 import io.gradgen.Activation;
+import io.gradgen.Batches;
 import io.gradgen.Bias;
 import io.gradgen.DifferentiableModel;
 import io.gradgen.Loss;
@@ -60,6 +61,11 @@ public final class SeedNetModel implements SeedNet, DifferentiableModel {
       new NetworkLayout.Layer("output", 2, Activation.SIGMOID, Bias.SHARED)));
 
   private final double[] parameters;
+
+  /**
+   * The summed gradient of a mini-batch {@code trainStep}; training is not thread-safe.
+   */
+  private final double[] stepGradient = new double[PARAMETERS];
 
   /**
    * A model with every parameter 0; set them through {@link #parameters()}.
@@ -195,6 +201,170 @@ public final class SeedNetModel implements SeedNet, DifferentiableModel {
     grad[3] += dE_hidden_z1 * x[1]; // hidden.w[1][1]: multiply gate switches
     grad[4] += dE_hidden_z0 + dE_hidden_z1; // hidden.b: fan-out sums 2 paths: add gate distributes
     return E;
+  }
+
+  /**
+   * Forward, backward and the delta rule in one pass; allocates nothing.
+   */
+  @Override
+  public double trainStep(double[] x, double[] t, double learningRate) {
+    checkLength("x", x, INPUTS);
+    checkLength("t", t, OUTPUTS);
+    double[] p = parameters;
+    // forward pass
+    // layer 'hidden' (2 units): z = W·x + b (one bias shared by the layer), a = sigmoid(z)
+    double hidden_z0 = p[0] * x[0] + p[1] * x[1] + p[4];
+    double hidden_z1 = p[2] * x[0] + p[3] * x[1] + p[4];
+    double hidden_a0 = 1.0 / (1.0 + Math.exp(-hidden_z0));
+    double hidden_a1 = 1.0 / (1.0 + Math.exp(-hidden_z1));
+    // layer 'output' (2 units): z = W·hidden_a + b (one bias shared by the layer), a = sigmoid(z)
+    double output_z0 = p[5] * hidden_a0 + p[6] * hidden_a1 + p[9];
+    double output_z1 = p[7] * hidden_a0 + p[8] * hidden_a1 + p[9];
+    double output_a0 = 1.0 / (1.0 + Math.exp(-output_z0));
+    double output_a1 = 1.0 / (1.0 + Math.exp(-output_z1));
+    // error o − t of output 0; for E = ½·Σ(t − o)² it is also ∂E/∂output_a0
+    double err0 = output_a0 - t[0];
+    // error o − t of output 1; for E = ½·Σ(t − o)² it is also ∂E/∂output_a1
+    double err1 = output_a1 - t[1];
+    // loss: E = ½·Σ(t − o)²
+    double E = 0.5 * (err0 * err0 + err1 * err1);
+    // backward pass: dE_v = ∂E/∂v, from the loss back to the parameters; 'up' is the gradient arriving at a gate's output
+    // sigmoid gate: up·s·(1 − s)
+    double dE_output_z0 = err0 * (output_a0 * (1.0 - output_a0));
+    // sigmoid gate: up·s·(1 − s)
+    double dE_output_z1 = err1 * (output_a1 * (1.0 - output_a1));
+    // fan-out sums 2 paths: multiply gate switches
+    double dE_hidden_a0 = dE_output_z0 * p[5] + dE_output_z1 * p[7];
+    // fan-out sums 2 paths: multiply gate switches
+    double dE_hidden_a1 = dE_output_z0 * p[6] + dE_output_z1 * p[8];
+    // sigmoid gate: up·s·(1 − s)
+    double dE_hidden_z0 = dE_hidden_a0 * (hidden_a0 * (1.0 - hidden_a0));
+    // sigmoid gate: up·s·(1 − s)
+    double dE_hidden_z1 = dE_hidden_a1 * (hidden_a1 * (1.0 - hidden_a1));
+    // delta rule: p ← p − η·∂E/∂p, once every gradient is known
+    p[5] -= learningRate * (dE_output_z0 * hidden_a0); // output.w[0][0]: multiply gate switches
+    p[6] -= learningRate * (dE_output_z0 * hidden_a1); // output.w[0][1]: multiply gate switches
+    p[7] -= learningRate * (dE_output_z1 * hidden_a0); // output.w[1][0]: multiply gate switches
+    p[8] -= learningRate * (dE_output_z1 * hidden_a1); // output.w[1][1]: multiply gate switches
+    p[9] -= learningRate * (dE_output_z0 + dE_output_z1); // output.b: fan-out sums 2 paths: add gate distributes
+    p[0] -= learningRate * (dE_hidden_z0 * x[0]); // hidden.w[0][0]: multiply gate switches
+    p[1] -= learningRate * (dE_hidden_z0 * x[1]); // hidden.w[0][1]: multiply gate switches
+    p[2] -= learningRate * (dE_hidden_z1 * x[0]); // hidden.w[1][0]: multiply gate switches
+    p[3] -= learningRate * (dE_hidden_z1 * x[1]); // hidden.w[1][1]: multiply gate switches
+    p[4] -= learningRate * (dE_hidden_z0 + dE_hidden_z1); // hidden.b: fan-out sums 2 paths: add gate distributes
+    return E;
+  }
+
+  private static void predictRow(double[] p, double[] x, int xo, double[] y, int yo) {
+    // forward pass
+    // layer 'hidden' (2 units): z = W·x + b (one bias shared by the layer), a = sigmoid(z)
+    double hidden_z0 = p[0] * x[xo + 0] + p[1] * x[xo + 1] + p[4];
+    double hidden_z1 = p[2] * x[xo + 0] + p[3] * x[xo + 1] + p[4];
+    double hidden_a0 = 1.0 / (1.0 + Math.exp(-hidden_z0));
+    double hidden_a1 = 1.0 / (1.0 + Math.exp(-hidden_z1));
+    // layer 'output' (2 units): z = W·hidden_a + b (one bias shared by the layer), a = sigmoid(z)
+    double output_z0 = p[5] * hidden_a0 + p[6] * hidden_a1 + p[9];
+    double output_z1 = p[7] * hidden_a0 + p[8] * hidden_a1 + p[9];
+    double output_a0 = 1.0 / (1.0 + Math.exp(-output_z0));
+    y[yo + 0] = output_a0;
+    double output_a1 = 1.0 / (1.0 + Math.exp(-output_z1));
+    y[yo + 1] = output_a1;
+  }
+
+  private static double gradientRow(double[] p, double[] x, int xo, double[] t, int to,
+      double[] grad) {
+    // forward pass
+    // layer 'hidden' (2 units): z = W·x + b (one bias shared by the layer), a = sigmoid(z)
+    double hidden_z0 = p[0] * x[xo + 0] + p[1] * x[xo + 1] + p[4];
+    double hidden_z1 = p[2] * x[xo + 0] + p[3] * x[xo + 1] + p[4];
+    double hidden_a0 = 1.0 / (1.0 + Math.exp(-hidden_z0));
+    double hidden_a1 = 1.0 / (1.0 + Math.exp(-hidden_z1));
+    // layer 'output' (2 units): z = W·hidden_a + b (one bias shared by the layer), a = sigmoid(z)
+    double output_z0 = p[5] * hidden_a0 + p[6] * hidden_a1 + p[9];
+    double output_z1 = p[7] * hidden_a0 + p[8] * hidden_a1 + p[9];
+    double output_a0 = 1.0 / (1.0 + Math.exp(-output_z0));
+    double output_a1 = 1.0 / (1.0 + Math.exp(-output_z1));
+    // error o − t of output 0; for E = ½·Σ(t − o)² it is also ∂E/∂output_a0
+    double err0 = output_a0 - t[to + 0];
+    // error o − t of output 1; for E = ½·Σ(t − o)² it is also ∂E/∂output_a1
+    double err1 = output_a1 - t[to + 1];
+    // loss: E = ½·Σ(t − o)²
+    double E = 0.5 * (err0 * err0 + err1 * err1);
+    // backward pass: dE_v = ∂E/∂v, from the loss back to the parameters; 'up' is the gradient arriving at a gate's output
+    // sigmoid gate: up·s·(1 − s)
+    double dE_output_z0 = err0 * (output_a0 * (1.0 - output_a0));
+    grad[5] += dE_output_z0 * hidden_a0; // output.w[0][0]: multiply gate switches
+    grad[6] += dE_output_z0 * hidden_a1; // output.w[0][1]: multiply gate switches
+    // sigmoid gate: up·s·(1 − s)
+    double dE_output_z1 = err1 * (output_a1 * (1.0 - output_a1));
+    grad[7] += dE_output_z1 * hidden_a0; // output.w[1][0]: multiply gate switches
+    grad[8] += dE_output_z1 * hidden_a1; // output.w[1][1]: multiply gate switches
+    grad[9] += dE_output_z0 + dE_output_z1; // output.b: fan-out sums 2 paths: add gate distributes
+    // fan-out sums 2 paths: multiply gate switches
+    double dE_hidden_a0 = dE_output_z0 * p[5] + dE_output_z1 * p[7];
+    // fan-out sums 2 paths: multiply gate switches
+    double dE_hidden_a1 = dE_output_z0 * p[6] + dE_output_z1 * p[8];
+    // sigmoid gate: up·s·(1 − s)
+    double dE_hidden_z0 = dE_hidden_a0 * (hidden_a0 * (1.0 - hidden_a0));
+    grad[0] += dE_hidden_z0 * x[xo + 0]; // hidden.w[0][0]: multiply gate switches
+    grad[1] += dE_hidden_z0 * x[xo + 1]; // hidden.w[0][1]: multiply gate switches
+    // sigmoid gate: up·s·(1 − s)
+    double dE_hidden_z1 = dE_hidden_a1 * (hidden_a1 * (1.0 - hidden_a1));
+    grad[2] += dE_hidden_z1 * x[xo + 0]; // hidden.w[1][0]: multiply gate switches
+    grad[3] += dE_hidden_z1 * x[xo + 1]; // hidden.w[1][1]: multiply gate switches
+    grad[4] += dE_hidden_z0 + dE_hidden_z1; // hidden.b: fan-out sums 2 paths: add gate distributes
+    return E;
+  }
+
+  @Override
+  public void predict(double[] xs, int xOffset, double[] ys, int yOffset, int count) {
+    Batches.check("xs", xs, xOffset, count, INPUTS);
+    Batches.check("ys", ys, yOffset, count, OUTPUTS);
+    double[] p = parameters;
+    for (int n = 0; n < count; n++) {
+      predictRow(p, xs, xOffset + n * INPUTS, ys, yOffset + n * OUTPUTS);
+    }
+  }
+
+  @Override
+  public double gradient(double[] xs, int xOffset, double[] ts, int tOffset, int count,
+      double[] grad) {
+    Batches.check("xs", xs, xOffset, count, INPUTS);
+    Batches.check("ts", ts, tOffset, count, OUTPUTS);
+    checkLength("grad", grad, PARAMETERS);
+    double[] p = parameters;
+    double loss = 0.0;
+    for (int n = 0; n < count; n++) {
+      loss += gradientRow(p, xs, xOffset + n * INPUTS, ts, tOffset + n * OUTPUTS, grad);
+    }
+    return loss;
+  }
+
+  /**
+   * Mini-batch gradient descent: the mean gradient of the rows, then the delta rule; allocates nothing.
+   */
+  @Override
+  public double trainStep(double[] xs, int xOffset, double[] ts, int tOffset, int count,
+      double learningRate) {
+    Batches.check("xs", xs, xOffset, count, INPUTS);
+    Batches.check("ts", ts, tOffset, count, OUTPUTS);
+    if (count < 1) {
+      throw new IllegalArgumentException("count must be at least 1, but is " + count);
+    }
+    double[] p = parameters;
+    double[] g = stepGradient;
+    for (int i = 0; i < PARAMETERS; i++) {
+      g[i] = 0.0;
+    }
+    double loss = 0.0;
+    for (int n = 0; n < count; n++) {
+      loss += gradientRow(p, xs, xOffset + n * INPUTS, ts, tOffset + n * OUTPUTS, g);
+    }
+    double scale = learningRate / count;
+    for (int i = 0; i < PARAMETERS; i++) {
+      p[i] -= scale * g[i];
+    }
+    return loss / count;
   }
 
   private static void checkLength(String name, double[] array, int expected) {

@@ -37,4 +37,83 @@ public interface DifferentiableModel extends Model {
    *     the expected length
    */
   double gradient(double[] x, double[] target, double[] gradient);
+
+  /**
+   * One step of stochastic gradient descent on one sample, fused into one pass: forward, backward
+   * and the delta rule θ ← θ − η·∂E/∂θ applied to {@link #parameters()} in place. Generated models
+   * allocate nothing here; this default implementation, for hand-written models, allocates a
+   * gradient array.
+   *
+   * @param x the inputs, of length {@link #inputCount()}
+   * @param target the desired outputs, of length {@link #outputCount()}
+   * @param learningRate η
+   * @return the loss E of this sample before the step
+   */
+  default double trainStep(double[] x, double[] target, double learningRate) {
+    double[] grad = new double[parameterCount()];
+    double loss = gradient(x, target, grad);
+    double[] p = parameters();
+    for (int i = 0; i < grad.length; i++) {
+      p[i] -= learningRate * grad[i];
+    }
+    return loss;
+  }
+
+  /**
+   * Forward pass over {@code count} samples stored row after row: sample n reads {@code
+   * xs[xOffset + n·inputCount() …]} and writes {@code ys[yOffset + n·outputCount() …]}. Generated
+   * models allocate nothing here.
+   *
+   * @throws IllegalArgumentException if an offset or count is negative or the rows do not fit in
+   *     their array, naming it
+   */
+  default void predict(double[] xs, int xOffset, double[] ys, int yOffset, int count) {
+    Batches.check("xs", xs, xOffset, count, inputCount());
+    Batches.check("ys", ys, yOffset, count, outputCount());
+    double[] x = new double[inputCount()];
+    double[] y = new double[outputCount()];
+    for (int n = 0; n < count; n++) {
+      System.arraycopy(xs, xOffset + n * x.length, x, 0, x.length);
+      predict(x, y);
+      System.arraycopy(y, 0, ys, yOffset + n * y.length, y.length);
+    }
+  }
+
+  /**
+   * Backpropagation over {@code count} samples stored row after row (see {@link #predict(double[],
+   * int, double[], int, int)}): <em>adds</em> the sum of their gradients into {@code gradient} and
+   * returns the sum of their losses. Generated models allocate nothing here.
+   */
+  default double gradient(double[] xs, int xOffset, double[] ts, int tOffset, int count, double[] gradient) {
+    Batches.check("xs", xs, xOffset, count, inputCount());
+    Batches.check("ts", ts, tOffset, count, outputCount());
+    double[] x = new double[inputCount()];
+    double[] t = new double[outputCount()];
+    double loss = 0.0;
+    for (int n = 0; n < count; n++) {
+      System.arraycopy(xs, xOffset + n * x.length, x, 0, x.length);
+      System.arraycopy(ts, tOffset + n * t.length, t, 0, t.length);
+      loss += gradient(x, t, gradient);
+    }
+    return loss;
+  }
+
+  /**
+   * One step of mini-batch gradient descent: θ ← θ − η·(1/count)·Σ ∂E_n/∂θ over {@code count}
+   * samples stored row after row, applied to {@link #parameters()} in place. Returns the mean loss
+   * before the step. Generated models allocate nothing here.
+   */
+  default double trainStep(double[] xs, int xOffset, double[] ts, int tOffset, int count, double learningRate) {
+    if (count < 1) {
+      throw new IllegalArgumentException("count must be at least 1, but is " + count);
+    }
+    double[] grad = new double[parameterCount()];
+    double loss = gradient(xs, xOffset, ts, tOffset, count, grad);
+    double[] p = parameters();
+    double scale = learningRate / count;
+    for (int i = 0; i < grad.length; i++) {
+      p[i] -= scale * grad[i];
+    }
+    return loss / count;
+  }
 }

@@ -82,4 +82,37 @@ class AllocationTest {
     assertEquals(0.0, bytesPerCall(() -> sink += digits.loss(pixels, label)), 0.01, "loss");
     assertEquals(0.0, bytesPerCall(() -> sink += digits.gradient(pixels, label, g)), 0.01, "gradient");
   }
+
+  @Test
+  void theFusedStepAndTheBatchFormsAllocateNothing() {
+    double[] xs = new double[4 * SeedNetModel.INPUTS];
+    double[] ts = new double[4 * SeedNetModel.OUTPUTS];
+    double[] ys = new double[4 * SeedNetModel.OUTPUTS];
+    java.util.Arrays.fill(xs, 0.3);
+    java.util.Arrays.fill(ts, 0.6);
+    assertEquals(0.0, bytesPerCall(() -> sink += model.trainStep(x, t, 1e-9)), 0.01, "trainStep");
+    assertEquals(0.0, bytesPerCall(() -> model.predict(xs, 0, ys, 0, 4)), 0.01, "batch predict");
+    assertEquals(0.0, bytesPerCall(() -> sink += model.gradient(xs, 0, ts, 0, 4, grad)), 0.01, "batch gradient");
+    assertEquals(0.0, bytesPerCall(() -> sink += model.trainStep(xs, 0, ts, 0, 4, 1e-9)), 0.01, "batch trainStep");
+  }
+
+  @Test
+  void theLoopFormsFusedStepAndBatchFormsAllocateNothing() {
+    DigitsNetModel digits = new DigitsNetModel();
+    io.gradgen.train.Initializer.xavier().initialize(digits, 3);
+    double[] xs = new double[4 * DigitsNetModel.INPUTS];
+    double[] ts = new double[4 * DigitsNetModel.OUTPUTS];
+    double[] ys = new double[4 * DigitsNetModel.OUTPUTS];
+    java.util.Arrays.fill(xs, 0.5);
+    for (int n = 0; n < 4; n++) {
+      ts[n * DigitsNetModel.OUTPUTS + n] = 1;
+    }
+    double[] pixels = java.util.Arrays.copyOf(xs, DigitsNetModel.INPUTS);
+    double[] label = java.util.Arrays.copyOf(ts, DigitsNetModel.OUTPUTS);
+    double[] g = new double[DigitsNetModel.PARAMETERS];
+    assertEquals(0.0, bytesPerCall(() -> sink += digits.trainStep(pixels, label, 1e-9)), 0.01, "trainStep");
+    assertEquals(0.0, bytesPerCall(() -> digits.predict(xs, 0, ys, 0, 4)), 0.01, "batch predict");
+    assertEquals(0.0, bytesPerCall(() -> sink += digits.gradient(xs, 0, ts, 0, 4, g)), 0.01, "batch gradient");
+    assertEquals(0.0, bytesPerCall(() -> sink += digits.trainStep(xs, 0, ts, 0, 4, 1e-9)), 0.01, "batch trainStep");
+  }
 }

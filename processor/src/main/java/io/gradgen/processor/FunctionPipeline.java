@@ -11,6 +11,7 @@ import io.gradgen.processor.graph.Node;
 import io.gradgen.processor.graph.Reachable;
 import io.gradgen.processor.lower.LoweredFunction;
 import io.gradgen.processor.lower.Lowering;
+import io.gradgen.processor.lower.Statement;
 import io.gradgen.processor.model.FunctionError;
 import io.gradgen.processor.model.FunctionSpec;
 import io.gradgen.processor.opt.Simplifier;
@@ -63,7 +64,7 @@ public final class FunctionPipeline {
     Set<Node> forward = new HashSet<>(Reachable.computing(List.of(value)));
     List<Lowering.Output> stores = new ArrayList<>();
     for (int i = 1; i < simple.size(); i++) {
-      stores.add(new Lowering.Output(grad, i - 1, simple.get(i), true,
+      stores.add(new Lowering.Output(grad, i - 1, simple.get(i), Statement.StoreKind.ADD,
           "∂" + f.name() + "/∂" + built.wrtNames().get(i - 1) + ": " + gradient.parameterNotes().get(i - 1)));
     }
     return new LoweredFunction(

@@ -16,6 +16,7 @@ import io.gradgen.processor.lower.ArrayNames;
 import io.gradgen.processor.lower.LoweredMethod;
 import io.gradgen.processor.lower.LoweredModel;
 import io.gradgen.processor.lower.Lowering;
+import io.gradgen.processor.lower.Statement;
 import io.gradgen.processor.model.CodeShapes;
 import io.gradgen.processor.model.NetworkSpec;
 import io.gradgen.processor.opt.Simplifier;
@@ -60,7 +61,7 @@ public final class Pipeline {
     Set<Node> forward = new HashSet<>(Reachable.computing(forwardRoots));
     List<Lowering.Output> predictStores = new ArrayList<>();
     for (int j = 0; j < y.size(); j++) {
-      predictStores.add(new Lowering.Output(ArrayNames.OUTPUTS, j, y.get(j), false, ""));
+      predictStores.add(new Lowering.Output(ArrayNames.OUTPUTS, j, y.get(j), Statement.StoreKind.SET, ""));
     }
     List<String> names = spec.parameterNames();
     List<Lowering.Output> gradientStores = new ArrayList<>();
@@ -70,14 +71,20 @@ public final class Pipeline {
               ArrayNames.GRADIENT,
               i,
               grads.get(i),
-              true,
+              Statement.StoreKind.ADD,
               names.get(i) + ": " + gradient.parameterNotes().get(i)));
     }
     LoweredMethod predict = Lowering.lower(g, forward, predictStores, List.of());
     LoweredMethod lossMethod = Lowering.lower(g, forward, List.of(), List.of(loss));
     LoweredMethod gradientMethod = Lowering.lower(g, forward, gradientStores, List.of(loss));
+    List<Lowering.Output> updates = new ArrayList<>();
+    for (Lowering.Output o : gradientStores) {
+      updates.add(new Lowering.Output(ArrayNames.PARAMETERS, o.index(), o.value(), Statement.StoreKind.DESCEND, o.comment()));
+    }
+    LoweredMethod trainStep = Lowering.lower(g, forward, updates, List.of(loss));
     return new LoweredModel(
-        spec, names, predict, lossMethod, gradientMethod, Conventions.of(forwardRoots), CodeShape.STRAIGHT_LINE);
+        spec, names, predict, lossMethod, gradientMethod, trainStep, Conventions.of(forwardRoots),
+        CodeShape.STRAIGHT_LINE);
   }
 
   /** The generated source of a validated spec. */

@@ -2,6 +2,7 @@ package io.gradgen.processor.emit;
 
 import io.gradgen.processor.lower.Expr;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Prints lowered expressions as Java source with the fewest parentheses that keep the evaluation
@@ -19,25 +20,42 @@ final class JavaExpressions {
 
   private record Printed(String text, int precedence) {}
 
-  private JavaExpressions() {}
+  /** Array names whose elements are read at an offset: {@code x[xo + 2]}. */
+  private final Map<String, String> offsets;
+
+  private JavaExpressions(Map<String, String> offsets) {
+    this.offsets = offsets;
+  }
 
   /** The Java source of {@code expr}. */
   static String render(Expr expr) {
-    return print(expr).text();
+    return render(expr, Map.of());
+  }
+
+  /** The Java source of {@code expr}, reading the arrays in {@code offsets} at their offset. */
+  static String render(Expr expr, Map<String, String> offsets) {
+    return new JavaExpressions(offsets).print(expr).text();
+  }
+
+  /** The Java source of {@code expr} as a product's right operand: parenthesized unless it binds tighter. */
+  static String renderOperand(Expr expr, Map<String, String> offsets) {
+    return new JavaExpressions(offsets).at(expr, UNARY);
   }
 
   /** The source of {@code expr}, parenthesized if it binds looser than {@code min}. */
-  private static String at(Expr expr, int min) {
+  private String at(Expr expr, int min) {
     Printed p = print(expr);
     return p.precedence() < min ? "(" + p.text() + ")" : p.text();
   }
 
-  private static Printed print(Expr expr) {
+  private Printed print(Expr expr) {
     if (expr instanceof Expr.Ref ref) {
       return new Printed(ref.name(), PRIMARY);
     }
     if (expr instanceof Expr.Element element) {
-      return new Printed(element.array() + "[" + element.index() + "]", PRIMARY);
+      String offset = offsets.get(element.array());
+      String index = offset == null ? Integer.toString(element.index()) : offset + " + " + element.index();
+      return new Printed(element.array() + "[" + index + "]", PRIMARY);
     }
     if (expr instanceof Expr.Literal literal) {
       return literal(literal.value());
@@ -56,7 +74,7 @@ final class JavaExpressions {
     return new Printed(text, text.startsWith("-") ? UNARY : PRIMARY);
   }
 
-  private static Printed apply(Expr.Apply e) {
+  private Printed apply(Expr.Apply e) {
     List<Expr> a = e.args();
     return switch (e.op()) {
       case ADD -> {
@@ -83,7 +101,7 @@ final class JavaExpressions {
       case SIN -> call("Math.sin", a);
       case COS -> call("Math.cos", a);
       case TANH -> call("Math.tanh", a);
-      case RELU -> new Printed("Math.max(0.0, " + render(a.get(0)) + ")", PRIMARY);
+      case RELU -> new Printed("Math.max(0.0, " + print(a.get(0)).text() + ")", PRIMARY);
       case SIGMOID -> new Printed("1.0 / (1.0 + Math.exp(" + negate(a.get(0)) + "))", MULTIPLICATIVE);
       case IF_POSITIVE -> new Printed(
           at(a.get(0), ADDITIVE) + " > 0.0 ? " + at(a.get(1), RELATIONAL) + " : 0.0", CONDITIONAL);
@@ -105,20 +123,20 @@ final class JavaExpressions {
   }
 
   /** {@code a op b}, left-associative: the right operand is parenthesized at equal precedence. */
-  private static Printed binary(List<Expr> a, String op, int precedence) {
+  private Printed binary(List<Expr> a, String op, int precedence) {
     return new Printed(at(a.get(0), precedence) + op + at(a.get(1), precedence + 1), precedence);
   }
 
   /** {@code -a}, avoiding {@code --a}, which Java reads as a decrement. */
-  private static String negate(Expr operand) {
+  private String negate(Expr operand) {
     String inner = at(operand, UNARY);
     return inner.startsWith("-") ? "-(" + inner + ")" : "-" + inner;
   }
 
-  private static Printed call(String function, List<Expr> args) {
+  private Printed call(String function, List<Expr> args) {
     StringBuilder sb = new StringBuilder(function).append('(');
     for (int i = 0; i < args.size(); i++) {
-      sb.append(i == 0 ? "" : ", ").append(render(args.get(i)));
+      sb.append(i == 0 ? "" : ", ").append(print(args.get(i)).text());
     }
     return new Printed(sb.append(')').toString(), PRIMARY);
   }

@@ -106,14 +106,129 @@ final class LoopEmitter {
     type.addMethod(lossOf());
     type.addMethod(outputDelta());
     for (int i = layers.size() - 1; i >= 0; i--) {
-      type.addMethod(layerBackward(i));
+      type.addMethod(layerBackward(i, false));
+      type.addMethod(layerBackward(i, true));
     }
+
+    MethodSpec.Builder step = MethodSpec.methodBuilder("trainStep")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc("Forward, backward and the delta rule fused: each layer's weights are updated right after\n"
+            + "they have carried δ down to the layer below; allocates nothing.\n")
+        .returns(TypeName.DOUBLE)
+        .addParameter(DOUBLES, "x")
+        .addParameter(DOUBLES, "t")
+        .addParameter(TypeName.DOUBLE, "learningRate")
+        .addCode(checksLoss)
+        .addStatement("double[] p = parameters")
+        .addStatement("Scratch s = SCRATCH.get()")
+        .addStatement("forward(p, x, s)")
+        .addStatement("double E = lossOf(s, t)")
+        .addStatement("outputDelta(s, t)");
+    for (int i = layers.size() - 1; i >= 0; i--) {
+      step.addStatement("$N(p, $L, s, learningRate)", descendName(i), i == 0 ? "x" : "s." + out(i - 1));
+    }
+    type.addMethod(step.addStatement("return E").build());
+    addBatchMethods(type, checksGradient);
+  }
+
+  private void addBatchMethods(TypeSpec.Builder type, CodeBlock checksGradient) {
+    ClassName batches = ClassName.get("io.gradgen", "Batches");
+    type.addMethod(MethodSpec.methodBuilder("predict")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(DOUBLES, "xs").addParameter(TypeName.INT, "xOffset")
+        .addParameter(DOUBLES, "ys").addParameter(TypeName.INT, "yOffset")
+        .addParameter(TypeName.INT, "count")
+        .addStatement("$T.check($S, xs, xOffset, count, INPUTS)", batches, "xs")
+        .addStatement("$T.check($S, ys, yOffset, count, OUTPUTS)", batches, "ys")
+        .addStatement("Scratch s = SCRATCH.get()")
+        .addStatement("double[] o = s.$N", output())
+        .beginControlFlow("for (int n = 0; n < count; n++)")
+        .addStatement("$T.arraycopy(xs, xOffset + n * INPUTS, s.input, 0, INPUTS)", System.class)
+        .addStatement("forward(parameters, s.input, s)")
+        .addStatement("$T.arraycopy(o, 0, ys, yOffset + n * OUTPUTS, OUTPUTS)", System.class)
+        .endControlFlow()
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("gradient")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(TypeName.DOUBLE)
+        .addParameter(DOUBLES, "xs").addParameter(TypeName.INT, "xOffset")
+        .addParameter(DOUBLES, "ts").addParameter(TypeName.INT, "tOffset")
+        .addParameter(TypeName.INT, "count")
+        .addParameter(DOUBLES, "grad")
+        .addStatement("$T.check($S, xs, xOffset, count, INPUTS)", batches, "xs")
+        .addStatement("$T.check($S, ts, tOffset, count, OUTPUTS)", batches, "ts")
+        .addStatement("checkLength($S, grad, PARAMETERS)", "grad")
+        .addStatement("return gradientRows(parameters, xs, xOffset, ts, tOffset, count, grad, SCRATCH.get())")
+        .build());
+    MethodSpec.Builder rows = MethodSpec.methodBuilder("gradientRows")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(TypeName.DOUBLE)
+        .addParameter(DOUBLES, "p")
+        .addParameter(DOUBLES, "xs").addParameter(TypeName.INT, "xOffset")
+        .addParameter(DOUBLES, "ts").addParameter(TypeName.INT, "tOffset")
+        .addParameter(TypeName.INT, "count")
+        .addParameter(DOUBLES, "grad")
+        .addParameter(SCRATCH, "s")
+        .addStatement("double loss = 0.0")
+        .beginControlFlow("for (int n = 0; n < count; n++)")
+        .addStatement("$T.arraycopy(xs, xOffset + n * INPUTS, s.input, 0, INPUTS)", System.class)
+        .addStatement("$T.arraycopy(ts, tOffset + n * OUTPUTS, s.target, 0, OUTPUTS)", System.class)
+        .addStatement("forward(p, s.input, s)")
+        .addStatement("loss += lossOf(s, s.target)")
+        .addStatement("outputDelta(s, s.target)");
+    for (int i = layers.size() - 1; i >= 0; i--) {
+      rows.addStatement("$N(p, $L, s, grad)", backwardName(i), i == 0 ? "s.input" : "s." + out(i - 1));
+    }
+    type.addMethod(rows.endControlFlow().addStatement("return loss").build());
+    type.addMethod(MethodSpec.methodBuilder("trainStep")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc("Mini-batch gradient descent: the mean gradient of the rows, then the delta rule. Each thread\n"
+            + "keeps one gradient array for it, made on its first step.\n")
+        .returns(TypeName.DOUBLE)
+        .addParameter(DOUBLES, "xs").addParameter(TypeName.INT, "xOffset")
+        .addParameter(DOUBLES, "ts").addParameter(TypeName.INT, "tOffset")
+        .addParameter(TypeName.INT, "count")
+        .addParameter(TypeName.DOUBLE, "learningRate")
+        .addStatement("$T.check($S, xs, xOffset, count, INPUTS)", batches, "xs")
+        .addStatement("$T.check($S, ts, tOffset, count, OUTPUTS)", batches, "ts")
+        .beginControlFlow("if (count < 1)")
+        .addStatement("throw new $T($S + count)", IllegalArgumentException.class, "count must be at least 1, but is ")
+        .endControlFlow()
+        .addStatement("Scratch s = SCRATCH.get()")
+        .beginControlFlow("if (s.batchGradient == null)")
+        .addStatement("s.batchGradient = new double[PARAMETERS]")
+        .endControlFlow()
+        .addStatement("double[] g = s.batchGradient")
+        .beginControlFlow("for (int i = 0; i < PARAMETERS; i++)")
+        .addStatement("g[i] = 0.0")
+        .endControlFlow()
+        .addStatement("double[] p = parameters")
+        .addStatement("double loss = gradientRows(p, xs, xOffset, ts, tOffset, count, g, s)")
+        .addStatement("double scale = learningRate / count")
+        .beginControlFlow("for (int i = 0; i < PARAMETERS; i++)")
+        .addStatement("p[i] -= scale * g[i]")
+        .endControlFlow()
+        .addStatement("return loss / count")
+        .build());
+  }
+
+  private static String descendName(int i) {
+    return "descendLayer" + i;
   }
 
   private TypeSpec scratch() {
     TypeSpec.Builder scratch = TypeSpec.classBuilder("Scratch")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("The intermediate values of one forward and backward pass, per layer.\n");
+        .addJavadoc("The intermediate values of one forward and backward pass, per layer.\n")
+        .addField(array("input", layout.inputs(), "one row of a batch's inputs"))
+        .addField(array("target", layout.outputs(), "one row of a batch's targets"))
+        .addField(FieldSpec.builder(DOUBLES, "batchGradient", Modifier.PRIVATE)
+            .addJavadoc("the summed gradient of a mini-batch step, made on the first one\n")
+            .build());
     for (DenseLayout layer : layers) {
       int u = layer.units();
       scratch.addField(array(layer.name() + "_z", u, "z = W·in + b"));
@@ -340,17 +455,20 @@ final class LoopEmitter {
    * Adds layer {@code i}'s weight and bias gradients and, below the first layer, passes δ down:
    * ∂E/∂w_jk = δ_j·in_k, ∂E/∂b = δ, ∂E/∂in_k = Σ_j δ_j·w_jk, then the previous activation's gate.
    */
-  private MethodSpec layerBackward(int i) {
+  private MethodSpec layerBackward(int i, boolean descend) {
     DenseLayout l = layers.get(i);
-    MethodSpec.Builder m = MethodSpec.methodBuilder(backwardName(i))
+    MethodSpec.Builder m = MethodSpec.methodBuilder(descend ? descendName(i) : backwardName(i))
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addJavadoc("Layer '$L': multiply gates switch (∂E/∂w = δ·in$L), add gate distributes (∂E/∂b = δ$L).\n",
             l.name(), i > 0 ? ", ∂E/∂in = Wᵀ·δ" : "", l.bias() == Bias.SHARED ? ", summed: the bias fans out" : "")
         .addParameter(DOUBLES, "p")
         .addParameter(DOUBLES, "in")
         .addParameter(SCRATCH, "s")
-        .addParameter(DOUBLES, "grad")
+        .addParameter(descend ? TypeName.DOUBLE : DOUBLES, descend ? "learningRate" : "grad")
         .addStatement("double[] delta = s.$N", "dE_" + l.name() + "_z");
+    if (descend) {
+      m.addJavadoc("Fused with the delta rule: each weight carries δ down with its old value, then moves by −η·∂E/∂w.\n");
+    }
     if (i > 0) {
       DenseLayout previous = layers.get(i - 1);
       m.addStatement("double[] down = s.$N", "dE_" + previous.name() + "_a")
@@ -361,15 +479,25 @@ final class LoopEmitter {
     m.beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
         .addStatement("double d = delta[j]")
         .addStatement("int row = $L + j * $L", l.firstWeight(), l.inputs())
-        .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
-        .addStatement("grad[row + k] += d * in[k]");
-    if (i > 0) {
-      m.addStatement("down[k] += d * p[row + k]");
+        .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs());
+    if (descend) {
+      m.addStatement("double w = p[row + k]");
+      if (i > 0) {
+        m.addStatement("down[k] += d * w");
+      }
+      m.addStatement("p[row + k] = w - learningRate * d * in[k]");
+    } else {
+      m.addStatement("grad[row + k] += d * in[k]");
+      if (i > 0) {
+        m.addStatement("down[k] += d * p[row + k]");
+      }
     }
     m.endControlFlow();
+    String target = descend ? "p" : "grad";
+    String op = descend ? "-= learningRate *" : "+=";
     switch (l.bias()) {
-      case PER_NEURON -> m.addStatement("grad[$L + j] += d", l.firstBias());
-      case SHARED -> m.addStatement("grad[$L] += d", l.firstBias());
+      case PER_NEURON -> m.addStatement("$L[$L + j] $L d", target, l.firstBias(), op);
+      case SHARED -> m.addStatement("$L[$L] $L d", target, l.firstBias(), op);
       case NONE -> {}
     }
     m.endControlFlow();

@@ -19,6 +19,7 @@ import io.gradgen.processor.model.DeclarationKind;
 import io.gradgen.processor.model.LayerSpec;
 import io.gradgen.processor.model.NetworkSpec;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.lang.model.element.Modifier;
 
@@ -40,6 +41,7 @@ public final class ModelEmitter {
   private static final ClassName BIAS = ClassName.get("io.gradgen", "Bias");
   private static final ClassName LOSS = ClassName.get("io.gradgen", "Loss");
   private static final TypeName DOUBLES = ArrayTypeName.of(TypeName.DOUBLE);
+  private static final ClassName BATCHES = ClassName.get("io.gradgen", "Batches");
 
   /** Networks with more parameters show their layout as index ranges per layer. */
   private static final int MAX_LISTED_PARAMETERS = 64;
@@ -120,7 +122,8 @@ public final class ModelEmitter {
           checks(ArrayNames.INPUTS, "INPUTS", ArrayNames.TARGETS, "OUTPUTS"),
           checks(ArrayNames.INPUTS, "INPUTS", ArrayNames.TARGETS, "OUTPUTS", ArrayNames.GRADIENT, "PARAMETERS"));
     } else {
-      type.addMethod(predict()).addMethod(loss()).addMethod(gradient());
+      type.addMethod(predict()).addMethod(loss()).addMethod(gradient()).addMethod(trainStep());
+      addBatchMethods(type);
     }
     type.addMethod(checkLength());
     return JavaFile.builder(spec.packageName(), type.build())
@@ -212,6 +215,108 @@ public final class ModelEmitter {
         .build();
   }
 
+  private MethodSpec trainStep() {
+    return MethodSpec.methodBuilder("trainStep")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc("Forward, backward and the delta rule in one pass; allocates nothing.\n")
+        .returns(TypeName.DOUBLE)
+        .addParameter(DOUBLES, ArrayNames.INPUTS)
+        .addParameter(DOUBLES, ArrayNames.TARGETS)
+        .addParameter(TypeName.DOUBLE, "learningRate")
+        .addCode(checks(ArrayNames.INPUTS, "INPUTS", ArrayNames.TARGETS, "OUTPUTS"))
+        .addCode(body(model.trainStep()))
+        .build();
+  }
+
+  /**
+   * The batch forms: private row methods that read and write at offsets, and the public methods
+   * that loop over the rows.
+   */
+  private void addBatchMethods(TypeSpec.Builder type) {
+    Map<String, String> offsets = Map.of(ArrayNames.INPUTS, "xo", ArrayNames.OUTPUTS, "yo", ArrayNames.TARGETS, "to");
+    type.addField(FieldSpec.builder(DOUBLES, "stepGradient", Modifier.PRIVATE, Modifier.FINAL)
+        .addJavadoc("The summed gradient of a mini-batch {@code trainStep}; training is not thread-safe.\n")
+        .initializer("new double[PARAMETERS]")
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("predictRow")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addParameter(DOUBLES, ArrayNames.PARAMETERS)
+        .addParameter(DOUBLES, ArrayNames.INPUTS).addParameter(TypeName.INT, "xo")
+        .addParameter(DOUBLES, ArrayNames.OUTPUTS).addParameter(TypeName.INT, "yo")
+        .addCode(statements(model.predict(), "forward pass", "", offsets))
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("gradientRow")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(TypeName.DOUBLE)
+        .addParameter(DOUBLES, ArrayNames.PARAMETERS)
+        .addParameter(DOUBLES, ArrayNames.INPUTS).addParameter(TypeName.INT, "xo")
+        .addParameter(DOUBLES, ArrayNames.TARGETS).addParameter(TypeName.INT, "to")
+        .addParameter(DOUBLES, ArrayNames.GRADIENT)
+        .addCode(statements(model.gradient(), "forward pass", "", offsets))
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("predict")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(DOUBLES, "xs").addParameter(TypeName.INT, "xOffset")
+        .addParameter(DOUBLES, "ys").addParameter(TypeName.INT, "yOffset")
+        .addParameter(TypeName.INT, "count")
+        .addStatement("$T.check($S, xs, xOffset, count, INPUTS)", BATCHES, "xs")
+        .addStatement("$T.check($S, ys, yOffset, count, OUTPUTS)", BATCHES, "ys")
+        .addStatement("double[] p = parameters")
+        .beginControlFlow("for (int n = 0; n < count; n++)")
+        .addStatement("predictRow(p, xs, xOffset + n * INPUTS, ys, yOffset + n * OUTPUTS)")
+        .endControlFlow()
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("gradient")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(TypeName.DOUBLE)
+        .addParameter(DOUBLES, "xs").addParameter(TypeName.INT, "xOffset")
+        .addParameter(DOUBLES, "ts").addParameter(TypeName.INT, "tOffset")
+        .addParameter(TypeName.INT, "count")
+        .addParameter(DOUBLES, ArrayNames.GRADIENT)
+        .addStatement("$T.check($S, xs, xOffset, count, INPUTS)", BATCHES, "xs")
+        .addStatement("$T.check($S, ts, tOffset, count, OUTPUTS)", BATCHES, "ts")
+        .addStatement("checkLength($S, grad, PARAMETERS)", "grad")
+        .addStatement("double[] p = parameters")
+        .addStatement("double loss = 0.0")
+        .beginControlFlow("for (int n = 0; n < count; n++)")
+        .addStatement("loss += gradientRow(p, xs, xOffset + n * INPUTS, ts, tOffset + n * OUTPUTS, grad)")
+        .endControlFlow()
+        .addStatement("return loss")
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("trainStep")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc("Mini-batch gradient descent: the mean gradient of the rows, then the delta rule; allocates nothing.\n")
+        .returns(TypeName.DOUBLE)
+        .addParameter(DOUBLES, "xs").addParameter(TypeName.INT, "xOffset")
+        .addParameter(DOUBLES, "ts").addParameter(TypeName.INT, "tOffset")
+        .addParameter(TypeName.INT, "count")
+        .addParameter(TypeName.DOUBLE, "learningRate")
+        .addStatement("$T.check($S, xs, xOffset, count, INPUTS)", BATCHES, "xs")
+        .addStatement("$T.check($S, ts, tOffset, count, OUTPUTS)", BATCHES, "ts")
+        .beginControlFlow("if (count < 1)")
+        .addStatement("throw new $T($S + count)", IllegalArgumentException.class, "count must be at least 1, but is ")
+        .endControlFlow()
+        .addStatement("double[] p = parameters")
+        .addStatement("double[] g = stepGradient")
+        .beginControlFlow("for (int i = 0; i < PARAMETERS; i++)")
+        .addStatement("g[i] = 0.0")
+        .endControlFlow()
+        .addStatement("double loss = 0.0")
+        .beginControlFlow("for (int n = 0; n < count; n++)")
+        .addStatement("loss += gradientRow(p, xs, xOffset + n * INPUTS, ts, tOffset + n * OUTPUTS, g)")
+        .endControlFlow()
+        .addStatement("double scale = learningRate / count")
+        .beginControlFlow("for (int i = 0; i < PARAMETERS; i++)")
+        .addStatement("p[i] -= scale * g[i]")
+        .endControlFlow()
+        .addStatement("return loss / count")
+        .build());
+  }
+
   private static MethodSpec checkLength() {
     return MethodSpec.methodBuilder("checkLength")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
@@ -242,7 +347,7 @@ public final class ModelEmitter {
   private static CodeBlock body(LoweredMethod method) {
     CodeBlock.Builder code = CodeBlock.builder();
     code.addStatement("double[] $N = parameters", ArrayNames.PARAMETERS);
-    return code.add(statements(method, "forward pass", "")).build();
+    return code.add(statements(method, "forward pass", "", Map.of())).build();
   }
 
   /**
@@ -250,6 +355,11 @@ public final class ModelEmitter {
    * {@code forward} and, unless empty, {@code backward}.
    */
   static CodeBlock statements(LoweredMethod method, String forward, String backward) {
+    return statements(method, forward, backward, Map.of());
+  }
+
+  /** The same, reading the arrays in {@code offsets} at their offset ({@code x[xo + 2]}). */
+  static CodeBlock statements(LoweredMethod method, String forward, String backward, Map<String, String> offsets) {
     CodeBlock.Builder code = CodeBlock.builder();
     for (Statement s : method.statements()) {
       if (s instanceof Statement.Comment c) {
@@ -261,17 +371,25 @@ public final class ModelEmitter {
         if (!local.comment().isEmpty()) {
           code.add("// $L\n", local.comment());
         }
-        code.addStatement("double $N = $L", local.name(), JavaExpressions.render(local.expr()));
+        code.addStatement("double $N = $L", local.name(), JavaExpressions.render(local.expr(), offsets));
       } else if (s instanceof Statement.Store store) {
         code.add(
             "$N[$L] $L $L;$L\n",
             store.array(),
-            store.index(),
-            store.accumulate() ? "+=" : "=",
-            JavaExpressions.render(store.expr()),
+            offsets.containsKey(store.array())
+                ? offsets.get(store.array()) + " + " + store.index()
+                : Integer.toString(store.index()),
+            switch (store.kind()) {
+              case SET -> "=";
+              case ADD -> "+=";
+              case DESCEND -> "-= learningRate *";
+            },
+            store.kind() == Statement.StoreKind.DESCEND
+                ? JavaExpressions.renderOperand(store.expr(), offsets)
+                : JavaExpressions.render(store.expr(), offsets),
             store.comment().isEmpty() ? "" : " // " + store.comment());
       } else if (s instanceof Statement.Return r) {
-        code.addStatement("return $L", JavaExpressions.render(r.expr()));
+        code.addStatement("return $L", JavaExpressions.render(r.expr(), offsets));
       }
     }
     return code.build();

@@ -13,6 +13,7 @@ import java.util.List;
  * @param predict forward pass writing {@code y}
  * @param loss forward pass and loss, returning E
  * @param gradient forward pass, loss and backward pass adding into {@code grad}, returning E
+ * @param trainStep the gradient's body with the delta rule applied to the parameters at the end
  * @param conventions the derivative conventions at non-differentiable points, one sentence each
  * @param shape the shape of the code: for {@code LOOPS} the emitter writes per-layer loops and the
  *     three straight-line bodies are empty
@@ -23,6 +24,7 @@ public record LoweredModel(
     LoweredMethod predict,
     LoweredMethod loss,
     LoweredMethod gradient,
+    LoweredMethod trainStep,
     List<String> conventions,
     CodeShape shape) {
 
@@ -34,6 +36,6 @@ public record LoweredModel(
   /** The loop form of {@code spec}: the emitter writes it straight from the layer layout. */
   public static LoweredModel loops(NetworkSpec spec, List<String> parameterNames, List<String> conventions) {
     LoweredMethod none = new LoweredMethod(List.of());
-    return new LoweredModel(spec, parameterNames, none, none, none, conventions, CodeShape.LOOPS);
+    return new LoweredModel(spec, parameterNames, none, none, none, none, conventions, CodeShape.LOOPS);
   }
 }

@@ -41,7 +41,7 @@ public final class Lowering {
   static final int MAX_TERMS = 32;
 
   /** A value the method writes out. */
-  public record Output(String array, int index, Node value, boolean accumulate, String comment) {}
+  public record Output(String array, int index, Node value, Statement.StoreKind kind, String comment) {}
 
   private final Graph g;
   private final Set<Node> forward;
@@ -123,16 +123,34 @@ public final class Lowering {
     }
 
     List<Output> sorted = new ArrayList<>(outputs);
-    sorted.removeIf(o -> o.accumulate() && o.value().isConstant(0.0));
+    sorted.removeIf(o -> o.kind() != Statement.StoreKind.SET && o.value().isConstant(0.0));
     // Stable sort: stores keep their index order among those that become ready together.
     sorted.sort(Comparator.comparingInt(o -> lastLocalRead(o.value(), position)));
+    if (sorted.stream().anyMatch(o -> o.kind() == Statement.StoreKind.DESCEND)) {
+      // The delta rule writes the parameters that later gradients read: every update waits until
+      // the whole backward pass is done, and none may read a parameter itself.
+      for (Output o : sorted) {
+        if (readsParameterInline(o.value())) {
+          throw new IllegalStateException("the update of p[" + o.index() + "] reads a parameter directly");
+        }
+      }
+      List<Statement> all = new ArrayList<>(body);
+      all.add(new Statement.Comment("delta rule: p ← p − η·∂E/∂p, once every gradient is known"));
+      for (Output o : sorted) {
+        all.add(new Statement.Store(o.array(), o.index(), expression(o.value(), false), o.kind(), o.comment()));
+      }
+      for (Node r : result) {
+        all.add(new Statement.Return(expression(r, false)));
+      }
+      return new LoweredMethod(all);
+    }
     List<Statement> withStores = new ArrayList<>();
     int next = 0;
     for (int i = 0; i <= body.size(); i++) {
       while (next < sorted.size() && lastLocalRead(sorted.get(next).value(), position) < i) {
         Output o = sorted.get(next++);
         withStores.add(
-            new Statement.Store(o.array(), o.index(), expression(o.value(), false), o.accumulate(), o.comment()));
+            new Statement.Store(o.array(), o.index(), expression(o.value(), false), o.kind(), o.comment()));
       }
       if (i < body.size()) {
         withStores.add(body.get(i));
@@ -142,6 +160,22 @@ public final class Lowering {
       withStores.add(new Statement.Return(expression(r, false)));
     }
     return new LoweredMethod(withStores);
+  }
+
+  /** True when printing {@code n} reads a parameter directly, not through a local computed earlier. */
+  private boolean readsParameterInline(Node n) {
+    if (locals.containsKey(n)) {
+      return false;
+    }
+    if (n.op() == Op.PARAM) {
+      return true;
+    }
+    for (Node arg : n.forwardArgs()) {
+      if (readsParameterInline(arg)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A custom-gradient node computes its value argument. */

@@ -6,12 +6,19 @@ public sealed interface Statement
   /** {@code double name = expr;}, with an optional comment line above it. */
   record Local(String name, Expr expr, String comment) implements Statement {}
 
-  /**
-   * {@code array[index] = expr;} or, when {@code accumulate}, {@code array[index] += expr;}, with an
-   * optional trailing comment.
-   */
-  record Store(String array, int index, Expr expr, boolean accumulate, String comment)
+  /** {@code array[index] = expr;}, {@code += expr;} or {@code -= learningRate * expr;}, with an optional trailing comment. */
+  record Store(String array, int index, Expr expr, StoreKind kind, String comment)
       implements Statement {}
+
+  /** How a store combines its value with the array element. */
+  enum StoreKind {
+    /** {@code a[i] = v}: an output. */
+    SET,
+    /** {@code a[i] += v}: a gradient, summed over samples. */
+    ADD,
+    /** {@code a[i] -= learningRate * v}: the delta rule, applied in place. */
+    DESCEND
+  }
 
   /** {@code return expr;} */
   record Return(Expr expr) implements Statement {}

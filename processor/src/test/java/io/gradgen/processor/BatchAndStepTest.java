@@ -1,0 +1,131 @@
+package io.gradgen.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.gradgen.DifferentiableModel;
+import io.gradgen.Loss;
+import io.gradgen.processor.testing.CoverageNetworks;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The fused training step and the batch forms of every coverage network, straight-line and loops,
+ * agree with the single-sample methods they stand for.
+ */
+class BatchAndStepTest {
+  private static final int ROWS = 5;
+
+  private static double[] random(Random r, int n) {
+    double[] a = new double[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = r.nextDouble() * 2 - 1;
+    }
+    return a;
+  }
+
+  private static double[] targets(Loss loss, Random r, int n) {
+    double[] t = new double[n];
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      t[i] = r.nextDouble();
+      sum += t[i];
+    }
+    if (loss == Loss.CATEGORICAL_CROSS_ENTROPY) {
+      for (int i = 0; i < n; i++) {
+        t[i] /= sum;
+      }
+    }
+    return t;
+  }
+
+  private static void assertClose(double expected, double actual, String what) {
+    assertEquals(expected, actual, 1e-12 * Math.max(1, Math.abs(expected)), what);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> stepsAndBatchesAgreeWithSingleSamples() {
+    return CoverageNetworks.CASES.stream().flatMap(c -> Stream.of(
+        DynamicTest.dynamicTest(c.name() + " straight-line",
+            () -> check(c, () -> CoverageNetworks.compiled().model(c.qualifiedModelName()))),
+        DynamicTest.dynamicTest(c.name() + " loops",
+            () -> check(c, () -> CoverageNetworks.compiledAsLoops().model("loops." + c.name() + "Model")))));
+  }
+
+  private static void check(CoverageNetworks.Case c, java.util.function.Supplier<DifferentiableModel> models) {
+    Random r = new Random(c.name().hashCode());
+    DifferentiableModel a = models.get();
+    DifferentiableModel b = models.get();
+    double[] p = random(r, a.parameterCount());
+    int in = a.inputCount();
+    int out = a.outputCount();
+    // Rows stored after a 3-element prefix, to exercise the offsets.
+    double[] xs = new double[3 + ROWS * in];
+    double[] ts = new double[2 + ROWS * out];
+    for (int n = 0; n < ROWS; n++) {
+      System.arraycopy(random(r, in), 0, xs, 3 + n * in, in);
+      System.arraycopy(targets(c.loss(), r, out), 0, ts, 2 + n * out, out);
+    }
+
+    // Batch predict = predict of each row.
+    System.arraycopy(p, 0, a.parameters(), 0, p.length);
+    double[] ys = new double[1 + ROWS * out];
+    a.predict(xs, 3, ys, 1, ROWS);
+    for (int n = 0; n < ROWS; n++) {
+      double[] y = new double[out];
+      a.predict(java.util.Arrays.copyOfRange(xs, 3 + n * in, 3 + (n + 1) * in), y);
+      for (int j = 0; j < out; j++) {
+        assertClose(y[j], ys[1 + n * out + j], "row " + n + " output " + j);
+      }
+    }
+
+    // Batch gradient = sum of the rows' gradients, and its loss the sum of theirs.
+    double[] batch = new double[p.length];
+    double batchLoss = a.gradient(xs, 3, ts, 2, ROWS, batch);
+    double[] summed = new double[p.length];
+    double summedLoss = 0;
+    for (int n = 0; n < ROWS; n++) {
+      summedLoss += a.gradient(java.util.Arrays.copyOfRange(xs, 3 + n * in, 3 + (n + 1) * in),
+          java.util.Arrays.copyOfRange(ts, 2 + n * out, 2 + (n + 1) * out), summed);
+    }
+    assertClose(summedLoss, batchLoss, "batch loss");
+    for (int i = 0; i < p.length; i++) {
+      assertClose(summed[i], batch[i], "batch ∂E/∂" + a.parameterName(i));
+    }
+
+    // Fused step = gradient, then p − η·g.
+    double rate = 0.05;
+    double[] x = java.util.Arrays.copyOfRange(xs, 3, 3 + in);
+    double[] t = java.util.Arrays.copyOfRange(ts, 2, 2 + out);
+    System.arraycopy(p, 0, b.parameters(), 0, p.length);
+    double[] g = new double[p.length];
+    double loss = a.gradient(x, t, g);
+    assertClose(loss, b.trainStep(x, t, rate), "loss of the step");
+    for (int i = 0; i < p.length; i++) {
+      assertClose(p[i] - rate * g[i], b.parameters()[i], "fused step, " + b.parameterName(i));
+    }
+
+    // Mini-batch step = p − η·(mean gradient).
+    System.arraycopy(p, 0, b.parameters(), 0, p.length);
+    assertClose(batchLoss / ROWS, b.trainStep(xs, 3, ts, 2, ROWS, rate), "mean loss of the mini-batch step");
+    for (int i = 0; i < p.length; i++) {
+      assertClose(p[i] - rate * batch[i] / ROWS, b.parameters()[i], "mini-batch step, " + b.parameterName(i));
+    }
+  }
+
+  @Test
+  void batchArgumentsAreChecked() {
+    DifferentiableModel model = CoverageNetworks.compiled().model(CoverageNetworks.CASES.get(0).qualifiedModelName());
+    int in = model.inputCount();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> model.predict(new double[2 * in], 1, new double[100], 0, 2));
+    assertEquals("xs needs " + (1 + 2 * in) + " elements for 2 rows of " + in + " from offset 1, but has " + 2 * in,
+        e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> model.predict(new double[in], -1, new double[100], 0, 1));
+    assertThrows(IllegalArgumentException.class,
+        () -> model.trainStep(new double[in], 0, new double[100], 0, 0, 0.1));
+  }
+}

@@ -1,0 +1,30 @@
+package io.gradgen;
+
+import java.util.Objects;
+
+/** Argument checks of the batch forms of {@link DifferentiableModel}, shared with generated code. */
+public final class Batches {
+  private Batches() {}
+
+  /**
+   * Checks that {@code count} rows of {@code width} values, from {@code offset} on, fit in {@code
+   * array}.
+   *
+   * @throws NullPointerException naming the array if it is null
+   * @throws IllegalArgumentException naming the array, the offset or the count, with the values
+   */
+  public static void check(String name, double[] array, int offset, int count, int width) {
+    Objects.requireNonNull(array, name);
+    if (offset < 0) {
+      throw new IllegalArgumentException(name + " offset must not be negative, but is " + offset);
+    }
+    if (count < 0) {
+      throw new IllegalArgumentException("count must not be negative, but is " + count);
+    }
+    long end = offset + (long) count * width;
+    if (end > array.length) {
+      throw new IllegalArgumentException(name + " needs " + end + " elements for " + count + " rows of " + width
+          + " from offset " + offset + ", but has " + array.length);
+    }
+  }
+}
