@@ -33,6 +33,15 @@ class GoldenSourceTest {
     Goldens.assertMatches(getClass(), "DeepNetModel.java", compiled.source("deep/DeepNetModel.java"));
   }
 
+  /** The same deeper network generated as loops (the form large networks get). */
+  @Test
+  void deeperNetworkAsLoops() {
+    String source = Goldens.resource("declarations/DeepNet.java")
+        .replace("loss = Loss.CATEGORICAL_CROSS_ENTROPY)", "loss = Loss.CATEGORICAL_CROSS_ENTROPY,\n    code = io.gradgen.CodeShape.LOOPS)");
+    CompiledModels compiled = CompiledModels.compile(List.of(JavaFileObjects.forSourceString("deep.DeepNet", source)));
+    Goldens.assertMatches(getClass(), "DeepNetModelLoops.java", compiled.source("deep/DeepNetModel.java"));
+  }
+
   @Test
   void outputIsByteIdenticalAcrossBuilds() {
     String first = CompiledModels.compile(List.of(declaration("DeepNet.java", "deep.DeepNet")))

@@ -282,7 +282,7 @@ final class LoopEmitter {
     }
     m.beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
         .addStatement("double sum = $L", biasOf(l, "j"))
-        .addStatement("int row = $L + j * $L", l.firstWeight(), l.inputs())
+        .addStatement("int row = $L", rowStart(l))
         .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
         .addStatement("sum += p[row + k] * in[k]")
         .endControlFlow()
@@ -307,6 +307,11 @@ final class LoopEmitter {
           .endControlFlow();
     }
     return m.build();
+  }
+
+  /** Where neuron j's row of weights starts: {@code firstWeight + j·inputs}. */
+  private static String rowStart(DenseLayout l) {
+    return (l.firstWeight() == 0 ? "" : l.firstWeight() + " + ") + "j * " + l.inputs();
   }
 
   private static String biasOf(DenseLayout l, String j) {
@@ -358,8 +363,10 @@ final class LoopEmitter {
         .addParameter(SCRATCH, "s")
         .addParameter(DOUBLES, "t")
         .addStatement("double[] o = s.$N", output())
-        .addStatement("double[] z = s.$N", last.name() + "_z")
         .addStatement("double sum = 0.0");
+    if (spec.loss() == Loss.BINARY_CROSS_ENTROPY || spec.loss() == Loss.CATEGORICAL_CROSS_ENTROPY) {
+      m.addStatement("double[] z = s.$N", last.name() + "_z");
+    }
     switch (spec.loss()) {
       case HALF_SUM_SQUARED_ERROR, MEAN_SQUARED_ERROR, SUM_SQUARED_ERROR -> {
         m.addJavadoc("$L.\n", switch (spec.loss()) {
@@ -413,9 +420,7 @@ final class LoopEmitter {
         .addParameter(SCRATCH, "s")
         .addParameter(DOUBLES, "t")
         .addStatement("double[] o = s.$N", output())
-        .addStatement("double[] z = s.$N", name + "_z")
-        .addStatement("double[] delta = s.$N", "dE_" + name + "_z")
-        .addStatement("double[] up = s.$N", "dE_" + name + "_a");
+        .addStatement("double[] delta = s.$N", "dE_" + name + "_z");
     if (spec.loss() == Loss.BINARY_CROSS_ENTROPY || spec.loss() == Loss.CATEGORICAL_CROSS_ENTROPY) {
       return m.addJavadoc("$L + cross-entropy fuse: δ = o − t.\n",
               spec.loss() == Loss.BINARY_CROSS_ENTROPY ? "Sigmoid" : "Softmax")
@@ -429,6 +434,10 @@ final class LoopEmitter {
       case MEAN_SQUARED_ERROR -> (2.0 / n) + " * ";
       default -> "2.0 * ";
     };
+    m.addStatement("double[] up = s.$N", "dE_" + name + "_a");
+    if (last.activation() == Activation.RELU) {
+      m.addStatement("double[] z = s.$N", name + "_z");
+    }
     m.addJavadoc("Loss gate: ∂E/∂o = $L(o − t); then the $L gate.\n", scale.replace(" * ", "·"),
             last.activation().name().toLowerCase(java.util.Locale.ROOT))
         .beginControlFlow("for (int j = 0; j < $L; j++)", n)
@@ -478,7 +487,7 @@ final class LoopEmitter {
     }
     m.beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
         .addStatement("double d = delta[j]")
-        .addStatement("int row = $L + j * $L", l.firstWeight(), l.inputs())
+        .addStatement("int row = $L", rowStart(l))
         .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs());
     if (descend) {
       m.addStatement("double w = p[row + k]");
@@ -505,9 +514,10 @@ final class LoopEmitter {
       DenseLayout previous = layers.get(i - 1);
       m.addComment("$L gate of layer '$L': δ = ∂E/∂a · f'(z)",
               previous.activation().name().toLowerCase(java.util.Locale.ROOT), previous.name())
-          .addStatement("double[] below = s.$N", "dE_" + previous.name() + "_z")
-          .addStatement("double[] z = s.$N", previous.name() + "_z");
-      if (previous.activation() != Activation.IDENTITY) {
+          .addStatement("double[] below = s.$N", "dE_" + previous.name() + "_z");
+      if (previous.activation() == Activation.RELU) {
+        m.addStatement("double[] z = s.$N", previous.name() + "_z");
+      } else if (previous.activation() != Activation.IDENTITY) {
         m.addStatement("double[] a = s.$N", previous.name() + "_a");
       }
       m.beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
