@@ -53,6 +53,9 @@ import javax.tools.StandardLocation;
  */
 @AutoService(Processor.class)
 public final class GradgenProcessor extends AbstractProcessor {
+  /** {@code -Agradgen.report=false} turns off the derivation report and the graph picture. */
+  public static final String REPORT_OPTION = "gradgen.report";
+
   private final Function<NetworkSpec, JavaFile> generator;
 
   /** The processor as javac loads it. */
@@ -69,9 +72,6 @@ public final class GradgenProcessor extends AbstractProcessor {
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of(Network.class.getCanonicalName(), Differentiable.class.getCanonicalName());
   }
-
-  /** {@code -Agradgen.report=false} turns off the derivation report and the graph picture. */
-  public static final String REPORT_OPTION = "gradgen.report";
 
   @Override
   public Set<String> getSupportedOptions() {
