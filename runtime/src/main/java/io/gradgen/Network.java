@@ -48,4 +48,7 @@ public @interface Network {
 
   /** The shape of the generated code; {@link CodeShape#AUTO} chooses by size. */
   CodeShape code() default CodeShape.AUTO;
+
+  /** The floating-point type of the model; {@code double} by default. */
+  Precision precision() default Precision.DOUBLE;
 }

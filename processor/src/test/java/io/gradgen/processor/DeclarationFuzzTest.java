@@ -10,6 +10,7 @@ import io.gradgen.Activation;
 import io.gradgen.Bias;
 import io.gradgen.DifferentiableModel;
 import io.gradgen.Loss;
+import io.gradgen.Precision;
 import io.gradgen.processor.testing.CompiledModels;
 import io.gradgen.processor.testing.FiniteDifferences;
 import java.util.ArrayList;
@@ -24,8 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A seeded generator of random declarations — depths, widths, activations (custom ones too),
- * losses, biases, names, valid or not — run through the processor. Every declaration this test's
- * own statement of the rules calls valid compiles and its gradient matches finite differences;
+ * losses, biases, names, precisions, valid or not — run through the processor. Every declaration this test's
+ * own statement of the rules calls valid compiles and its gradient matches finite differences (a
+ * float model: its double twin, to float accuracy);
  * every invalid one gets a tagged compile error; none makes the processor fail internally.
  *
  * <p>{@code mvn -pl processor test -Dtest=DeclarationFuzzTest -Dgradgen.fuzz.cases=5000
@@ -38,7 +40,13 @@ class DeclarationFuzzTest {
 
   private record Layer(String name, int units, Activation activation, Bias bias, String function) {}
 
-  private record Declaration(String name, int inputs, List<Layer> layers, Loss loss, String lossFunction) {
+  private record Declaration(
+      String name, int inputs, List<Layer> layers, Loss loss, String lossFunction, Precision precision) {
+    /** The same declaration in double, to compare a float model with. */
+    Declaration doubleTwin() {
+      return new Declaration(name + "Twin", inputs, layers, loss, lossFunction, Precision.DOUBLE);
+    }
+
     String source() {
       StringBuilder sb = new StringBuilder("package fuzz;\nimport io.gradgen.*;\n@Network(inputs = ")
           .append(inputs).append(", layers = {");
@@ -55,6 +63,9 @@ class DeclarationFuzzTest {
       sb.append("},\n  loss = Loss.").append(loss);
       if (!lossFunction.isEmpty()) {
         sb.append(", lossFunction = \"").append(lossFunction).append('"');
+      }
+      if (precision == Precision.FLOAT) {
+        sb.append(", precision = Precision.FLOAT");
       }
       sb.append(")\npublic interface ").append(name).append(" {\n")
           .append("  @Differentiable static double softsign(double z) { return z / (1 + Math.abs(z)); }\n")
@@ -148,7 +159,8 @@ class DeclarationFuzzTest {
       lossFunction = loss == Loss.CUSTOM ? "cauchy" : "";
     }
     int inputs = r.nextInt(25) == 0 ? r.nextInt(2) - 1 : 1 + r.nextInt(4);
-    return new Declaration("Fuzz" + n, inputs, layers, loss, lossFunction);
+    Precision precision = r.nextInt(4) == 0 ? Precision.FLOAT : Precision.DOUBLE;
+    return new Declaration("Fuzz" + n, inputs, layers, loss, lossFunction, precision);
   }
 
   private static <T> T pick(Random r, T[] values, double keepCommon, T common) {
@@ -169,7 +181,7 @@ class DeclarationFuzzTest {
     for (Declaration d : large) {
       Compilation c = Compiler.javac().withProcessors(new GradgenProcessor()).compile(file(d));
       if (c.status() == Compilation.Status.SUCCESS) {
-        checkGradient(d, CompiledModels.compile(List.of(file(d))).model("fuzz." + d.name() + "Model"));
+        check(d, CompiledModels.compile(List.of(file(d), file(d.doubleTwin()))));
       } else {
         List<String> errors = c.errors().stream().map(e -> e.getMessage(null)).collect(Collectors.toList());
         assertTrue(errors.size() == 1 && errors.get(0).startsWith("[gradgen.size]"),
@@ -191,9 +203,16 @@ class DeclarationFuzzTest {
           }
         }
       }
-      CompiledModels compiled = CompiledModels.compile(batch.stream().map(DeclarationFuzzTest::file).toList());
+      List<JavaFileObject> sources = new ArrayList<>();
       for (Declaration d : batch) {
-        checkGradient(d, compiled.model("fuzz." + d.name() + "Model"));
+        sources.add(file(d));
+        if (d.precision() == Precision.FLOAT) {
+          sources.add(file(d.doubleTwin()));
+        }
+      }
+      CompiledModels compiled = CompiledModels.compile(sources);
+      for (Declaration d : batch) {
+        check(d, compiled);
       }
     }
 
@@ -210,6 +229,45 @@ class DeclarationFuzzTest {
 
   private static JavaFileObject file(Declaration d) {
     return JavaFileObjects.forSourceString("fuzz." + d.name(), d.source());
+  }
+
+  /** A double model against finite differences; a float model against its double twin. */
+  private static void check(Declaration d, CompiledModels compiled) {
+    if (d.precision() == Precision.DOUBLE) {
+      checkGradient(d, compiled.model("fuzz." + d.name() + "Model"));
+      return;
+    }
+    io.gradgen.DifferentiableFloatModel model = compiled.floatModel("fuzz." + d.name() + "Model");
+    DifferentiableModel twin = compiled.model("fuzz." + d.doubleTwin().name() + "Model");
+    checkGradient(d.doubleTwin(), twin);
+    Random r = new Random(d.name().hashCode());
+    for (int i = 0; i < model.parameterCount(); i++) {
+      float v = (float) (r.nextDouble() * 2 - 1);
+      model.parameters()[i] = v;
+      twin.parameters()[i] = v;
+    }
+    float[] x = new float[model.inputCount()];
+    double[] xd = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) (r.nextDouble() * 2 - 1);
+      xd[i] = x[i];
+    }
+    float[] t = new float[model.outputCount()];
+    double[] td = new double[t.length];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = 1f / t.length;
+      td[i] = t[i];
+    }
+    float[] g = new float[model.parameterCount()];
+    double[] gd = new double[g.length];
+    double loss = twin.gradient(xd, td, gd);
+    float floatLoss = model.gradient(x, t, g);
+    double scale = Math.max(1, Math.abs(loss));
+    assertTrue(Math.abs(loss - floatLoss) <= 1e-4 * scale, d.name() + " loss " + floatLoss + " vs " + loss + "\n" + d.source());
+    for (int i = 0; i < g.length; i++) {
+      assertTrue(Math.abs(gd[i] - g[i]) <= 1e-4 * Math.max(scale, Math.abs(gd[i])),
+          d.name() + " ∂E/∂" + model.parameterName(i) + ": float " + g[i] + " vs double " + gd[i] + "\n" + d.source());
+    }
   }
 
   private static void checkGradient(Declaration d, DifferentiableModel model) {

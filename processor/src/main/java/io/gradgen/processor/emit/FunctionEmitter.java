@@ -76,7 +76,7 @@ public final class FunctionEmitter {
         .endControlFlow();
     m.addCode(ModelEmitter.statements(lowered.body(), "value of " + f.name(),
         "backward pass: d" + f.name() + "_v = ∂" + f.name() + "/∂v, from the value back to the arguments;"
-            + " 'up' is the gradient arriving at a gate's output"));
+            + " 'up' is the gradient arriving at a gate's output", java.util.Map.of(), Numeric.DOUBLE));
     return m.build();
   }
 

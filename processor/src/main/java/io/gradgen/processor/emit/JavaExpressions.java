@@ -22,24 +22,29 @@ final class JavaExpressions {
 
   /** Array names whose elements are read at an offset: {@code x[xo + 2]}. */
   private final Map<String, String> offsets;
+  private final Numeric numeric;
 
-  private JavaExpressions(Map<String, String> offsets) {
+  private JavaExpressions(Map<String, String> offsets, Numeric numeric) {
     this.offsets = offsets;
+    this.numeric = numeric;
   }
 
-  /** The Java source of {@code expr}. */
+  /** The Java source of {@code expr}, in double. */
   static String render(Expr expr) {
-    return render(expr, Map.of());
+    return render(expr, Map.of(), Numeric.DOUBLE);
   }
 
-  /** The Java source of {@code expr}, reading the arrays in {@code offsets} at their offset. */
-  static String render(Expr expr, Map<String, String> offsets) {
-    return new JavaExpressions(offsets).print(expr).text();
+  /**
+   * The Java source of {@code expr} in {@code numeric}'s precision, reading the arrays in {@code
+   * offsets} at their offset.
+   */
+  static String render(Expr expr, Map<String, String> offsets, Numeric numeric) {
+    return new JavaExpressions(offsets, numeric).print(expr).text();
   }
 
   /** The Java source of {@code expr} as a product's right operand: parenthesized unless it binds tighter. */
-  static String renderOperand(Expr expr, Map<String, String> offsets) {
-    return new JavaExpressions(offsets).at(expr, UNARY);
+  static String renderOperand(Expr expr, Map<String, String> offsets, Numeric numeric) {
+    return new JavaExpressions(offsets, numeric).at(expr, UNARY);
   }
 
   /** The source of {@code expr}, parenthesized if it binds looser than {@code min}. */
@@ -63,14 +68,8 @@ final class JavaExpressions {
     return apply((Expr.Apply) expr);
   }
 
-  private static Printed literal(double v) {
-    if (Double.isNaN(v)) {
-      return new Printed("Double.NaN", PRIMARY);
-    }
-    if (Double.isInfinite(v)) {
-      return new Printed(v > 0 ? "Double.POSITIVE_INFINITY" : "Double.NEGATIVE_INFINITY", PRIMARY);
-    }
-    String text = Double.toString(v);
+  private Printed literal(double v) {
+    String text = numeric.literal(v);
     return new Printed(text, text.startsWith("-") ? UNARY : PRIMARY);
   }
 
@@ -89,22 +88,23 @@ final class JavaExpressions {
       case DIV -> binary(a, " / ", MULTIPLICATIVE);
       case NEG -> new Printed(negate(a.get(0)), UNARY);
       case SQUARE -> new Printed(at(a.get(0), UNARY) + " * " + at(a.get(0), UNARY), MULTIPLICATIVE);
-      case EXP -> call("Math.exp", a);
-      case LOG -> call("Math.log", a);
-      case LOG1P -> call("Math.log1p", a);
+      case EXP -> math("Math.exp", a);
+      case LOG -> math("Math.log", a);
+      case LOG1P -> math("Math.log1p", a);
       case ABS -> call("Math.abs", a);
       case SIGN -> call("Math.signum", a);
       case MAX -> call("Math.max", a);
       case MIN -> call("Math.min", a);
-      case SQRT -> call("Math.sqrt", a);
-      case POW -> call("Math.pow", a);
-      case SIN -> call("Math.sin", a);
-      case COS -> call("Math.cos", a);
-      case TANH -> call("Math.tanh", a);
-      case RELU -> new Printed("Math.max(0.0, " + print(a.get(0)).text() + ")", PRIMARY);
-      case SIGMOID -> new Printed("1.0 / (1.0 + Math.exp(" + negate(a.get(0)) + "))", MULTIPLICATIVE);
+      case SQRT -> math("Math.sqrt", a);
+      case POW -> math("Math.pow", a);
+      case SIN -> math("Math.sin", a);
+      case COS -> math("Math.cos", a);
+      case TANH -> math("Math.tanh", a);
+      case RELU -> new Printed("Math.max(" + zero() + ", " + print(a.get(0)).text() + ")", PRIMARY);
+      case SIGMOID -> new Printed(
+          one() + " / (" + one() + " + " + numeric.math("Math.exp(" + negate(a.get(0)) + ")") + ")", MULTIPLICATIVE);
       case IF_POSITIVE -> new Printed(
-          at(a.get(0), ADDITIVE) + " > 0.0 ? " + at(a.get(1), RELATIONAL) + " : 0.0", CONDITIONAL);
+          at(a.get(0), ADDITIVE) + " > " + zero() + " ? " + at(a.get(1), RELATIONAL) + " : " + zero(), CONDITIONAL);
       case IF_GREATER_OR_EQUAL -> new Printed(
           at(a.get(0), ADDITIVE) + " >= " + at(a.get(1), ADDITIVE)
               + " ? " + at(a.get(2), RELATIONAL) + " : " + at(a.get(3), RELATIONAL),
@@ -131,6 +131,20 @@ final class JavaExpressions {
   private String negate(Expr operand) {
     String inner = at(operand, UNARY);
     return inner.startsWith("-") ? "-(" + inner + ")" : "-" + inner;
+  }
+
+  private String zero() {
+    return numeric.literal(0.0);
+  }
+
+  private String one() {
+    return numeric.literal(1.0);
+  }
+
+  /** A {@code Math} function that returns {@code double}: cast back in float. */
+  private Printed math(String function, List<Expr> args) {
+    Printed call = call(function, args);
+    return numeric == Numeric.DOUBLE ? call : new Printed(numeric.math(call.text()), UNARY);
   }
 
   private Printed call(String function, List<Expr> args) {

@@ -33,6 +33,8 @@ public final class ModelEmitter {
 
   private static final ClassName DIFFERENTIABLE_MODEL =
       ClassName.get("io.gradgen", "DifferentiableModel");
+  private static final ClassName DIFFERENTIABLE_FLOAT_MODEL =
+      ClassName.get("io.gradgen", "DifferentiableFloatModel");
   private static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
   private static final ClassName NETWORK_LAYOUT = ClassName.get("io.gradgen", "NetworkLayout");
@@ -48,10 +50,17 @@ public final class ModelEmitter {
 
   private final LoweredModel model;
   private final NetworkSpec spec;
+  /** The model's precision: its arrays, its scalars, its literals. */
+  private final Numeric numeric;
+  private final TypeName array;
+  private final TypeName scalar;
 
   private ModelEmitter(LoweredModel model) {
     this.model = model;
     this.spec = model.spec();
+    this.numeric = Numeric.of(spec.precision());
+    this.array = numeric.arrayTypeName();
+    this.scalar = numeric.typeName();
   }
 
   /** The generated source file for {@code model}. */
@@ -76,26 +85,26 @@ public final class ModelEmitter {
     } else {
       type.addSuperinterface(declaration);
     }
-    type.addSuperinterface(DIFFERENTIABLE_MODEL);
+    type.addSuperinterface(numeric == Numeric.FLOAT ? DIFFERENTIABLE_FLOAT_MODEL : DIFFERENTIABLE_MODEL);
     type.addField(constant("INPUTS", spec.inputs(), "Number of inputs."))
         .addField(constant("OUTPUTS", spec.outputs(), "Number of outputs."))
         .addField(
             constant("PARAMETERS", model.parameterNames().size(), "Number of parameters (weights and biases)."))
         .addField(layoutField())
         .addField(
-            FieldSpec.builder(DOUBLES, "parameters", Modifier.PRIVATE, Modifier.FINAL).build())
+            FieldSpec.builder(array, "parameters", Modifier.PRIVATE, Modifier.FINAL).build())
         .addMethod(
             MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PUBLIC)
                 .addJavadoc("A model with every parameter 0; set them through {@link #parameters()}.\n")
-                .addStatement("this.parameters = new double[PARAMETERS]")
+                .addStatement("this.parameters = new $L[PARAMETERS]", numeric.type())
                 .build())
         .addMethod(
             MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PUBLIC)
                 .addJavadoc("A model with a copy of {@code parameters}, in the layout above.\n\n")
                 .addJavadoc("@throws IllegalArgumentException unless it has {@link #PARAMETERS} elements\n")
-                .addParameter(DOUBLES, "parameters")
+                .addParameter(array, "parameters")
                 .addStatement("checkLength($S, parameters, PARAMETERS)", "parameters")
                 .addStatement("this.parameters = parameters.clone()")
                 .build())
@@ -106,7 +115,7 @@ public final class ModelEmitter {
             MethodSpec.methodBuilder("parameters")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
-                .returns(DOUBLES)
+                .returns(array)
                 .addStatement("return parameters")
                 .build())
         .addMethod(
@@ -123,9 +132,11 @@ public final class ModelEmitter {
           checks(ArrayNames.INPUTS, "INPUTS", ArrayNames.TARGETS, "OUTPUTS", ArrayNames.GRADIENT, "PARAMETERS"));
     } else {
       type.addMethod(predict()).addMethod(loss()).addMethod(gradient()).addMethod(trainStep());
-      addBatchMethods(type);
+      if (numeric == Numeric.DOUBLE) {
+        addBatchMethods(type);
+      }
     }
-    type.addMethod(checkLength());
+    type.addMethod(checkLength(array));
     return JavaFile.builder(spec.packageName(), type.build())
         .skipJavaLangImports(true)
         .indent("  ")
@@ -180,10 +191,10 @@ public final class ModelEmitter {
     return MethodSpec.methodBuilder("predict")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .addParameter(DOUBLES, ArrayNames.INPUTS)
-        .addParameter(DOUBLES, ArrayNames.OUTPUTS)
+        .addParameter(array, ArrayNames.INPUTS)
+        .addParameter(array, ArrayNames.OUTPUTS)
         .addCode(checks(ArrayNames.INPUTS, "INPUTS", ArrayNames.OUTPUTS, "OUTPUTS"))
-        .addCode(body(model.predict()))
+        .addCode(body(model.predict(), numeric))
         .build();
   }
 
@@ -191,11 +202,11 @@ public final class ModelEmitter {
     return MethodSpec.methodBuilder("loss")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .returns(TypeName.DOUBLE)
-        .addParameter(DOUBLES, ArrayNames.INPUTS)
-        .addParameter(DOUBLES, ArrayNames.TARGETS)
+        .returns(scalar)
+        .addParameter(array, ArrayNames.INPUTS)
+        .addParameter(array, ArrayNames.TARGETS)
         .addCode(checks(ArrayNames.INPUTS, "INPUTS", ArrayNames.TARGETS, "OUTPUTS"))
-        .addCode(body(model.loss()))
+        .addCode(body(model.loss(), numeric))
         .build();
   }
 
@@ -203,15 +214,15 @@ public final class ModelEmitter {
     return MethodSpec.methodBuilder("gradient")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .returns(TypeName.DOUBLE)
-        .addParameter(DOUBLES, ArrayNames.INPUTS)
-        .addParameter(DOUBLES, ArrayNames.TARGETS)
-        .addParameter(DOUBLES, ArrayNames.GRADIENT)
+        .returns(scalar)
+        .addParameter(array, ArrayNames.INPUTS)
+        .addParameter(array, ArrayNames.TARGETS)
+        .addParameter(array, ArrayNames.GRADIENT)
         .addCode(
             checks(
                 ArrayNames.INPUTS, "INPUTS", ArrayNames.TARGETS, "OUTPUTS",
                 ArrayNames.GRADIENT, "PARAMETERS"))
-        .addCode(body(model.gradient()))
+        .addCode(body(model.gradient(), numeric))
         .build();
   }
 
@@ -220,12 +231,12 @@ public final class ModelEmitter {
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc("Forward, backward and the delta rule in one pass; allocates nothing.\n")
-        .returns(TypeName.DOUBLE)
-        .addParameter(DOUBLES, ArrayNames.INPUTS)
-        .addParameter(DOUBLES, ArrayNames.TARGETS)
-        .addParameter(TypeName.DOUBLE, "learningRate")
+        .returns(scalar)
+        .addParameter(array, ArrayNames.INPUTS)
+        .addParameter(array, ArrayNames.TARGETS)
+        .addParameter(scalar, "learningRate")
         .addCode(checks(ArrayNames.INPUTS, "INPUTS", ArrayNames.TARGETS, "OUTPUTS"))
-        .addCode(body(model.trainStep()))
+        .addCode(body(model.trainStep(), numeric))
         .build();
   }
 
@@ -244,7 +255,7 @@ public final class ModelEmitter {
         .addParameter(DOUBLES, ArrayNames.PARAMETERS)
         .addParameter(DOUBLES, ArrayNames.INPUTS).addParameter(TypeName.INT, "xo")
         .addParameter(DOUBLES, ArrayNames.OUTPUTS).addParameter(TypeName.INT, "yo")
-        .addCode(statements(model.predict(), "forward pass", "", offsets))
+        .addCode(statements(model.predict(), "forward pass", "", offsets, Numeric.DOUBLE))
         .build());
     type.addMethod(MethodSpec.methodBuilder("gradientRow")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
@@ -253,7 +264,7 @@ public final class ModelEmitter {
         .addParameter(DOUBLES, ArrayNames.INPUTS).addParameter(TypeName.INT, "xo")
         .addParameter(DOUBLES, ArrayNames.TARGETS).addParameter(TypeName.INT, "to")
         .addParameter(DOUBLES, ArrayNames.GRADIENT)
-        .addCode(statements(model.gradient(), "forward pass", "", offsets))
+        .addCode(statements(model.gradient(), "forward pass", "", offsets, Numeric.DOUBLE))
         .build());
     type.addMethod(MethodSpec.methodBuilder("predict")
         .addAnnotation(Override.class)
@@ -317,11 +328,11 @@ public final class ModelEmitter {
         .build());
   }
 
-  private static MethodSpec checkLength() {
+  private static MethodSpec checkLength(TypeName arrayType) {
     return MethodSpec.methodBuilder("checkLength")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addParameter(String.class, "name")
-        .addParameter(DOUBLES, "array")
+        .addParameter(arrayType, "array")
         .addParameter(TypeName.INT, "expected")
         .addStatement("$T.requireNonNull(array, name)", Objects.class)
         .beginControlFlow("if (array.length != expected)")
@@ -344,10 +355,10 @@ public final class ModelEmitter {
     return code.build();
   }
 
-  private static CodeBlock body(LoweredMethod method) {
+  private static CodeBlock body(LoweredMethod method, Numeric numeric) {
     CodeBlock.Builder code = CodeBlock.builder();
-    code.addStatement("double[] $N = parameters", ArrayNames.PARAMETERS);
-    return code.add(statements(method, "forward pass", "", Map.of())).build();
+    code.addStatement("$L[] $N = parameters", numeric.type(), ArrayNames.PARAMETERS);
+    return code.add(statements(method, "forward pass", "", Map.of(), numeric)).build();
   }
 
   /**
@@ -355,11 +366,15 @@ public final class ModelEmitter {
    * {@code forward} and, unless empty, {@code backward}.
    */
   static CodeBlock statements(LoweredMethod method, String forward, String backward) {
-    return statements(method, forward, backward, Map.of());
+    return statements(method, forward, backward, Map.of(), Numeric.DOUBLE);
   }
 
-  /** The same, reading the arrays in {@code offsets} at their offset ({@code x[xo + 2]}). */
-  static CodeBlock statements(LoweredMethod method, String forward, String backward, Map<String, String> offsets) {
+  /**
+   * The same in {@code numeric}'s precision, reading the arrays in {@code offsets} at their offset
+   * ({@code x[xo + 2]}).
+   */
+  static CodeBlock statements(
+      LoweredMethod method, String forward, String backward, Map<String, String> offsets, Numeric numeric) {
     CodeBlock.Builder code = CodeBlock.builder();
     for (Statement s : method.statements()) {
       if (s instanceof Statement.Comment c) {
@@ -371,7 +386,7 @@ public final class ModelEmitter {
         if (!local.comment().isEmpty()) {
           code.add("// $L\n", local.comment());
         }
-        code.addStatement("double $N = $L", local.name(), JavaExpressions.render(local.expr(), offsets));
+        code.addStatement("$L $N = $L", numeric.type(), local.name(), JavaExpressions.render(local.expr(), offsets, numeric));
       } else if (s instanceof Statement.Store store) {
         code.add(
             "$N[$L] $L $L;$L\n",
@@ -385,11 +400,11 @@ public final class ModelEmitter {
               case DESCEND -> "-= learningRate *";
             },
             store.kind() == Statement.StoreKind.DESCEND
-                ? JavaExpressions.renderOperand(store.expr(), offsets)
-                : JavaExpressions.render(store.expr(), offsets),
+                ? JavaExpressions.renderOperand(store.expr(), offsets, numeric)
+                : JavaExpressions.render(store.expr(), offsets, numeric),
             store.comment().isEmpty() ? "" : " // " + store.comment());
       } else if (s instanceof Statement.Return r) {
-        code.addStatement("return $L", JavaExpressions.render(r.expr(), offsets));
+        code.addStatement("return $L", JavaExpressions.render(r.expr(), offsets, numeric));
       }
     }
     return code.build();

@@ -5,6 +5,7 @@ import io.gradgen.Bias;
 import io.gradgen.CodeShape;
 import io.gradgen.DifferentiableModel;
 import io.gradgen.Loss;
+import io.gradgen.Precision;
 import io.gradgen.Network;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,9 +74,13 @@ public final class DeclarationReader {
         values.get("code") instanceof VariableElement shape
             ? CodeShape.valueOf(shape.getSimpleName().toString())
             : CodeShape.AUTO;
+    Precision precision =
+        values.get("precision") instanceof VariableElement floatingPoint
+            ? Precision.valueOf(floatingPoint.getSimpleName().toString())
+            : Precision.DOUBLE;
     NetworkSpec spec =
         new NetworkSpec(
-            packageName(type), typeNames(type), shape(type), inputs, layers, loss, lossFunction, functions, code);
+            packageName(type), typeNames(type), shape(type), inputs, layers, loss, lossFunction, functions, code, precision);
     return Optional.of(new Declaration(spec, type, network.get(), layerMirrors));
   }
 

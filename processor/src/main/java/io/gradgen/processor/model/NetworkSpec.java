@@ -2,6 +2,7 @@ package io.gradgen.processor.model;
 
 import io.gradgen.CodeShape;
 import io.gradgen.Loss;
+import io.gradgen.Precision;
 import io.gradgen.NetworkLayout;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.Map;
  * @param lossFunction for a {@link Loss#CUSTOM} loss, the differentiable method's name
  * @param functions the declaration's {@code @Differentiable} methods, by name
  * @param code the requested shape of the generated code
+ * @param precision the floating-point type of the generated model
  */
 public record NetworkSpec(
     String packageName,
@@ -33,7 +35,8 @@ public record NetworkSpec(
     Loss loss,
     String lossFunction,
     Map<String, FunctionSpec> functions,
-    CodeShape code) {
+    CodeShape code,
+    Precision precision) {
 
   public NetworkSpec {
     typeNames = List.copyOf(typeNames);
@@ -44,12 +47,17 @@ public record NetworkSpec(
   /** A network with built-in activations and loss only. */
   public NetworkSpec(
       String packageName, List<String> typeNames, TypeShape type, int inputs, List<LayerSpec> layers, Loss loss) {
-    this(packageName, typeNames, type, inputs, layers, loss, "", Map.of(), CodeShape.AUTO);
+    this(packageName, typeNames, type, inputs, layers, loss, "", Map.of(), CodeShape.AUTO, Precision.DOUBLE);
   }
 
   /** The same declaration asking for another shape of code. */
   public NetworkSpec withCode(CodeShape shape) {
-    return new NetworkSpec(packageName, typeNames, type, inputs, layers, loss, lossFunction, functions, shape);
+    return new NetworkSpec(packageName, typeNames, type, inputs, layers, loss, lossFunction, functions, shape, precision);
+  }
+
+  /** The same declaration in another precision. */
+  public NetworkSpec withPrecision(Precision other) {
+    return new NetworkSpec(packageName, typeNames, type, inputs, layers, loss, lossFunction, functions, code, other);
   }
 
   /** True when the network uses a {@code CUSTOM} activation or loss. */

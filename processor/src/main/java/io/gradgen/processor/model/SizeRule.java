@@ -33,8 +33,7 @@ final class SizeRule implements ValidationRule {
     if (spec.inputs() < 1 || spec.layers().isEmpty() || spec.layers().stream().anyMatch(l -> l.units() < 1)) {
       return List.of(); // other rules report those; the estimate would be meaningless
     }
-    if (spec.code() == CodeShape.LOOPS
-        || (spec.code() == CodeShape.AUTO && !spec.usesCustomFunctions())) {
+    if (CodeShapes.resolve(spec) == CodeShape.LOOPS) {
       return List.of(); // loops have no size limit, and AUTO switches to them past the JIT limit
     }
     long bytes = estimatedGradientBytes(spec);
@@ -46,7 +45,8 @@ final class SizeRule implements ValidationRule {
               "this network is too large for straight-line code: its gradient method would take about "
                   + bytes
                   + " bytes of bytecode, past Java's 64 KB limit per method; use fewer or smaller layers"
-                  + (spec.usesCustomFunctions() ? "" : ", or code = CodeShape.LOOPS (or AUTO)")));
+                  + (spec.usesCustomFunctions() || spec.precision() == io.gradgen.Precision.FLOAT
+                      ? "" : ", or code = CodeShape.LOOPS (or AUTO)")));
     }
     if (bytes > JIT_LIMIT) {
       return List.of(
@@ -57,7 +57,8 @@ final class SizeRule implements ValidationRule {
                   + bytes
                   + " bytes of bytecode, past HotSpot's 8,000-byte JIT limit: it will run interpreted,"
                   + " much slower; smaller layers keep it compiled"
-                  + (spec.usesCustomFunctions() ? "" : ", or use code = CodeShape.AUTO or LOOPS")));
+                  + (spec.usesCustomFunctions() || spec.precision() == io.gradgen.Precision.FLOAT
+                      ? "" : ", or use code = CodeShape.AUTO or LOOPS")));
     }
     return List.of();
   }

@@ -56,6 +56,15 @@ public final class CompiledModels {
     }
   }
 
+  /** A new instance of the generated float model {@code qualifiedName}. */
+  public io.gradgen.DifferentiableFloatModel floatModel(String qualifiedName) {
+    try {
+      return (io.gradgen.DifferentiableFloatModel) loader.loadClass(qualifiedName).getConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError("cannot instantiate " + qualifiedName, e);
+    }
+  }
+
   /** The text of a generated source file, e.g. {@code "test/SeedNetModel.java"}. */
   public String source(String path) {
     Optional<JavaFileObject> file = compilation.generatedFile(StandardLocation.SOURCE_OUTPUT, path);

@@ -35,6 +35,7 @@ public final class CoverageNetworks {
 
   private static CompiledModels compiled;
   private static CompiledModels compiledAsLoops;
+  private static CompiledModels compiledAsFloats;
 
   private CoverageNetworks() {}
 
@@ -60,6 +61,18 @@ public final class CoverageNetworks {
       compiledAsLoops = CompiledModels.compile(sources);
     }
     return compiledAsLoops;
+  }
+
+  /** All the cases again in {@code float}, in package {@code floats}. */
+  public static synchronized CompiledModels compiledAsFloats() {
+    if (compiledAsFloats == null) {
+      List<JavaFileObject> sources = new ArrayList<>();
+      for (Case c : CASES) {
+        sources.add(Declarations.file("floats", c.name(), c.inputs(), c.layers(), c.loss(), io.gradgen.Precision.FLOAT));
+      }
+      compiledAsFloats = CompiledModels.compile(sources);
+    }
+    return compiledAsFloats;
   }
 
   private static List<Case> cases() {

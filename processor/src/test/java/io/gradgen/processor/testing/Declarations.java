@@ -4,6 +4,7 @@ import io.gradgen.Activation;
 import io.gradgen.Bias;
 import io.gradgen.CodeShape;
 import io.gradgen.Loss;
+import io.gradgen.Precision;
 import java.util.List;
 import javax.tools.JavaFileObject;
 import com.google.testing.compile.JavaFileObjects;
@@ -22,6 +23,12 @@ public final class Declarations {
 
   /** The same, asking for a shape of code. */
   public static String source(String pkg, String name, int inputs, List<Layer> layers, Loss loss, CodeShape code) {
+    return source(pkg, name, inputs, layers, loss, code, Precision.DOUBLE);
+  }
+
+  /** The same, asking for a shape of code and a precision. */
+  public static String source(
+      String pkg, String name, int inputs, List<Layer> layers, Loss loss, CodeShape code, Precision precision) {
     StringBuilder sb = new StringBuilder();
     sb.append("package ").append(pkg).append(";\n\n");
     sb.append("import io.gradgen.*;\n\n");
@@ -37,6 +44,9 @@ public final class Declarations {
     if (code != CodeShape.AUTO) {
       sb.append(",\n    code = CodeShape.").append(code);
     }
+    if (precision != Precision.DOUBLE) {
+      sb.append(",\n    precision = Precision.").append(precision);
+    }
     sb.append(")\n");
     sb.append("public interface ").append(name).append(" {}\n");
     return sb.toString();
@@ -45,6 +55,13 @@ public final class Declarations {
   /** The same source as a compilation unit. */
   public static JavaFileObject file(String pkg, String name, int inputs, List<Layer> layers, Loss loss) {
     return file(pkg, name, inputs, layers, loss, CodeShape.AUTO);
+  }
+
+  /** The same source as a compilation unit, in a precision. */
+  public static JavaFileObject file(
+      String pkg, String name, int inputs, List<Layer> layers, Loss loss, Precision precision) {
+    return JavaFileObjects.forSourceString(
+        pkg + "." + name, source(pkg, name, inputs, layers, loss, CodeShape.AUTO, precision));
   }
 
   /** The same source as a compilation unit, asking for a shape of code. */

@@ -1,0 +1,37 @@
+package io.gradgen;
+
+/**
+ * A network with {@code float} parameters, inputs and outputs: what a generated model declared
+ * with {@code precision = Precision.FLOAT} implements for inference. Its contract is {@link
+ * Model}'s, in {@code float}.
+ */
+public interface FloatModel {
+  /** Number of inputs {@code predict} reads. */
+  int inputCount();
+
+  /** Number of outputs {@code predict} writes. */
+  int outputCount();
+
+  /** Length of {@link #parameters()}. */
+  int parameterCount();
+
+  /** The live parameter array, in the layout of {@link #layout()}: writes to it change the model. */
+  float[] parameters();
+
+  /** The name of parameter {@code index} ({@code layer.w[unit][input]}, {@code layer.b[unit]}). */
+  default String parameterName(int index) {
+    return layout().parameterName(index);
+  }
+
+  /** The architecture and the layout of {@link #parameters()}. */
+  NetworkLayout layout();
+
+  /**
+   * Forward pass: writes the outputs for input {@code x} into {@code y}; allocates nothing.
+   *
+   * @throws NullPointerException naming the parameter if an array is null
+   * @throws IllegalArgumentException if an array has the wrong length, naming it, the actual and
+   *     the expected length
+   */
+  void predict(float[] x, float[] y);
+}
