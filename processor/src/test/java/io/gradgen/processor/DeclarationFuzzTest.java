@@ -193,16 +193,6 @@ class DeclarationFuzzTest {
 
     for (int from = 0; from < valid.size(); from += 100) {
       List<Declaration> batch = valid.subList(from, Math.min(valid.size(), from + 100));
-      if (Boolean.getBoolean("gradgen.fuzz.dump")) {
-        for (Declaration d : batch) {
-          try {
-            java.nio.file.Files.createDirectories(java.nio.file.Path.of("/tmp/fuzz/fuzz"));
-            java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/fuzz/fuzz/" + d.name() + ".java"), d.source());
-          } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-        }
-      }
       List<JavaFileObject> sources = new ArrayList<>();
       for (Declaration d : batch) {
         sources.add(file(d));
