@@ -1,0 +1,80 @@
+package io.gradgen.examples.bench;
+
+import io.gradgen.examples.SeedNetModel;
+import io.gradgen.train.Initializer;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * 2-2-2 (sigmoid/sigmoid, shared biases, ½·SSE): the generated {@code SeedNetModel} against {@link HandWrittenSigmoidNet}, the hand-written baseline with the same
+ * math and parameters. {@code predict}, {@code gradient} of one sample, and a training step
+ * (gradient into a cleared array, then {@link BenchData#sgdUpdate}).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class SeedNetBenchmark {
+  SeedNetModel generated;
+  HandWrittenSigmoidNet baseline;
+  double[] x;
+  double[] t;
+  double[] y;
+  double[] generatedGrad;
+  double[] baselineGrad;
+
+  @Setup
+  public void setUp() {
+    generated = new SeedNetModel();
+    Initializer.xavier().initialize(generated, 42);
+    baseline = new HandWrittenSigmoidNet(2, 2, 2, generated.parameters());
+    x = BenchData.uniform(SeedNetModel.INPUTS, 1);
+    t = new double[] {0.85, 0.30};
+    y = new double[SeedNetModel.OUTPUTS];
+    generatedGrad = new double[SeedNetModel.PARAMETERS];
+    baselineGrad = new double[SeedNetModel.PARAMETERS];
+  }
+
+  @Benchmark
+  public void generatedPredict(Blackhole bh) {
+    generated.predict(x, y);
+    bh.consume(y);
+  }
+
+  @Benchmark
+  public void baselinePredict(Blackhole bh) {
+    baseline.predict(x, y);
+    bh.consume(y);
+  }
+
+  @Benchmark
+  public void generatedGradient(Blackhole bh) {
+    bh.consume(generated.gradient(x, t, generatedGrad));
+  }
+
+  @Benchmark
+  public void baselineGradient(Blackhole bh) {
+    bh.consume(baseline.gradient(x, t, baselineGrad));
+  }
+
+  @Benchmark
+  public void generatedTrainStep(Blackhole bh) {
+    Arrays.fill(generatedGrad, 0.0);
+    bh.consume(generated.gradient(x, t, generatedGrad));
+    BenchData.sgdUpdate(generated.parameters(), generatedGrad);
+  }
+
+  @Benchmark
+  public void baselineTrainStep(Blackhole bh) {
+    Arrays.fill(baselineGrad, 0.0);
+    bh.consume(baseline.gradient(x, t, baselineGrad));
+    BenchData.sgdUpdate(baseline.parameters(), baselineGrad);
+  }
+}
