@@ -1,0 +1,143 @@
+package io.gradgen.examples.bench;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The results table: per network and operation, the generated and the baseline time with JMH's
+ * error, the speed-up (baseline / generated) with its propagated error, the bytes the generated
+ * method allocates per call, and whether the issue's targets are met.
+ */
+public final class ResultsTable {
+  /** The allocation target for every generated method: below this many bytes per call. */
+  public static final double ALLOCATION_LIMIT = 0.01;
+
+  private ResultsTable() {}
+
+  /** Speed-up b/g and its error, from the relative errors of both (independent) means. */
+  static double[] speedUp(Measurement generated, Measurement baseline) {
+    double ratio = baseline.nsPerOp() / generated.nsPerOp();
+    double relative =
+        Math.hypot(
+            relativeError(generated.error(), generated.nsPerOp()),
+            relativeError(baseline.error(), baseline.nsPerOp()));
+    return new double[] {ratio, ratio * relative};
+  }
+
+  private static double relativeError(double error, double value) {
+    return Double.isNaN(error) ? 0.0 : error / value;
+  }
+
+  /** "met", "missed, 21 % short", with "within error" where the interval contains the target. */
+  static String verdict(double ratio, double error, double target) {
+    boolean withinError = Math.abs(ratio - target) <= error;
+    String verdict =
+        ratio >= target
+            ? "met"
+            : String.format(Locale.ROOT, "missed, %.0f %% short", 100 * (1 - ratio / target));
+    return withinError ? verdict + " (within error)" : verdict;
+  }
+
+  /** The table of {@code measurements}, networks and operations in the order of {@link Benchmarks}. */
+  public static String format(List<Measurement> measurements) {
+    StringBuilder sb = new StringBuilder();
+    String header = "%-11s %-11s %21s %21s %16s %12s  %s%n";
+    String row = "%-11s %-11s %21s %21s %16s %12s  %s%n";
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            header,
+            "network",
+            "operation",
+            "generated ns/op",
+            "baseline ns/op",
+            "speed-up b/g",
+            "gen. B/op",
+            "target"));
+    int speedMet = 0;
+    int speedTargets = 0;
+    int allocationMet = 0;
+    int allocationTargets = 0;
+    for (Benchmarks.Network network : Benchmarks.NETWORKS) {
+      for (Benchmarks.Operation operation : Benchmarks.OPERATIONS) {
+        Optional<Measurement> generated = find(measurements, network, operation, true);
+        Optional<Measurement> baseline = find(measurements, network, operation, false);
+        if (generated.isEmpty() && baseline.isEmpty()) {
+          continue;
+        }
+        String speedUp = "";
+        String target = "";
+        if (generated.isPresent() && baseline.isPresent()) {
+          double[] s = speedUp(generated.get(), baseline.get());
+          speedUp = String.format(Locale.ROOT, "%.2f ± %.2f×", s[0], s[1]);
+          if (Benchmarks.hasSpeedTarget(operation.name())) {
+            speedTargets++;
+            if (s[0] >= network.targetSpeedUp()) {
+              speedMet++;
+            }
+            target =
+                String.format(Locale.ROOT, "≥ %.1f×: %s", network.targetSpeedUp(),
+                    verdict(s[0], s[1], network.targetSpeedUp()));
+          } else {
+            target = "(no speed target)";
+          }
+        }
+        String bytes = "";
+        if (generated.isPresent()) {
+          double b = generated.get().bytesPerOp();
+          bytes = Double.isNaN(b) ? "n/a" : String.format(Locale.ROOT, "%.3f", b);
+          if (!Double.isNaN(b)) {
+            allocationTargets++;
+            if (b < ALLOCATION_LIMIT) {
+              allocationMet++;
+            } else {
+              target += (target.isEmpty() ? "" : "; ") + "ALLOCATES";
+            }
+          }
+        }
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                row,
+                network.name(),
+                operation.name(),
+                generated.map(ResultsTable::time).orElse(""),
+                baseline.map(ResultsTable::time).orElse(""),
+                speedUp,
+                bytes,
+                target));
+      }
+    }
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%nspeed-up targets (predict, train step) met: %d of %d; generated methods below %.2f B/op: %d of %d%n",
+            speedMet,
+            speedTargets,
+            ALLOCATION_LIMIT,
+            allocationMet,
+            allocationTargets));
+    return sb.toString();
+  }
+
+  private static String time(Measurement m) {
+    return Double.isNaN(m.error())
+        ? String.format(Locale.ROOT, "%.1f", m.nsPerOp())
+        : String.format(Locale.ROOT, "%.1f ± %.1f", m.nsPerOp(), m.error());
+  }
+
+  private static Optional<Measurement> find(
+      List<Measurement> measurements,
+      Benchmarks.Network network,
+      Benchmarks.Operation operation,
+      boolean generated) {
+    return measurements.stream()
+        .filter(
+            m ->
+                m.network().equals(network.name())
+                    && m.operation().equals(operation.name())
+                    && m.generated() == generated)
+        .findFirst();
+  }
+}

@@ -1,0 +1,44 @@
+package io.gradgen.examples.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The results table: speed-up b/g with propagated error, the verdict against each target, allocation. */
+class ResultsTableTest {
+  @Test
+  void speedUpIsBaselineOverGeneratedWithRelativeErrorsAddedInQuadrature() {
+    double[] s =
+        ResultsTable.speedUp(
+            new Measurement("2-2-2", "predict", true, 20.0, 0.6, 0.0),
+            new Measurement("2-2-2", "predict", false, 40.0, 1.6, 0.0));
+    assertEquals(2.0, s[0], 1e-12);
+    assertEquals(2.0 * Math.hypot(0.03, 0.04), s[1], 1e-12);
+  }
+
+  @Test
+  void verdictSaysByHowMuchATargetIsMissedAndWhetherThatIsWithinError() {
+    assertEquals("met", ResultsTable.verdict(2.5, 0.1, 2.0));
+    assertEquals("met (within error)", ResultsTable.verdict(2.05, 0.1, 2.0));
+    assertEquals("missed, 50 % short", ResultsTable.verdict(1.0, 0.1, 2.0));
+    assertEquals("missed, 3 % short (within error)", ResultsTable.verdict(1.45, 0.1, 1.5));
+  }
+
+  @Test
+  void tableHasOneRowPerNetworkAndOperationAndFlagsAllocation() {
+    String table =
+        ResultsTable.format(
+            List.of(
+                new Measurement("4-8-3", "predict", true, 50.0, 1.0, 0.0001),
+                new Measurement("4-8-3", "predict", false, 100.0, 2.0, 0.0),
+                new Measurement("4-8-3", "train step", true, 200.0, 4.0, 24.0),
+                new Measurement("4-8-3", "train step", false, 250.0, 5.0, 0.0)));
+    String[] lines = table.split("\n");
+    assertTrue(lines[0].startsWith("network"), table);
+    assertTrue(lines[1].matches("4-8-3\\s+predict\\s+50\\.0 ± 1\\.0\\s+100\\.0 ± 2\\.0\\s+2\\.00 ± 0\\.06×\\s+0\\.000\\s+≥ 1\\.5×: met"), table);
+    assertTrue(lines[2].contains("missed, 17 % short") && lines[2].endsWith("ALLOCATES"), table);
+    assertTrue(table.contains("met: 1 of 2; generated methods below 0.01 B/op: 1 of 2"), table);
+  }
+}
