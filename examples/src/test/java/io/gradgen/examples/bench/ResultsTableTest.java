@@ -19,11 +19,12 @@ class ResultsTableTest {
   }
 
   @Test
-  void verdictSaysByHowMuchATargetIsMissedAndWhetherThatIsWithinError() {
+  void verdictSaysByHowMuchATargetIsMissedAndCallsAnIntervalAroundItInconclusive() {
     assertEquals("met", ResultsTable.verdict(2.5, 0.1, 2.0));
-    assertEquals("met (within error)", ResultsTable.verdict(2.05, 0.1, 2.0));
+    assertEquals("met", ResultsTable.verdict(2.1, 0.1, 2.0));
+    assertEquals("inconclusive (above, within error)", ResultsTable.verdict(2.05, 0.1, 2.0));
     assertEquals("missed, 50 % short", ResultsTable.verdict(1.0, 0.1, 2.0));
-    assertEquals("missed, 3 % short (within error)", ResultsTable.verdict(1.45, 0.1, 1.5));
+    assertEquals("inconclusive (3 % short, within error)", ResultsTable.verdict(1.45, 0.1, 1.5));
   }
 
   @Test
@@ -42,7 +43,7 @@ class ResultsTableTest {
     assertTrue(lines[1].matches("4-8-3\\s+predict\\s+50\\.0 ± 1\\.0\\s+100\\.0 ± 2\\.0\\s+2\\.00 ± 0\\.06×\\s+0\\.000\\s+0\\.000\\s+≥ 1\\.5×: met"), table);
     assertTrue(lines[2].contains("(no speed target); B/op: harness floor"), table);
     assertTrue(lines[3].contains("missed, 17 % short") && lines[3].endsWith("ALLOCATES"), table);
-    assertTrue(table.contains("met: 1 of 2\n"), table);
+    assertTrue(table.contains("(predict, train step): 1 of 2 met, 1 missed, the rest inconclusive"), table);
     assertTrue(table.contains("below 0.01 B/op: 1 of 3; 1 more within the harness floor"), table);
   }
 }
