@@ -235,6 +235,7 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     for (int j = 0; j < 3; j++) {
       a[j] /= total;
     }
+    s.classes_logSumExp = max + Math.log(total);
   }
 
   private static void forward(double[] p, double[] x, Scratch s) {
@@ -244,21 +245,13 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
   }
 
   /**
-   * E = −Σ t·ln p, as Σ t·(logsumexp(z) − z), finite for any z.
+   * E = −Σ t·ln p, as Σ t·(logsumexp(z) − z), finite for any z; the softmax kept logsumexp(z).
    */
   private static double lossOf(Scratch s, double[] t) {
     double[] o = s.classes_a;
     double sum = 0.0;
     double[] z = s.classes_z;
-    double max = z[0];
-    for (int j = 1; j < 3; j++) {
-      max = Math.max(max, z[j]);
-    }
-    double total = 0.0;
-    for (int j = 0; j < 3; j++) {
-      total += Math.exp(z[j] - max);
-    }
-    double logSumExp = max + Math.log(total);
+    double logSumExp = s.classes_logSumExp;
     for (int j = 0; j < 3; j++) {
       sum += t[j] * (logSumExp - z[j]);
     }
@@ -575,6 +568,11 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
      * a = f(z)
      */
     final double[] classes_a = new double[3];
+
+    /**
+     * log Σ e^z, kept from the softmax for the cross-entropy
+     */
+    double classes_logSumExp;
 
     /**
      * δ = ∂E/∂z

@@ -10,7 +10,7 @@ import java.util.List;
 public final class Main {
   /** Every command, in the order the usage text lists them. */
   static final List<Command> COMMANDS =
-      List.of(new SeedCommand(), new TrainCommand(), new InspectCommand());
+      List.of(new SeedCommand(), new TrainCommand(), new InspectCommand(), new BenchCommand());
 
   private Main() {}
 

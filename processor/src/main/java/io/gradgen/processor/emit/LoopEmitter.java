@@ -235,6 +235,10 @@ final class LoopEmitter {
       if (layer.activation() != Activation.IDENTITY) {
         scratch.addField(array(layer.name() + "_a", u, "a = f(z)"));
       }
+      if (layer.activation() == Activation.SOFTMAX) {
+        scratch.addField(FieldSpec.builder(TypeName.DOUBLE, layer.name() + "_logSumExp")
+            .addJavadoc("log Σ e^z, kept from the softmax for the cross-entropy\n").build());
+      }
       scratch.addField(array("dE_" + layer.name() + "_z", u, "δ = ∂E/∂z"));
       scratch.addField(array("dE_" + layer.name() + "_a", u, "∂E/∂a"));
     }
@@ -304,7 +308,8 @@ final class LoopEmitter {
           .endControlFlow()
           .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
           .addStatement("a[j] /= total")
-          .endControlFlow();
+          .endControlFlow()
+          .addStatement("s.$N = max + Math.log(total)", l.name() + "_logSumExp");
     }
     return m.build();
   }
@@ -391,16 +396,8 @@ final class LoopEmitter {
           .endControlFlow()
           .addStatement("return sum");
       case CATEGORICAL_CROSS_ENTROPY -> m
-          .addJavadoc("E = −Σ t·ln p, as Σ t·(logsumexp(z) − z), finite for any z.\n")
-          .addStatement("double max = z[0]")
-          .beginControlFlow("for (int j = 1; j < $L; j++)", n)
-          .addStatement("max = Math.max(max, z[j])")
-          .endControlFlow()
-          .addStatement("double total = 0.0")
-          .beginControlFlow("for (int j = 0; j < $L; j++)", n)
-          .addStatement("total += Math.exp(z[j] - max)")
-          .endControlFlow()
-          .addStatement("double logSumExp = max + Math.log(total)")
+          .addJavadoc("E = −Σ t·ln p, as Σ t·(logsumexp(z) − z), finite for any z; the softmax kept logsumexp(z).\n")
+          .addStatement("double logSumExp = s.$N", last.name() + "_logSumExp")
           .beginControlFlow("for (int j = 0; j < $L; j++)", n)
           .addStatement("sum += t[j] * (logSumExp - z[j])")
           .endControlFlow()

@@ -1,0 +1,129 @@
+package io.gradgen.examples.bench;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormat;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * The benchmarked networks, their speed-up targets, and how to run them through JMH's Java API
+ * ({@link Runner}) with the GC profiler, returning one {@link Measurement} per benchmark.
+ */
+public final class Benchmarks {
+  /**
+   * A benchmarked network: its benchmark class and the speed-up over the hand-written baseline
+   * that the performance issue asks of the generated {@code predict} and training step.
+   */
+  public record Network(String name, Class<?> benchmark, double targetSpeedUp) {}
+
+  /** In the order the results table lists them. */
+  public static final List<Network> NETWORKS =
+      List.of(
+          new Network("2-2-2", SeedNetBenchmark.class, 1.5),
+          new Network("4-8-3", Net4x8x3Benchmark.class, 1.5),
+          new Network("64-32-10", Net64x32x10Benchmark.class, 2.0),
+          new Network("784-128-10", Net784x128x10Benchmark.class, 2.0));
+
+  /** An operation: the benchmark methods' suffix and its name in the table. */
+  public record Operation(String methodSuffix, String name) {}
+
+  /** In table order: {@code generatedPredict} and {@code baselinePredict} are "predict", … */
+  public static final List<Operation> OPERATIONS =
+      List.of(
+          new Operation("Predict", "predict"),
+          new Operation("Gradient", "gradient"),
+          new Operation("TrainStep", "train step"),
+          new Operation("BatchTrainStep", "train step, batch 64"));
+
+  /**
+   * Operations whose speed-up over the baseline has a target; {@code gradient} and the batch step
+   * are measured for information (the batch target is throughput against the single-sample step).
+   */
+  public static boolean hasSpeedTarget(String operation) {
+    return operation.equals("predict") || operation.equals("train step");
+  }
+
+  /** Measurement settings: forks, warm-up and measurement iterations of one second each. */
+  public record Settings(int forks, int warmupIterations, int iterations) {
+    /** {@code --quick}: -f 1 -wi 3 -w 1s -i 5 -r 1s, about 6 minutes for all 32 benchmarks. */
+    public static final Settings QUICK = new Settings(1, 3, 5);
+
+    /** The default: -f 2 -wi 5 -w 1s -i 5 -r 1s, about 10 minutes. */
+    public static final Settings DEFAULT = new Settings(2, 5, 5);
+
+    @Override
+    public String toString() {
+      return "-f " + forks + " -wi " + warmupIterations + " -w 1s -i " + iterations + " -r 1s -prof gc";
+    }
+  }
+
+  private Benchmarks() {}
+
+  /**
+   * JMH options for the benchmarks whose name ({@code SeedNetBenchmark.generatedPredict}) contains
+   * a match of {@code filter}, a regular expression; all of them if it is empty.
+   */
+  public static Options options(Settings settings, String filter) {
+    OptionsBuilder options = new OptionsBuilder();
+    options.include("^(?=.*(?:" + filter + "))io\\.gradgen\\.examples\\.bench\\.\\w+Benchmark\\.\\w+$");
+    return options
+        .forks(settings.forks())
+        .warmupIterations(settings.warmupIterations())
+        .warmupTime(TimeValue.seconds(1))
+        .measurementIterations(settings.iterations())
+        .measurementTime(TimeValue.seconds(1))
+        .addProfiler(GCProfiler.class)
+        .shouldFailOnError(true)
+        .build();
+  }
+
+  /** Runs the benchmarks, JMH's progress going to {@code progress}. */
+  public static List<Measurement> run(Options options, OutputFormat progress) throws RunnerException {
+    return measurements(new Runner(options, progress).run());
+  }
+
+  static List<Measurement> measurements(Collection<RunResult> results) {
+    List<Measurement> measurements = new ArrayList<>();
+    for (RunResult result : results) {
+      String benchmark = result.getParams().getBenchmark();
+      int dot = benchmark.lastIndexOf('.');
+      String className = benchmark.substring(0, dot);
+      String method = benchmark.substring(dot + 1);
+      Optional<Network> network =
+          NETWORKS.stream().filter(n -> n.benchmark().getName().equals(className)).findFirst();
+      boolean generated = method.startsWith("generated");
+      String suffix = method.substring(generated ? "generated".length() : "baseline".length());
+      Optional<Operation> operation =
+          OPERATIONS.stream().filter(o -> o.methodSuffix().equals(suffix)).findFirst();
+      if (network.isEmpty() || operation.isEmpty()) {
+        continue;
+      }
+      Result<?> primary = result.getPrimaryResult();
+      double bytes = Double.NaN;
+      for (Map.Entry<String, Result> secondary : result.getSecondaryResults().entrySet()) {
+        if (secondary.getKey().endsWith("gc.alloc.rate.norm")) {
+          bytes = secondary.getValue().getScore();
+        }
+      }
+      measurements.add(
+          new Measurement(
+              network.get().name(),
+              operation.get().name(),
+              generated,
+              primary.getScore(),
+              primary.getScoreError(),
+              bytes));
+    }
+    return measurements;
+  }
+}
