@@ -22,7 +22,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class Benchmarks {
   /**
    * A benchmarked network: its benchmark class and the speed-up over the hand-written baseline
-   * that the performance issue asks of the generated {@code predict} and training step.
+   * that the performance issue asks of the generated {@code predict} and training step (0: none,
+   * the row measures what the argument checks cost).
    */
   public record Network(String name, Class<?> benchmark, double targetSpeedUp) {}
 
@@ -32,7 +33,9 @@ public final class Benchmarks {
           new Network("2-2-2", SeedNetBenchmark.class, 1.5),
           new Network("4-8-3", Net4x8x3Benchmark.class, 1.5),
           new Network("64-32-10", Net64x32x10Benchmark.class, 2.0),
-          new Network("784-128-10", Net784x128x10Benchmark.class, 2.0));
+          new Network("784-128-10", Net784x128x10Benchmark.class, 2.0),
+          // "generated" is SeedNetModel.predict, "baseline" the same code without its argument checks.
+          new Network("2-2-2 checks", CheckCostBenchmark.class, 0.0));
 
   /** An operation: the benchmark methods' suffix and its name in the table. */
   public record Operation(String methodSuffix, String name) {}
