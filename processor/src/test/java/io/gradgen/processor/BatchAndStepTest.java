@@ -116,6 +116,43 @@ class BatchAndStepTest {
     }
   }
 
+  /** Loop models take a batch 64 rows at a time: 150 rows cross two chunk boundaries. */
+  @Test
+  void batchesLongerThanAChunkAgree() {
+    for (CoverageNetworks.Case c : CoverageNetworks.CASES.subList(0, 12)) {
+      DifferentiableModel model = CoverageNetworks.compiledAsLoops().model("loops." + c.name() + "Model");
+      Random r = new Random(3);
+      System.arraycopy(random(r, model.parameterCount()), 0, model.parameters(), 0, model.parameterCount());
+      int rows = 150;
+      int in = model.inputCount();
+      int out = model.outputCount();
+      double[] xs = random(r, rows * in);
+      double[] ts = new double[rows * out];
+      for (int n = 0; n < rows; n++) {
+        System.arraycopy(targets(c.loss(), r, out), 0, ts, n * out, out);
+      }
+      double[] batch = new double[model.parameterCount()];
+      double loss = model.gradient(xs, 0, ts, 0, rows, batch);
+      double[] summed = new double[model.parameterCount()];
+      double summedLoss = 0;
+      double[] ys = new double[rows * out];
+      model.predict(xs, 0, ys, 0, rows);
+      for (int n = 0; n < rows; n++) {
+        double[] x = java.util.Arrays.copyOfRange(xs, n * in, (n + 1) * in);
+        summedLoss += model.gradient(x, java.util.Arrays.copyOfRange(ts, n * out, (n + 1) * out), summed);
+        double[] y = new double[out];
+        model.predict(x, y);
+        for (int j = 0; j < out; j++) {
+          assertClose(y[j], ys[n * out + j], c.name() + " row " + n + " output " + j);
+        }
+      }
+      assertClose(summedLoss, loss, c.name() + " loss of 150 rows");
+      for (int i = 0; i < batch.length; i++) {
+        assertClose(summed[i], batch[i], c.name() + " ∂E/∂" + model.parameterName(i) + " over 150 rows");
+      }
+    }
+  }
+
   @Test
   void batchArgumentsAreChecked() {
     DifferentiableModel model = CoverageNetworks.compiled().model(CoverageNetworks.CASES.get(0).qualifiedModelName());

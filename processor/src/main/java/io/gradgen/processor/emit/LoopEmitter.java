@@ -134,6 +134,7 @@ final class LoopEmitter {
 
   private void addBatchMethods(TypeSpec.Builder type, CodeBlock checksGradient) {
     ClassName batches = ClassName.get("io.gradgen", "Batches");
+    type.addType(batchScratch());
     type.addMethod(MethodSpec.methodBuilder("predict")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
@@ -142,12 +143,17 @@ final class LoopEmitter {
         .addParameter(TypeName.INT, "count")
         .addStatement("$T.check($S, xs, xOffset, count, INPUTS)", batches, "xs")
         .addStatement("$T.check($S, ys, yOffset, count, OUTPUTS)", batches, "ys")
-        .addStatement("Scratch s = SCRATCH.get()")
-        .addStatement("double[] o = s.$N", output())
-        .beginControlFlow("for (int n = 0; n < count; n++)")
-        .addStatement("$T.arraycopy(xs, xOffset + n * INPUTS, s.input, 0, INPUTS)", System.class)
-        .addStatement("forward(parameters, s.input, s)")
-        .addStatement("$T.arraycopy(o, 0, ys, yOffset + n * OUTPUTS, OUTPUTS)", System.class)
+        .addStatement("Batch b = batch(SCRATCH.get())")
+        .beginControlFlow("for (int from = 0; from < count; from += Batch.ROWS)")
+        .addStatement("int m = Math.min(Batch.ROWS, count - from)")
+        .addStatement("batchInputs(xs, xOffset + from * INPUTS, b, m)")
+        .addStatement("batchForward(parameters, b, m)")
+        .addStatement("double[][] o = b.$N", output())
+        .beginControlFlow("for (int n = 0; n < m; n++)")
+        .beginControlFlow("for (int j = 0; j < OUTPUTS; j++)")
+        .addStatement("ys[yOffset + (from + n) * OUTPUTS + j] = o[j][n]")
+        .endControlFlow()
+        .endControlFlow()
         .endControlFlow()
         .build());
     type.addMethod(MethodSpec.methodBuilder("gradient")
@@ -165,6 +171,9 @@ final class LoopEmitter {
         .build());
     MethodSpec.Builder rows = MethodSpec.methodBuilder("gradientRows")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc("Sums the rows' gradients into {@code grad} and returns the sum of their losses, $L rows at a\n"
+            + "time held as [unit][row], so each weight is read once per chunk and the loops over the rows\n"
+            + "index every array alike (HotSpot can vectorize them).\n", BATCH_ROWS)
         .returns(TypeName.DOUBLE)
         .addParameter(DOUBLES, "p")
         .addParameter(DOUBLES, "xs").addParameter(TypeName.INT, "xOffset")
@@ -172,17 +181,18 @@ final class LoopEmitter {
         .addParameter(TypeName.INT, "count")
         .addParameter(DOUBLES, "grad")
         .addParameter(SCRATCH, "s")
+        .addStatement("Batch b = batch(s)")
         .addStatement("double loss = 0.0")
-        .beginControlFlow("for (int n = 0; n < count; n++)")
-        .addStatement("$T.arraycopy(xs, xOffset + n * INPUTS, s.input, 0, INPUTS)", System.class)
-        .addStatement("$T.arraycopy(ts, tOffset + n * OUTPUTS, s.target, 0, OUTPUTS)", System.class)
-        .addStatement("forward(p, s.input, s)")
-        .addStatement("loss += lossOf(s, s.target)")
-        .addStatement("outputDelta(s, s.target)");
+        .beginControlFlow("for (int from = 0; from < count; from += Batch.ROWS)")
+        .addStatement("int m = Math.min(Batch.ROWS, count - from)")
+        .addStatement("batchInputs(xs, xOffset + from * INPUTS, b, m)")
+        .addStatement("batchForward(p, b, m)")
+        .addStatement("loss += batchLossAndDelta(b, ts, tOffset + from * OUTPUTS, m)");
     for (int i = layers.size() - 1; i >= 0; i--) {
-      rows.addStatement("$N(p, $L, s, grad)", backwardName(i), i == 0 ? "s.input" : "s." + out(i - 1));
+      rows.addStatement("batchBackwardLayer$L(p, $L, b, m, grad)", i, i == 0 ? "b.x" : "b." + out(i - 1));
     }
     type.addMethod(rows.endControlFlow().addStatement("return loss").build());
+    addBatchPasses(type);
     type.addMethod(MethodSpec.methodBuilder("trainStep")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
@@ -216,6 +226,270 @@ final class LoopEmitter {
         .build());
   }
 
+  /** Rows of a batch processed together: the batch scratch holds this many per unit. */
+  static final int BATCH_ROWS = 64;
+
+  private TypeSpec batchScratch() {
+    TypeSpec.Builder batch = TypeSpec.classBuilder("Batch")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("Up to $L rows of a batch, held as [unit][row] so that loops over the rows read every array\n"
+            + "at the same index.\n", BATCH_ROWS)
+        .addField(FieldSpec.builder(TypeName.INT, "ROWS", Modifier.STATIC, Modifier.FINAL)
+            .initializer("$L", BATCH_ROWS).build())
+        .addField(matrix("x", layout.inputs()));
+    for (DenseLayout layer : layers) {
+      batch.addField(matrix(layer.name() + "_z", layer.units()));
+      if (layer.activation() != Activation.IDENTITY) {
+        batch.addField(matrix(layer.name() + "_a", layer.units()));
+      }
+      if (layer.activation() == Activation.SOFTMAX) {
+        batch.addField(FieldSpec.builder(DOUBLES, layer.name() + "_logSumExp", Modifier.FINAL)
+            .initializer("new double[ROWS]").build());
+      }
+      batch.addField(matrix("dE_" + layer.name() + "_z", layer.units()));
+      batch.addField(matrix("dE_" + layer.name() + "_a", layer.units()));
+    }
+    return batch.build();
+  }
+
+  private static FieldSpec matrix(String name, int units) {
+    return FieldSpec.builder(ArrayTypeName.of(DOUBLES), name, Modifier.FINAL)
+        .initializer("new double[$L][ROWS]", units)
+        .build();
+  }
+
+  /** The batch forward pass and its per-layer methods, the loss with the output δ, and the backward layers. */
+  private void addBatchPasses(TypeSpec.Builder type) {
+    type.addMethod(MethodSpec.methodBuilder("batch")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(ClassName.get("", "Batch"))
+        .addParameter(SCRATCH, "s")
+        .beginControlFlow("if (s.batch == null)")
+        .addStatement("s.batch = new Batch()")
+        .endControlFlow()
+        .addStatement("return s.batch")
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("batchInputs")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc("Copies m rows of inputs into the batch, transposed to [input][row].\n")
+        .addParameter(DOUBLES, "xs").addParameter(TypeName.INT, "offset")
+        .addParameter(ClassName.get("", "Batch"), "b").addParameter(TypeName.INT, "m")
+        .beginControlFlow("for (int n = 0; n < m; n++)")
+        .addStatement("int row = offset + n * INPUTS")
+        .beginControlFlow("for (int k = 0; k < INPUTS; k++)")
+        .addStatement("b.x[k][n] = xs[row + k]")
+        .endControlFlow()
+        .endControlFlow()
+        .build());
+    MethodSpec.Builder forward = MethodSpec.methodBuilder("batchForward")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addParameter(DOUBLES, "p")
+        .addParameter(ClassName.get("", "Batch"), "b")
+        .addParameter(TypeName.INT, "m");
+    for (int i = 0; i < layers.size(); i++) {
+      forward.addStatement("batchForwardLayer$L(p, $L, b, m)", i, i == 0 ? "b.x" : "b." + out(i - 1));
+      type.addMethod(batchForwardLayer(i));
+    }
+    type.addMethod(forward.build());
+    type.addMethod(batchLossAndDelta());
+    for (int i = layers.size() - 1; i >= 0; i--) {
+      type.addMethod(batchBackwardLayer(i));
+    }
+  }
+
+  private MethodSpec batchForwardLayer(int i) {
+    DenseLayout l = layers.get(i);
+    ClassName batch = ClassName.get("", "Batch");
+    MethodSpec.Builder m = MethodSpec.methodBuilder("batchForwardLayer" + i)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc("Layer '$L' for m rows: each weight is read once and applied to every row.\n", l.name())
+        .addParameter(DOUBLES, "p")
+        .addParameter(ArrayTypeName.of(DOUBLES), "in")
+        .addParameter(batch, "b")
+        .addParameter(TypeName.INT, "m")
+        .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
+        .addStatement("double[] z = b.$N[j]", l.name() + "_z")
+        .addStatement("double bias = $L", biasOf(l, "j"))
+        .beginControlFlow("for (int n = 0; n < m; n++)")
+        .addStatement("z[n] = bias")
+        .endControlFlow()
+        .addStatement("int row = $L", rowStart(l))
+        .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
+        .addStatement("double w = p[row + k]")
+        .addStatement("double[] column = in[k]")
+        .beginControlFlow("for (int n = 0; n < m; n++)")
+        .addStatement("z[n] += w * column[n]")
+        .endControlFlow()
+        .endControlFlow();
+    boolean elementWise = l.activation() != Activation.IDENTITY && l.activation() != Activation.SOFTMAX;
+    if (elementWise) {
+      m.addStatement("double[] a = b.$N[j]", l.name() + "_a")
+          .beginControlFlow("for (int n = 0; n < m; n++)")
+          .addStatement("a[n] = $L", apply(l.activation(), "z[n]"))
+          .endControlFlow();
+    }
+    m.endControlFlow();
+    if (l.activation() == Activation.SOFTMAX) {
+      m.addComment("softmax of each row, shifted by the row's largest logit")
+          .addStatement("double[][] z = b.$N", l.name() + "_z")
+          .addStatement("double[][] a = b.$N", l.name() + "_a")
+          .beginControlFlow("for (int n = 0; n < m; n++)")
+          .addStatement("double max = z[0][n]")
+          .beginControlFlow("for (int j = 1; j < $L; j++)", l.units())
+          .addStatement("max = Math.max(max, z[j][n])")
+          .endControlFlow()
+          .addStatement("double total = 0.0")
+          .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
+          .addStatement("a[j][n] = Math.exp(z[j][n] - max)")
+          .addStatement("total += a[j][n]")
+          .endControlFlow()
+          .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
+          .addStatement("a[j][n] /= total")
+          .endControlFlow()
+          .addStatement("b.$N[n] = max + Math.log(total)", l.name() + "_logSumExp")
+          .endControlFlow();
+    }
+    return m.build();
+  }
+
+  /** Each row's loss, summed, and the output layer's δ for each row: the same gates as {@link #outputDelta}. */
+  private MethodSpec batchLossAndDelta() {
+    DenseLayout last = layers.get(layers.size() - 1);
+    int units = last.units();
+    String name = last.name();
+    MethodSpec.Builder m = MethodSpec.methodBuilder("batchLossAndDelta")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(TypeName.DOUBLE)
+        .addParameter(ClassName.get("", "Batch"), "b")
+        .addParameter(DOUBLES, "ts").addParameter(TypeName.INT, "offset")
+        .addParameter(TypeName.INT, "m")
+        .addStatement("double[][] o = b.$N", output())
+        .addStatement("double[][] z = b.$N", name + "_z")
+        .addStatement("double[][] delta = b.$N", "dE_" + name + "_z")
+        .addStatement("double loss = 0.0")
+        .beginControlFlow("for (int n = 0; n < m; n++)")
+        .addStatement("int row = offset + n * OUTPUTS");
+    switch (spec.loss()) {
+      case BINARY_CROSS_ENTROPY -> m
+          .beginControlFlow("for (int j = 0; j < $L; j++)", units)
+          .addStatement("double t = ts[row + j]")
+          .addStatement("double zj = z[j][n]")
+          .addStatement("loss += Math.max(zj, 0.0) - zj * t + Math.log1p(Math.exp(-Math.abs(zj)))")
+          .addStatement("delta[j][n] = o[j][n] - t")
+          .endControlFlow();
+      case CATEGORICAL_CROSS_ENTROPY -> m
+          .addStatement("double logSumExp = b.$N[n]", name + "_logSumExp")
+          .beginControlFlow("for (int j = 0; j < $L; j++)", units)
+          .addStatement("double t = ts[row + j]")
+          .addStatement("loss += t * (logSumExp - z[j][n])")
+          .addStatement("delta[j][n] = o[j][n] - t")
+          .endControlFlow();
+      case HALF_SUM_SQUARED_ERROR, MEAN_SQUARED_ERROR, SUM_SQUARED_ERROR -> {
+        String lossScale = switch (spec.loss()) {
+          case HALF_SUM_SQUARED_ERROR -> "0.5 * ";
+          case MEAN_SQUARED_ERROR -> (1.0 / units) + " * ";
+          default -> "";
+        };
+        String gradScale = switch (spec.loss()) {
+          case HALF_SUM_SQUARED_ERROR -> "";
+          case MEAN_SQUARED_ERROR -> (2.0 / units) + " * ";
+          default -> "2.0 * ";
+        };
+        m.addStatement("double squares = 0.0")
+            .addStatement("double[][] up = b.$N", "dE_" + name + "_a")
+            .beginControlFlow("for (int j = 0; j < $L; j++)", units)
+            .addStatement("double err = o[j][n] - ts[row + j]")
+            .addStatement("squares += err * err")
+            .addStatement("up[j][n] = $Lerr", gradScale)
+            .endControlFlow()
+            .addStatement("loss += $Lsquares", lossScale);
+        if (last.activation() == Activation.SOFTMAX) {
+          m.addStatement("double dot = 0.0")
+              .beginControlFlow("for (int i = 0; i < $L; i++)", units)
+              .addStatement("dot += up[i][n] * o[i][n]")
+              .endControlFlow()
+              .beginControlFlow("for (int j = 0; j < $L; j++)", units)
+              .addStatement("delta[j][n] = o[j][n] * (up[j][n] - dot)")
+              .endControlFlow();
+        } else {
+          m.beginControlFlow("for (int j = 0; j < $L; j++)", units)
+              .addStatement("delta[j][n] = up[j][n] * $L",
+                  wrap(derivative(last.activation(), "z[j][n]", "o[j][n]")))
+              .endControlFlow();
+        }
+      }
+      case CUSTOM -> throw new IllegalArgumentException("custom losses need straight-line code");
+    }
+    return m.endControlFlow().addStatement("return loss").build();
+  }
+
+  private MethodSpec batchBackwardLayer(int i) {
+    DenseLayout l = layers.get(i);
+    MethodSpec.Builder m = MethodSpec.methodBuilder("batchBackwardLayer" + i)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc("Layer '$L' for m rows: ∂E/∂w sums δ·in over the rows$L.\n", l.name(),
+            i > 0 ? "; ∂E/∂in = Wᵀ·δ, row by row" : "")
+        .addParameter(DOUBLES, "p")
+        .addParameter(ArrayTypeName.of(DOUBLES), "in")
+        .addParameter(ClassName.get("", "Batch"), "b")
+        .addParameter(TypeName.INT, "m")
+        .addParameter(DOUBLES, "grad")
+        .addStatement("double[][] delta = b.$N", "dE_" + l.name() + "_z");
+    if (i > 0) {
+      DenseLayout previous = layers.get(i - 1);
+      m.addStatement("double[][] down = b.$N", "dE_" + previous.name() + "_a")
+          .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
+          .addStatement("double[] dk = down[k]")
+          .beginControlFlow("for (int n = 0; n < m; n++)")
+          .addStatement("dk[n] = 0.0")
+          .endControlFlow()
+          .endControlFlow();
+    }
+    m.beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
+        .addStatement("double[] d = delta[j]")
+        .addStatement("int row = $L", rowStart(l))
+        .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
+        .addStatement("double[] column = in[k]")
+        .addStatement("double g = 0.0")
+        .beginControlFlow("for (int n = 0; n < m; n++)")
+        .addStatement("g += d[n] * column[n]")
+        .endControlFlow()
+        .addStatement("grad[row + k] += g");
+    if (i > 0) {
+      m.addStatement("double w = p[row + k]")
+          .addStatement("double[] dk = down[k]")
+          .beginControlFlow("for (int n = 0; n < m; n++)")
+          .addStatement("dk[n] += w * d[n]")
+          .endControlFlow();
+    }
+    m.endControlFlow();
+    if (l.bias() != Bias.NONE) {
+      m.addStatement("double sum = 0.0")
+          .beginControlFlow("for (int n = 0; n < m; n++)")
+          .addStatement("sum += d[n]")
+          .endControlFlow()
+          .addStatement("grad[$L] += sum", l.bias() == Bias.SHARED ? Integer.toString(l.firstBias()) : l.firstBias() + " + j");
+    }
+    m.endControlFlow();
+    if (i > 0) {
+      DenseLayout previous = layers.get(i - 1);
+      m.addStatement("double[][] below = b.$N", "dE_" + previous.name() + "_z");
+      if (previous.activation() == Activation.RELU) {
+        m.addStatement("double[][] z = b.$N", previous.name() + "_z");
+      } else if (previous.activation() != Activation.IDENTITY) {
+        m.addStatement("double[][] a = b.$N", previous.name() + "_a");
+      }
+      m.beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
+          .beginControlFlow("for (int n = 0; n < m; n++)")
+          .addStatement("below[k][n] = $L", previous.activation() == Activation.IDENTITY
+              ? "down[k][n]"
+              : "down[k][n] * " + wrap(derivative(previous.activation(), "z[k][n]", "a[k][n]")))
+          .endControlFlow()
+          .endControlFlow();
+    }
+    return m.build();
+  }
+
   private static String descendName(int i) {
     return "descendLayer" + i;
   }
@@ -228,6 +502,9 @@ final class LoopEmitter {
         .addField(array("target", layout.outputs(), "one row of a batch's targets"))
         .addField(FieldSpec.builder(DOUBLES, "batchGradient", Modifier.PRIVATE)
             .addJavadoc("the summed gradient of a mini-batch step, made on the first one\n")
+            .build())
+        .addField(FieldSpec.builder(ClassName.get("", "Batch"), "batch", Modifier.PRIVATE)
+            .addJavadoc("the batch forms' values, made on the first batch call\n")
             .build());
     for (DenseLayout layer : layers) {
       int u = layer.units();
