@@ -430,12 +430,17 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
   public void predict(double[] xs, int xOffset, double[] ys, int yOffset, int count) {
     Batches.check("xs", xs, xOffset, count, INPUTS);
     Batches.check("ys", ys, yOffset, count, OUTPUTS);
-    Scratch s = SCRATCH.get();
-    double[] o = s.classes_a;
-    for (int n = 0; n < count; n++) {
-      System.arraycopy(xs, xOffset + n * INPUTS, s.input, 0, INPUTS);
-      forward(parameters, s.input, s);
-      System.arraycopy(o, 0, ys, yOffset + n * OUTPUTS, OUTPUTS);
+    Batch b = batch(SCRATCH.get());
+    for (int from = 0; from < count; from += Batch.ROWS) {
+      int m = Math.min(Batch.ROWS, count - from);
+      batchInputs(xs, xOffset + from * INPUTS, b, m);
+      batchForward(parameters, b, m);
+      double[][] o = b.classes_a;
+      for (int n = 0; n < m; n++) {
+        for (int j = 0; j < OUTPUTS; j++) {
+          ys[yOffset + (from + n) * OUTPUTS + j] = o[j][n];
+        }
+      }
     }
   }
 
@@ -448,20 +453,264 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     return gradientRows(parameters, xs, xOffset, ts, tOffset, count, grad, SCRATCH.get());
   }
 
+  /**
+   * Sums the rows' gradients into {@code grad} and returns the sum of their losses, 64 rows at a
+   * time held as [unit][row], so each weight is read once per chunk and the loops over the rows
+   * index every array alike (HotSpot can vectorize them).
+   */
   private static double gradientRows(double[] p, double[] xs, int xOffset, double[] ts, int tOffset,
       int count, double[] grad, Scratch s) {
+    Batch b = batch(s);
     double loss = 0.0;
-    for (int n = 0; n < count; n++) {
-      System.arraycopy(xs, xOffset + n * INPUTS, s.input, 0, INPUTS);
-      System.arraycopy(ts, tOffset + n * OUTPUTS, s.target, 0, OUTPUTS);
-      forward(p, s.input, s);
-      loss += lossOf(s, s.target);
-      outputDelta(s, s.target);
-      backwardLayer2(p, s.mix_a, s, grad);
-      backwardLayer1(p, s.features_a, s, grad);
-      backwardLayer0(p, s.input, s, grad);
+    for (int from = 0; from < count; from += Batch.ROWS) {
+      int m = Math.min(Batch.ROWS, count - from);
+      batchInputs(xs, xOffset + from * INPUTS, b, m);
+      batchForward(p, b, m);
+      loss += batchLossAndDelta(b, ts, tOffset + from * OUTPUTS, m);
+      batchBackwardLayer2(p, b.mix_a, b, m, grad);
+      batchBackwardLayer1(p, b.features_a, b, m, grad);
+      batchBackwardLayer0(p, b.x, b, m, grad);
     }
     return loss;
+  }
+
+  private static Batch batch(Scratch s) {
+    if (s.batch == null) {
+      s.batch = new Batch();
+    }
+    return s.batch;
+  }
+
+  /**
+   * Copies m rows of inputs into the batch, transposed to [input][row].
+   */
+  private static void batchInputs(double[] xs, int offset, Batch b, int m) {
+    for (int n = 0; n < m; n++) {
+      int row = offset + n * INPUTS;
+      for (int k = 0; k < INPUTS; k++) {
+        b.x[k][n] = xs[row + k];
+      }
+    }
+  }
+
+  /**
+   * Layer 'features' for m rows: each weight is read once and applied to every row.
+   */
+  private static void batchForwardLayer0(double[] p, double[][] in, Batch b, int m) {
+    for (int j = 0; j < 3; j++) {
+      double[] z = b.features_z[j];
+      double bias = p[9 + j];
+      for (int n = 0; n < m; n++) {
+        z[n] = bias;
+      }
+      int row = j * 3;
+      for (int k = 0; k < 3; k++) {
+        double w = p[row + k];
+        double[] column = in[k];
+        for (int n = 0; n < m; n++) {
+          z[n] += w * column[n];
+        }
+      }
+      double[] a = b.features_a[j];
+      for (int n = 0; n < m; n++) {
+        a[n] = Math.tanh(z[n]);
+      }
+    }
+  }
+
+  /**
+   * Layer 'mix' for m rows: each weight is read once and applied to every row.
+   */
+  private static void batchForwardLayer1(double[] p, double[][] in, Batch b, int m) {
+    for (int j = 0; j < 2; j++) {
+      double[] z = b.mix_z[j];
+      double bias = 0.0;
+      for (int n = 0; n < m; n++) {
+        z[n] = bias;
+      }
+      int row = 12 + j * 3;
+      for (int k = 0; k < 3; k++) {
+        double w = p[row + k];
+        double[] column = in[k];
+        for (int n = 0; n < m; n++) {
+          z[n] += w * column[n];
+        }
+      }
+      double[] a = b.mix_a[j];
+      for (int n = 0; n < m; n++) {
+        a[n] = Math.max(0.0, z[n]);
+      }
+    }
+  }
+
+  /**
+   * Layer 'classes' for m rows: each weight is read once and applied to every row.
+   */
+  private static void batchForwardLayer2(double[] p, double[][] in, Batch b, int m) {
+    for (int j = 0; j < 3; j++) {
+      double[] z = b.classes_z[j];
+      double bias = p[24 + j];
+      for (int n = 0; n < m; n++) {
+        z[n] = bias;
+      }
+      int row = 18 + j * 2;
+      for (int k = 0; k < 2; k++) {
+        double w = p[row + k];
+        double[] column = in[k];
+        for (int n = 0; n < m; n++) {
+          z[n] += w * column[n];
+        }
+      }
+    }
+    // softmax of each row, shifted by the row's largest logit
+    double[][] z = b.classes_z;
+    double[][] a = b.classes_a;
+    for (int n = 0; n < m; n++) {
+      double max = z[0][n];
+      for (int j = 1; j < 3; j++) {
+        max = Math.max(max, z[j][n]);
+      }
+      double total = 0.0;
+      for (int j = 0; j < 3; j++) {
+        a[j][n] = Math.exp(z[j][n] - max);
+        total += a[j][n];
+      }
+      for (int j = 0; j < 3; j++) {
+        a[j][n] /= total;
+      }
+      b.classes_logSumExp[n] = max + Math.log(total);
+    }
+  }
+
+  private static void batchForward(double[] p, Batch b, int m) {
+    batchForwardLayer0(p, b.x, b, m);
+    batchForwardLayer1(p, b.features_a, b, m);
+    batchForwardLayer2(p, b.mix_a, b, m);
+  }
+
+  private static double batchLossAndDelta(Batch b, double[] ts, int offset, int m) {
+    double[][] o = b.classes_a;
+    double[][] z = b.classes_z;
+    double[][] delta = b.dE_classes_z;
+    double loss = 0.0;
+    for (int n = 0; n < m; n++) {
+      int row = offset + n * OUTPUTS;
+      double logSumExp = b.classes_logSumExp[n];
+      for (int j = 0; j < 3; j++) {
+        double t = ts[row + j];
+        loss += t * (logSumExp - z[j][n]);
+        delta[j][n] = o[j][n] - t;
+      }
+    }
+    return loss;
+  }
+
+  /**
+   * Layer 'classes' for m rows: ∂E/∂w sums δ·in over the rows; ∂E/∂in = Wᵀ·δ, row by row.
+   */
+  private static void batchBackwardLayer2(double[] p, double[][] in, Batch b, int m,
+      double[] grad) {
+    double[][] delta = b.dE_classes_z;
+    double[][] down = b.dE_mix_a;
+    for (int k = 0; k < 2; k++) {
+      double[] dk = down[k];
+      for (int n = 0; n < m; n++) {
+        dk[n] = 0.0;
+      }
+    }
+    for (int j = 0; j < 3; j++) {
+      double[] d = delta[j];
+      int row = 18 + j * 2;
+      for (int k = 0; k < 2; k++) {
+        double[] column = in[k];
+        double g = 0.0;
+        for (int n = 0; n < m; n++) {
+          g += d[n] * column[n];
+        }
+        grad[row + k] += g;
+        double w = p[row + k];
+        double[] dk = down[k];
+        for (int n = 0; n < m; n++) {
+          dk[n] += w * d[n];
+        }
+      }
+      double sum = 0.0;
+      for (int n = 0; n < m; n++) {
+        sum += d[n];
+      }
+      grad[24 + j] += sum;
+    }
+    double[][] below = b.dE_mix_z;
+    double[][] z = b.mix_z;
+    for (int k = 0; k < 2; k++) {
+      for (int n = 0; n < m; n++) {
+        below[k][n] = down[k][n] * (z[k][n] > 0.0 ? 1.0 : 0.0);
+      }
+    }
+  }
+
+  /**
+   * Layer 'mix' for m rows: ∂E/∂w sums δ·in over the rows; ∂E/∂in = Wᵀ·δ, row by row.
+   */
+  private static void batchBackwardLayer1(double[] p, double[][] in, Batch b, int m,
+      double[] grad) {
+    double[][] delta = b.dE_mix_z;
+    double[][] down = b.dE_features_a;
+    for (int k = 0; k < 3; k++) {
+      double[] dk = down[k];
+      for (int n = 0; n < m; n++) {
+        dk[n] = 0.0;
+      }
+    }
+    for (int j = 0; j < 2; j++) {
+      double[] d = delta[j];
+      int row = 12 + j * 3;
+      for (int k = 0; k < 3; k++) {
+        double[] column = in[k];
+        double g = 0.0;
+        for (int n = 0; n < m; n++) {
+          g += d[n] * column[n];
+        }
+        grad[row + k] += g;
+        double w = p[row + k];
+        double[] dk = down[k];
+        for (int n = 0; n < m; n++) {
+          dk[n] += w * d[n];
+        }
+      }
+    }
+    double[][] below = b.dE_features_z;
+    double[][] a = b.features_a;
+    for (int k = 0; k < 3; k++) {
+      for (int n = 0; n < m; n++) {
+        below[k][n] = down[k][n] * (1.0 - a[k][n] * a[k][n]);
+      }
+    }
+  }
+
+  /**
+   * Layer 'features' for m rows: ∂E/∂w sums δ·in over the rows.
+   */
+  private static void batchBackwardLayer0(double[] p, double[][] in, Batch b, int m,
+      double[] grad) {
+    double[][] delta = b.dE_features_z;
+    for (int j = 0; j < 3; j++) {
+      double[] d = delta[j];
+      int row = j * 3;
+      for (int k = 0; k < 3; k++) {
+        double[] column = in[k];
+        double g = 0.0;
+        for (int n = 0; n < m; n++) {
+          g += d[n] * column[n];
+        }
+        grad[row + k] += g;
+      }
+      double sum = 0.0;
+      for (int n = 0; n < m; n++) {
+        sum += d[n];
+      }
+      grad[9 + j] += sum;
+    }
   }
 
   /**
@@ -518,6 +767,11 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
      * the summed gradient of a mini-batch step, made on the first one
      */
     private double[] batchGradient;
+
+    /**
+     * the batch forms' values, made on the first batch call
+     */
+    private Batch batch;
 
     /**
      * z = W·in + b
@@ -583,5 +837,41 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
      * ∂E/∂a
      */
     final double[] dE_classes_a = new double[3];
+  }
+
+  /**
+   * Up to 64 rows of a batch, held as [unit][row] so that loops over the rows read every array
+   * at the same index.
+   */
+  private static final class Batch {
+    static final int ROWS = 64;
+
+    final double[][] x = new double[3][ROWS];
+
+    final double[][] features_z = new double[3][ROWS];
+
+    final double[][] features_a = new double[3][ROWS];
+
+    final double[][] dE_features_z = new double[3][ROWS];
+
+    final double[][] dE_features_a = new double[3][ROWS];
+
+    final double[][] mix_z = new double[2][ROWS];
+
+    final double[][] mix_a = new double[2][ROWS];
+
+    final double[][] dE_mix_z = new double[2][ROWS];
+
+    final double[][] dE_mix_a = new double[2][ROWS];
+
+    final double[][] classes_z = new double[3][ROWS];
+
+    final double[][] classes_a = new double[3][ROWS];
+
+    final double[] classes_logSumExp = new double[ROWS];
+
+    final double[][] dE_classes_z = new double[3][ROWS];
+
+    final double[][] dE_classes_a = new double[3][ROWS];
   }
 }
