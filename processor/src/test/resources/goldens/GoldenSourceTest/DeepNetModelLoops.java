@@ -487,8 +487,10 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
   private static void batchInputs(double[] xs, int offset, Batch b, int m) {
     for (int n = 0; n < m; n++) {
       int row = offset + n * INPUTS;
+      double[] copy = b.x_rows[n];
       for (int k = 0; k < INPUTS; k++) {
-        b.x[k][n] = xs[row + k];
+        copy[k] = xs[row + k];
+        b.x[k][n] = copy[k];
       }
     }
   }
@@ -618,16 +620,30 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
         dk[n] = 0.0;
       }
     }
+    // the layer's inputs row by row, for the weight gradients
+    for (int n = 0; n < m; n++) {
+      double[] copy = b.mix_a_rows[n];
+      for (int k = 0; k < 2; k++) {
+        copy[k] = in[k][n];
+      }
+    }
+    double[] g = b.gradientRow;
     for (int j = 0; j < 3; j++) {
       double[] d = delta[j];
       int row = 18 + j * 2;
+      // ∂E/∂w_jk = Σ_n δ_j[n]·in_k[n], accumulated row by row so the inner loop runs over k
       for (int k = 0; k < 2; k++) {
-        double[] column = in[k];
-        double g = 0.0;
-        for (int n = 0; n < m; n++) {
-          g += d[n] * column[n];
+        g[k] = 0.0;
+      }
+      for (int n = 0; n < m; n++) {
+        double dn = d[n];
+        double[] r = b.mix_a_rows[n];
+        for (int k = 0; k < 2; k++) {
+          g[k] += dn * r[k];
         }
-        grad[row + k] += g;
+      }
+      for (int k = 0; k < 2; k++) {
+        grad[row + k] += g[k];
         double w = p[row + k];
         double[] dk = down[k];
         for (int n = 0; n < m; n++) {
@@ -662,16 +678,30 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
         dk[n] = 0.0;
       }
     }
+    // the layer's inputs row by row, for the weight gradients
+    for (int n = 0; n < m; n++) {
+      double[] copy = b.features_a_rows[n];
+      for (int k = 0; k < 3; k++) {
+        copy[k] = in[k][n];
+      }
+    }
+    double[] g = b.gradientRow;
     for (int j = 0; j < 2; j++) {
       double[] d = delta[j];
       int row = 12 + j * 3;
+      // ∂E/∂w_jk = Σ_n δ_j[n]·in_k[n], accumulated row by row so the inner loop runs over k
       for (int k = 0; k < 3; k++) {
-        double[] column = in[k];
-        double g = 0.0;
-        for (int n = 0; n < m; n++) {
-          g += d[n] * column[n];
+        g[k] = 0.0;
+      }
+      for (int n = 0; n < m; n++) {
+        double dn = d[n];
+        double[] r = b.features_a_rows[n];
+        for (int k = 0; k < 3; k++) {
+          g[k] += dn * r[k];
         }
-        grad[row + k] += g;
+      }
+      for (int k = 0; k < 3; k++) {
+        grad[row + k] += g[k];
         double w = p[row + k];
         double[] dk = down[k];
         for (int n = 0; n < m; n++) {
@@ -694,16 +724,23 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
   private static void batchBackwardLayer0(double[] p, double[][] in, Batch b, int m,
       double[] grad) {
     double[][] delta = b.dE_features_z;
+    double[] g = b.gradientRow;
     for (int j = 0; j < 3; j++) {
       double[] d = delta[j];
       int row = j * 3;
+      // ∂E/∂w_jk = Σ_n δ_j[n]·in_k[n], accumulated row by row so the inner loop runs over k
       for (int k = 0; k < 3; k++) {
-        double[] column = in[k];
-        double g = 0.0;
-        for (int n = 0; n < m; n++) {
-          g += d[n] * column[n];
+        g[k] = 0.0;
+      }
+      for (int n = 0; n < m; n++) {
+        double dn = d[n];
+        double[] r = b.x_rows[n];
+        for (int k = 0; k < 3; k++) {
+          g[k] += dn * r[k];
         }
-        grad[row + k] += g;
+      }
+      for (int k = 0; k < 3; k++) {
+        grad[row + k] += g[k];
       }
       double sum = 0.0;
       for (int n = 0; n < m; n++) {
@@ -847,6 +884,17 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     static final int ROWS = 64;
 
     final double[][] x = new double[3][ROWS];
+
+    final double[][] x_rows = new double[ROWS][3];
+
+    /**
+     * one row of weight gradients, summed over the rows before it is added to grad
+     */
+    final double[] gradientRow = new double[3];
+
+    final double[][] features_a_rows = new double[ROWS][3];
+
+    final double[][] mix_a_rows = new double[ROWS][2];
 
     final double[][] features_z = new double[3][ROWS];
 

@@ -236,7 +236,15 @@ final class LoopEmitter {
             + "at the same index.\n", BATCH_ROWS)
         .addField(FieldSpec.builder(TypeName.INT, "ROWS", Modifier.STATIC, Modifier.FINAL)
             .initializer("$L", BATCH_ROWS).build())
-        .addField(matrix("x", layout.inputs()));
+        .addField(matrix("x", layout.inputs()))
+        .addField(rows("x_rows", layout.inputs()))
+        .addField(FieldSpec.builder(DOUBLES, "gradientRow", Modifier.FINAL)
+            .addJavadoc("one row of weight gradients, summed over the rows before it is added to grad\n")
+            .initializer("new double[$L]", layers.stream().mapToInt(DenseLayout::inputs).max().orElse(1))
+            .build());
+    for (int i = 0; i + 1 < layers.size(); i++) {
+      batch.addField(rows(out(i) + "_rows", layers.get(i).units()));
+    }
     for (DenseLayout layer : layers) {
       batch.addField(matrix(layer.name() + "_z", layer.units()));
       if (layer.activation() != Activation.IDENTITY) {
@@ -250,6 +258,13 @@ final class LoopEmitter {
       batch.addField(matrix("dE_" + layer.name() + "_a", layer.units()));
     }
     return batch.build();
+  }
+
+  /** A [row][unit] copy, so that weight gradients sum over rows with the units as the loop index. */
+  private static FieldSpec rows(String name, int units) {
+    return FieldSpec.builder(ArrayTypeName.of(DOUBLES), name, Modifier.FINAL)
+        .initializer("new double[ROWS][$L]", units)
+        .build();
   }
 
   private static FieldSpec matrix(String name, int units) {
@@ -276,8 +291,10 @@ final class LoopEmitter {
         .addParameter(ClassName.get("", "Batch"), "b").addParameter(TypeName.INT, "m")
         .beginControlFlow("for (int n = 0; n < m; n++)")
         .addStatement("int row = offset + n * INPUTS")
+        .addStatement("double[] copy = b.x_rows[n]")
         .beginControlFlow("for (int k = 0; k < INPUTS; k++)")
-        .addStatement("b.x[k][n] = xs[row + k]")
+        .addStatement("copy[k] = xs[row + k]")
+        .addStatement("b.x[k][n] = copy[k]")
         .endControlFlow()
         .endControlFlow()
         .build());
@@ -445,16 +462,33 @@ final class LoopEmitter {
           .endControlFlow()
           .endControlFlow();
     }
-    m.beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
+    String inputRows = i == 0 ? "x_rows" : out(i - 1) + "_rows";
+    if (i > 0) {
+      m.addComment("the layer's inputs row by row, for the weight gradients")
+          .beginControlFlow("for (int n = 0; n < m; n++)")
+          .addStatement("double[] copy = b.$N[n]", inputRows)
+          .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
+          .addStatement("copy[k] = in[k][n]")
+          .endControlFlow()
+          .endControlFlow();
+    }
+    m.addStatement("double[] g = b.gradientRow")
+        .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
         .addStatement("double[] d = delta[j]")
         .addStatement("int row = $L", rowStart(l))
+        .addComment("∂E/∂w_jk = Σ_n δ_j[n]·in_k[n], accumulated row by row so the inner loop runs over k")
         .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
-        .addStatement("double[] column = in[k]")
-        .addStatement("double g = 0.0")
-        .beginControlFlow("for (int n = 0; n < m; n++)")
-        .addStatement("g += d[n] * column[n]")
+        .addStatement("g[k] = 0.0")
         .endControlFlow()
-        .addStatement("grad[row + k] += g");
+        .beginControlFlow("for (int n = 0; n < m; n++)")
+        .addStatement("double dn = d[n]")
+        .addStatement("double[] r = b.$N[n]", inputRows)
+        .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
+        .addStatement("g[k] += dn * r[k]")
+        .endControlFlow()
+        .endControlFlow()
+        .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
+        .addStatement("grad[row + k] += g[k]");
     if (i > 0) {
       m.addStatement("double w = p[row + k]")
           .addStatement("double[] dk = down[k]")
