@@ -762,6 +762,7 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     if (count < 1) {
       throw new IllegalArgumentException("count must be at least 1, but is " + count);
     }
+    double[] p = parameters;
     Scratch s = SCRATCH.get();
     if (s.batchGradient == null) {
       s.batchGradient = new double[PARAMETERS];
@@ -770,7 +771,6 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     for (int i = 0; i < PARAMETERS; i++) {
       g[i] = 0.0;
     }
-    double[] p = parameters;
     double loss = gradientRows(p, xs, xOffset, ts, tOffset, count, g, s);
     double scale = learningRate / count;
     for (int i = 0; i < PARAMETERS; i++) {

@@ -193,37 +193,17 @@ final class LoopEmitter {
     }
     type.addMethod(rows.endControlFlow().addStatement("return loss").build());
     addBatchPasses(type);
-    type.addMethod(MethodSpec.methodBuilder("trainStep")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .addJavadoc("Mini-batch gradient descent: the mean gradient of the rows, then the delta rule. Each thread\n"
-            + "keeps one gradient array for it, made on its first step.\n")
-        .returns(TypeName.DOUBLE)
-        .addParameter(DOUBLES, "xs").addParameter(TypeName.INT, "xOffset")
-        .addParameter(DOUBLES, "ts").addParameter(TypeName.INT, "tOffset")
-        .addParameter(TypeName.INT, "count")
-        .addParameter(TypeName.DOUBLE, "learningRate")
-        .addStatement("$T.check($S, xs, xOffset, count, INPUTS)", batches, "xs")
-        .addStatement("$T.check($S, ts, tOffset, count, OUTPUTS)", batches, "ts")
-        .beginControlFlow("if (count < 1)")
-        .addStatement("throw new $T($S + count)", IllegalArgumentException.class, "count must be at least 1, but is ")
-        .endControlFlow()
-        .addStatement("Scratch s = SCRATCH.get()")
-        .beginControlFlow("if (s.batchGradient == null)")
-        .addStatement("s.batchGradient = new double[PARAMETERS]")
-        .endControlFlow()
-        .addStatement("double[] g = s.batchGradient")
-        .beginControlFlow("for (int i = 0; i < PARAMETERS; i++)")
-        .addStatement("g[i] = 0.0")
-        .endControlFlow()
-        .addStatement("double[] p = parameters")
-        .addStatement("double loss = gradientRows(p, xs, xOffset, ts, tOffset, count, g, s)")
-        .addStatement("double scale = learningRate / count")
-        .beginControlFlow("for (int i = 0; i < PARAMETERS; i++)")
-        .addStatement("p[i] -= scale * g[i]")
-        .endControlFlow()
-        .addStatement("return loss / count")
-        .build());
+    type.addMethod(ModelEmitter.batchTrainStep(
+        "Mini-batch gradient descent: the mean gradient of the rows, then the delta rule. Each thread\n"
+            + "keeps one gradient array for it, made on its first step.\n",
+        CodeBlock.builder()
+            .addStatement("Scratch s = SCRATCH.get()")
+            .beginControlFlow("if (s.batchGradient == null)")
+            .addStatement("s.batchGradient = new double[PARAMETERS]")
+            .endControlFlow()
+            .addStatement("double[] g = s.batchGradient")
+            .build(),
+        CodeBlock.of("double loss = gradientRows(p, xs, xOffset, ts, tOffset, count, g, s);\n")));
   }
 
   /** Rows of a batch processed together: the batch scratch holds this many per unit. */

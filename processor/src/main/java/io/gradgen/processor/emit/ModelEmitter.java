@@ -297,10 +297,27 @@ public final class ModelEmitter {
         .endControlFlow()
         .addStatement("return loss")
         .build());
-    type.addMethod(MethodSpec.methodBuilder("trainStep")
+    type.addMethod(batchTrainStep(
+        "Mini-batch gradient descent: the mean gradient of the rows, then the delta rule; allocates nothing.\n",
+        CodeBlock.of("double[] g = stepGradient;\n"),
+        CodeBlock.builder()
+            .addStatement("double loss = 0.0")
+            .beginControlFlow("for (int n = 0; n < count; n++)")
+            .addStatement("loss += gradientRow(p, xs, xOffset + n * INPUTS, ts, tOffset + n * OUTPUTS, g)")
+            .endControlFlow()
+            .build()));
+  }
+
+  /**
+   * The public mini-batch {@code trainStep} of both code shapes: its checks, then {@code gradient}
+   * (which declares the array {@code g}) and {@code sumRows} (which adds the rows' gradients into it
+   * and declares their summed {@code loss}), then the delta rule with the mean gradient.
+   */
+  static MethodSpec batchTrainStep(String javadoc, CodeBlock gradient, CodeBlock sumRows) {
+    return MethodSpec.methodBuilder("trainStep")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .addJavadoc("Mini-batch gradient descent: the mean gradient of the rows, then the delta rule; allocates nothing.\n")
+        .addJavadoc(javadoc)
         .returns(TypeName.DOUBLE)
         .addParameter(DOUBLES, "xs").addParameter(TypeName.INT, "xOffset")
         .addParameter(DOUBLES, "ts").addParameter(TypeName.INT, "tOffset")
@@ -312,20 +329,17 @@ public final class ModelEmitter {
         .addStatement("throw new $T($S + count)", IllegalArgumentException.class, "count must be at least 1, but is ")
         .endControlFlow()
         .addStatement("double[] p = parameters")
-        .addStatement("double[] g = stepGradient")
+        .addCode(gradient)
         .beginControlFlow("for (int i = 0; i < PARAMETERS; i++)")
         .addStatement("g[i] = 0.0")
         .endControlFlow()
-        .addStatement("double loss = 0.0")
-        .beginControlFlow("for (int n = 0; n < count; n++)")
-        .addStatement("loss += gradientRow(p, xs, xOffset + n * INPUTS, ts, tOffset + n * OUTPUTS, g)")
-        .endControlFlow()
+        .addCode(sumRows)
         .addStatement("double scale = learningRate / count")
         .beginControlFlow("for (int i = 0; i < PARAMETERS; i++)")
         .addStatement("p[i] -= scale * g[i]")
         .endControlFlow()
         .addStatement("return loss / count")
-        .build());
+        .build();
   }
 
   private static MethodSpec checkLength(TypeName arrayType) {
