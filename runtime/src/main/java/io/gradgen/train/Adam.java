@@ -15,11 +15,10 @@ package io.gradgen.train;
  * Moments start at 0. Defaults: β₁ = 0.9, β₂ = 0.999, ε = 1e−8.
  */
 public final class Adam implements Optimizer {
-  private final LearningRateSchedule schedule;
+  private final ScheduledRate rate;
   private final double beta1;
   private final double beta2;
   private final double epsilon;
-  private double rate;
   private double[] m = new double[0];
   private double[] v = new double[0];
   private double beta1Power = 1;
@@ -39,11 +38,10 @@ public final class Adam implements Optimizer {
     if (!(epsilon > 0)) {
       throw new IllegalArgumentException("epsilon must be positive, but is " + epsilon);
     }
-    this.schedule = Optimizers.schedule(schedule);
+    this.rate = new ScheduledRate(schedule);
     this.beta1 = beta1;
     this.beta2 = beta2;
     this.epsilon = epsilon;
-    this.rate = schedule.rate(0);
   }
 
   /** Adam with the usual β₁ = 0.9, β₂ = 0.999, ε = 1e−8 and a schedule of learning rates. */
@@ -58,12 +56,12 @@ public final class Adam implements Optimizer {
 
   @Override
   public void beginEpoch(int epoch) {
-    rate = Optimizers.rate(schedule, epoch);
+    rate.beginEpoch(epoch);
   }
 
   @Override
   public double learningRate() {
-    return rate;
+    return rate.current();
   }
 
   @Override
@@ -77,20 +75,21 @@ public final class Adam implements Optimizer {
     beta2Power *= beta2;
     double correction1 = 1 - beta1Power;
     double correction2 = 1 - beta2Power;
+    double eta = rate.current();
     for (int i = 0; i < parameters.length; i++) {
       double g = gradient[i];
       m[i] = beta1 * m[i] + (1 - beta1) * g;
       v[i] = beta2 * v[i] + (1 - beta2) * g * g;
       double mHat = m[i] / correction1;
       double vHat = v[i] / correction2;
-      parameters[i] -= rate * mHat / (Math.sqrt(vHat) + epsilon);
+      parameters[i] -= eta * mHat / (Math.sqrt(vHat) + epsilon);
     }
   }
 
   @Override
   public void reset(int parameterCount) {
     allocate(Optimizers.checkCount(parameterCount));
-    rate = schedule.rate(0);
+    rate.reset();
   }
 
   private void allocate(int parameterCount) {
@@ -109,6 +108,6 @@ public final class Adam implements Optimizer {
 
   @Override
   public String toString() {
-    return "Adam[" + schedule + ", β₁=" + beta1 + ", β₂=" + beta2 + ", ε=" + epsilon + "]";
+    return "Adam[" + rate + ", β₁=" + beta1 + ", β₂=" + beta2 + ", ε=" + epsilon + "]";
   }
 }

@@ -9,10 +9,9 @@ package io.gradgen.train;
  * call): {@code v' ← μ·v − η·g; θ ← θ − μ·v + (1 + μ)·v'}. Velocities start at 0.
  */
 public final class Momentum implements Optimizer {
-  private final LearningRateSchedule schedule;
+  private final ScheduledRate rate;
   private final double momentum;
   private final boolean nesterov;
-  private double rate;
   private double[] velocity = new double[0];
   private boolean sized;
 
@@ -23,10 +22,9 @@ public final class Momentum implements Optimizer {
    */
   public Momentum(LearningRateSchedule schedule, double momentum, boolean nesterov) {
     Optimizers.checkUnit("momentum", momentum);
-    this.schedule = Optimizers.schedule(schedule);
+    this.rate = new ScheduledRate(schedule);
     this.momentum = momentum;
     this.nesterov = nesterov;
-    this.rate = schedule.rate(0);
   }
 
   /** Classical momentum with a constant learning rate. */
@@ -41,12 +39,12 @@ public final class Momentum implements Optimizer {
 
   @Override
   public void beginEpoch(int epoch) {
-    rate = Optimizers.rate(schedule, epoch);
+    rate.beginEpoch(epoch);
   }
 
   @Override
   public double learningRate() {
-    return rate;
+    return rate.current();
   }
 
   @Override
@@ -56,9 +54,10 @@ public final class Momentum implements Optimizer {
     }
     Optimizers.checkSizes(parameters, gradient, velocity.length);
     double[] v = velocity;
+    double eta = rate.current();
     for (int i = 0; i < parameters.length; i++) {
       double previous = v[i];
-      double next = momentum * previous - rate * gradient[i];
+      double next = momentum * previous - eta * gradient[i];
       v[i] = next;
       parameters[i] += nesterov ? -momentum * previous + (1 + momentum) * next : next;
     }
@@ -67,7 +66,7 @@ public final class Momentum implements Optimizer {
   @Override
   public void reset(int parameterCount) {
     allocate(Optimizers.checkCount(parameterCount));
-    rate = schedule.rate(0);
+    rate.reset();
   }
 
   private void allocate(int parameterCount) {
@@ -82,6 +81,6 @@ public final class Momentum implements Optimizer {
 
   @Override
   public String toString() {
-    return (nesterov ? "Nesterov" : "Momentum") + "[" + schedule + ", μ=" + momentum + "]";
+    return (nesterov ? "Nesterov" : "Momentum") + "[" + rate + ", μ=" + momentum + "]";
   }
 }

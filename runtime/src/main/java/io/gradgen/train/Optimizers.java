@@ -32,10 +32,6 @@ final class Optimizers {
     return parameters.length;
   }
 
-  static LearningRateSchedule schedule(LearningRateSchedule schedule) {
-    return Objects.requireNonNull(schedule, "schedule");
-  }
-
   static int checkCount(int parameterCount) {
     if (parameterCount < 0) {
       throw new IllegalArgumentException("parameterCount must be at least 0, but is " + parameterCount);

@@ -8,13 +8,11 @@ package io.gradgen.train;
  * descent.
  */
 public final class Sgd implements Optimizer {
-  private final LearningRateSchedule schedule;
-  private double rate;
+  private final ScheduledRate rate;
 
   /** SGD with the learning rates of {@code schedule}. */
   public Sgd(LearningRateSchedule schedule) {
-    this.schedule = Optimizers.schedule(schedule);
-    this.rate = schedule.rate(0);
+    this.rate = new ScheduledRate(schedule);
   }
 
   /** SGD with a constant learning rate η. */
@@ -24,30 +22,31 @@ public final class Sgd implements Optimizer {
 
   @Override
   public void beginEpoch(int epoch) {
-    rate = Optimizers.rate(schedule, epoch);
+    rate.beginEpoch(epoch);
   }
 
   @Override
   public double learningRate() {
-    return rate;
+    return rate.current();
   }
 
   @Override
   public void step(double[] parameters, double[] gradient) {
     Optimizers.checkSizes(parameters, gradient, -1);
+    double eta = rate.current();
     for (int i = 0; i < parameters.length; i++) {
-      parameters[i] -= rate * gradient[i];
+      parameters[i] -= eta * gradient[i];
     }
   }
 
   @Override
   public void reset(int parameterCount) {
     Optimizers.checkCount(parameterCount);
-    rate = schedule.rate(0);
+    rate.reset();
   }
 
   @Override
   public String toString() {
-    return "Sgd[" + schedule + "]";
+    return "Sgd[" + rate + "]";
   }
 }
