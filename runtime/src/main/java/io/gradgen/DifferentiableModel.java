@@ -29,8 +29,8 @@ public interface DifferentiableModel extends Model {
    *
    * @param x the inputs, of length {@link #inputCount()}
    * @param target the desired outputs, of length {@link #outputCount()}
-   * @param gradient accumulates ∂E/∂θ, of length {@link #parameterCount()}, same layout as
-   *     {@link #parameters()}
+   * @param gradient accumulates ∂E/∂θ, of length {@link #parameterCount()}, in the order of the
+   *     flat view of {@link #parameters()}
    * @return the loss E of this sample
    * @throws NullPointerException naming the parameter if an array is null
    * @throws IllegalArgumentException if an array has the wrong length, naming it, the actual and
@@ -52,10 +52,11 @@ public interface DifferentiableModel extends Model {
   default double trainStep(double[] x, double[] target, double learningRate) {
     double[] grad = new double[parameterCount()];
     double loss = gradient(x, target, grad);
-    double[] p = parameters();
+    double[] p = parameters().toArray();
     for (int i = 0; i < grad.length; i++) {
       p[i] -= learningRate * grad[i];
     }
+    parameters().copyFrom(p);
     return loss;
   }
 
@@ -109,11 +110,12 @@ public interface DifferentiableModel extends Model {
     }
     double[] grad = new double[parameterCount()];
     double loss = gradient(xs, xOffset, ts, tOffset, count, grad);
-    double[] p = parameters();
+    double[] p = parameters().toArray();
     double scale = learningRate / count;
     for (int i = 0; i < grad.length; i++) {
       p[i] -= scale * grad[i];
     }
+    parameters().copyFrom(p);
     return loss / count;
   }
 }

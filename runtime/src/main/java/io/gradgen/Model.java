@@ -3,8 +3,9 @@ package io.gradgen;
 /**
  * A network with its parameters: what every generated model implements for inference.
  *
- * <p>Parameters live in one flat array; the generated class's Javadoc documents which index holds
- * which weight or bias. {@link #predict} allocates nothing.
+ * <p>Parameters are reached through {@link #parameters()}: a flat view in the order of {@link
+ * #layout()} (the generated class's Javadoc lists which index holds which weight or bias), over the
+ * storage the model computes with. {@link #predict} allocates nothing.
  *
  * <h2>Threads</h2>
  *
@@ -24,14 +25,15 @@ public interface Model {
   /** Number of outputs {@code predict} writes. */
   int outputCount();
 
-  /** Length of {@link #parameters()}. */
+  /** Number of parameters: {@code parameters().size()}. */
   int parameterCount();
 
   /**
-   * The live parameter array, in the documented layout: writes to it change the model. Optimizers
-   * update it in place.
+   * The live parameters: writes through it change the model. Its flat view follows {@link
+   * #layout()}; its storage is one flat block (straight-line models) or one block per weight column
+   * (loop models), see {@link Parameters}.
    */
-  double[] parameters();
+  Parameters parameters();
 
   /**
    * The name of parameter {@code index}, as {@code layer.w[unit][input]}, {@code layer.b[unit]} or

@@ -95,7 +95,7 @@ public final class WeightFile {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(preprocessing, "preprocessing");
-    double[] parameters = model.parameters();
+    double[] parameters = model.parameters().toArray();
     for (int i = 0; i < parameters.length; i++) {
       if (!Double.isFinite(parameters[i])) {
         throw new IllegalArgumentException(
@@ -132,8 +132,7 @@ public final class WeightFile {
           file + " has preprocessing for " + contents.preprocessing().get(0).featureCount()
               + " features, the model expects " + model.inputCount());
     }
-    double[] target = model.parameters();
-    System.arraycopy(contents.parameters(), 0, target, 0, target.length);
+    model.parameters().copyFrom(contents.parameters());
     return contents.preprocessing();
   }
 
@@ -157,7 +156,7 @@ public final class WeightFile {
       out.writeInt(MAGIC);
       out.writeShort(VERSION);
       out.writeUTF(model.layout().fingerprint());
-      double[] parameters = model.parameters();
+      double[] parameters = model.parameters().toArray();
       out.writeInt(parameters.length);
       for (double p : parameters) {
         out.writeDouble(p);

@@ -1,6 +1,7 @@
 package io.gradgen.train;
 
 import io.gradgen.DifferentiableModel;
+import io.gradgen.Parameters;
 import java.util.Objects;
 
 /**
@@ -100,7 +101,7 @@ public final class GradientCheck {
     if (!(h > 0 && Double.isFinite(h))) {
       throw new IllegalArgumentException("h must be positive and finite, but is " + h);
     }
-    double[] p = model.parameters();
+    double[] p = model.parameters().toArray();
     for (int i = 0; i < p.length; i++) {
       if (!Double.isFinite(p[i])) {
         throw new IllegalArgumentException(
@@ -127,20 +128,20 @@ public final class GradientCheck {
   /** The fourth-order central difference of the loss in parameter {@code i}; restores it exactly. */
   private static double derivative(
       DifferentiableModel model, double[] x, double[] target, int i, double h) {
-    double[] p = model.parameters();
-    double theta = p[i];
+    Parameters p = model.parameters();
+    double theta = p.get(i);
     try {
-      p[i] = theta + 2 * h;
+      p.set(i, theta + 2 * h);
       double plus2 = model.loss(x, target);
-      p[i] = theta + h;
+      p.set(i, theta + h);
       double plus1 = model.loss(x, target);
-      p[i] = theta - h;
+      p.set(i, theta - h);
       double minus1 = model.loss(x, target);
-      p[i] = theta - 2 * h;
+      p.set(i, theta - 2 * h);
       double minus2 = model.loss(x, target);
       return (-plus2 + 8 * plus1 - 8 * minus1 + minus2) / (12 * h);
     } finally {
-      p[i] = theta;
+      p.set(i, theta);
     }
   }
 

@@ -40,7 +40,7 @@ public interface Initializer {
   default void initialize(Model model, long seed) {
     Objects.requireNonNull(model, "model");
     SplittableRandom random = new SplittableRandom(seed);
-    double[] p = model.parameters();
+    double[] p = new double[model.parameterCount()];
     for (DenseLayout layer : model.layout().layers()) {
       for (int i = layer.firstWeight(); i < layer.firstBias(); i++) {
         p[i] = weight(layer, random);
@@ -49,5 +49,6 @@ public interface Initializer {
         p[i] = bias(layer, random);
       }
     }
+    model.parameters().copyFrom(p);
   }
 }

@@ -1,6 +1,7 @@
 package io.gradgen.train;
 
 import io.gradgen.DifferentiableModel;
+import io.gradgen.Parameters;
 import io.gradgen.data.DataSet;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -24,6 +25,11 @@ public final class TrainingSession {
   private final StopRule[] rules;
   private final L2Regularization regularization;
   private final int[] regularized;
+  private final Parameters live;
+  /**
+   * The flat parameters the optimizer updates: the model's own array when it stores them flat,
+   * else a copy that {@link #publish} writes back after every change.
+   */
   private final double[] parameters;
   private final double[] gradient;
   private final double[][] x;
@@ -60,11 +66,13 @@ public final class TrainingSession {
         maxIterations = Math.min(maxIterations, m.iterations());
       }
     }
-    int bad = firstNonFinite(model.parameters());
+    Parameters live = model.parameters();
+    double[] flat = live.isFlat() ? live.block(0) : live.toArray();
+    int bad = firstNonFinite(flat);
     if (bad >= 0) {
       throw new IllegalArgumentException(
           "the model's parameter " + bad + " (" + model.layout().parameterName(bad) + ") is "
-              + model.parameters()[bad] + "; initialize the model with finite weights");
+              + flat[bad] + "; initialize the model with finite weights");
     }
     if (early != null && validation == null) {
       throw new IllegalArgumentException(
@@ -76,7 +84,8 @@ public final class TrainingSession {
     this.rules = trainer.stopRules().toArray(new StopRule[0]);
     this.regularization = trainer.regularization();
     this.regularized = regularization.indices(model.layout());
-    this.parameters = model.parameters();
+    this.live = live;
+    this.parameters = flat;
     this.gradient = new double[parameters.length];
     this.x = train.features();
     this.t = train.targets();
@@ -164,6 +173,7 @@ public final class TrainingSession {
       System.arraycopy(lastFinite, 0, parameters, 0, parameters.length);
       throw diverge(TrainingDivergedException.Quantity.PARAMETER, bad, value);
     }
+    publish();
     iterations++;
     return loss / count;
   }
@@ -266,6 +276,13 @@ public final class TrainingSession {
     return null;
   }
 
+  /** Writes the optimizer's flat parameters into a model that stores them by column. */
+  private void publish() {
+    if (!live.isFlat()) {
+      live.copyFrom(parameters);
+    }
+  }
+
   private TrainingResult finish() {
     if (result != null) {
       return result;
@@ -273,6 +290,7 @@ public final class TrainingSession {
     int restored = -1;
     if (stopReason == StopReason.EARLY_STOPPING) {
       System.arraycopy(bestParameters, 0, parameters, 0, parameters.length);
+      publish();
       restored = history.bestEpoch();
     }
     result =
