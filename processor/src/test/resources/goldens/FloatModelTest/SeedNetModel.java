@@ -79,6 +79,11 @@ public final class SeedNetModel implements SeedNet, DifferentiableFloatModel {
   }
 
   @Override
+  public float[] parameters() {
+    return parameters;
+  }
+
+  @Override
   public int inputCount() {
     return INPUTS;
   }
@@ -91,11 +96,6 @@ public final class SeedNetModel implements SeedNet, DifferentiableFloatModel {
   @Override
   public int parameterCount() {
     return PARAMETERS;
-  }
-
-  @Override
-  public float[] parameters() {
-    return parameters;
   }
 
   @Override

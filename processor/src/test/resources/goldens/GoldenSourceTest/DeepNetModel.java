@@ -6,6 +6,7 @@ import io.gradgen.Bias;
 import io.gradgen.DifferentiableModel;
 import io.gradgen.Loss;
 import io.gradgen.NetworkLayout;
+import io.gradgen.Parameters;
 import java.util.List;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
@@ -84,7 +85,12 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
       new NetworkLayout.Layer("mix", 2, Activation.RELU, Bias.NONE),
       new NetworkLayout.Layer("classes", 3, Activation.SOFTMAX, Bias.PER_NEURON)));
 
-  private final double[] parameters;
+  /**
+   * The parameters in the layout above: the storage behind {@link #parameters()}.
+   */
+  private final double[] values;
+
+  private final Parameters parameters;
 
   /**
    * The summed gradient of a mini-batch {@code trainStep}; training is not thread-safe.
@@ -95,7 +101,8 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
    * A model with every parameter 0; set them through {@link #parameters()}.
    */
   public DeepNetModel() {
-    this.parameters = new double[PARAMETERS];
+    this.values = new double[PARAMETERS];
+    this.parameters = Parameters.flat(LAYOUT, values);
   }
 
   /**
@@ -105,7 +112,13 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
    */
   public DeepNetModel(double[] parameters) {
     checkLength("parameters", parameters, PARAMETERS);
-    this.parameters = parameters.clone();
+    this.values = parameters.clone();
+    this.parameters = Parameters.flat(LAYOUT, values);
+  }
+
+  @Override
+  public Parameters parameters() {
+    return parameters;
   }
 
   @Override
@@ -124,11 +137,6 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
   }
 
   @Override
-  public double[] parameters() {
-    return parameters;
-  }
-
-  @Override
   public NetworkLayout layout() {
     return LAYOUT;
   }
@@ -137,7 +145,7 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
   public void predict(double[] x, double[] y) {
     checkLength("x", x, INPUTS);
     checkLength("y", y, OUTPUTS);
-    double[] p = parameters;
+    double[] p = values;
     // forward pass
     // layer 'features' (3 units): z = W·x + b, a = tanh(z)
     double features_z0 = p[0] * x[0] + p[1] * x[1] + p[2] * x[2] + p[9];
@@ -172,7 +180,7 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
   public double loss(double[] x, double[] t) {
     checkLength("x", x, INPUTS);
     checkLength("t", t, OUTPUTS);
-    double[] p = parameters;
+    double[] p = values;
     // forward pass
     // layer 'features' (3 units): z = W·x + b, a = tanh(z)
     double features_z0 = p[0] * x[0] + p[1] * x[1] + p[2] * x[2] + p[9];
@@ -206,7 +214,7 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     checkLength("x", x, INPUTS);
     checkLength("t", t, OUTPUTS);
     checkLength("grad", grad, PARAMETERS);
-    double[] p = parameters;
+    double[] p = values;
     // forward pass
     // layer 'features' (3 units): z = W·x + b, a = tanh(z)
     double features_z0 = p[0] * x[0] + p[1] * x[1] + p[2] * x[2] + p[9];
@@ -299,7 +307,7 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
   public double trainStep(double[] x, double[] t, double learningRate) {
     checkLength("x", x, INPUTS);
     checkLength("t", t, OUTPUTS);
-    double[] p = parameters;
+    double[] p = values;
     // forward pass
     // layer 'features' (3 units): z = W·x + b, a = tanh(z)
     double features_z0 = p[0] * x[0] + p[1] * x[1] + p[2] * x[2] + p[9];
@@ -508,7 +516,7 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
   public void predict(double[] xs, int xOffset, double[] ys, int yOffset, int count) {
     Batches.check("xs", xs, xOffset, count, INPUTS);
     Batches.check("ys", ys, yOffset, count, OUTPUTS);
-    double[] p = parameters;
+    double[] p = values;
     for (int n = 0; n < count; n++) {
       predictRow(p, xs, xOffset + n * INPUTS, ys, yOffset + n * OUTPUTS);
     }
@@ -520,7 +528,7 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     Batches.check("xs", xs, xOffset, count, INPUTS);
     Batches.check("ts", ts, tOffset, count, OUTPUTS);
     checkLength("grad", grad, PARAMETERS);
-    double[] p = parameters;
+    double[] p = values;
     double loss = 0.0;
     for (int n = 0; n < count; n++) {
       loss += gradientRow(p, xs, xOffset + n * INPUTS, ts, tOffset + n * OUTPUTS, grad);
@@ -539,7 +547,7 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     if (count < 1) {
       throw new IllegalArgumentException("count must be at least 1, but is " + count);
     }
-    double[] p = parameters;
+    double[] p = values;
     double[] g = stepGradient;
     for (int i = 0; i < PARAMETERS; i++) {
       g[i] = 0.0;

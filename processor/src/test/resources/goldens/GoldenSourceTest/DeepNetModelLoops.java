@@ -6,6 +6,7 @@ import io.gradgen.Bias;
 import io.gradgen.DifferentiableModel;
 import io.gradgen.Loss;
 import io.gradgen.NetworkLayout;
+import io.gradgen.Parameters;
 import java.util.List;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
@@ -60,7 +61,10 @@ import javax.annotation.processing.Generated;
  * <p>Where the network is not differentiable: relu has derivative 0 at z = 0.
  *
  * <p>Code shape: loops, one small method per layer and pass; intermediate values live in
- * scratch arrays allocated once per thread.
+ * scratch arrays allocated once per thread. Each layer's weights are stored column by column,
+ * one array per input, so the loops over a layer's units read every array at the same index
+ * and HotSpot compiles them to vector instructions; {@link #parameters()} is the flat view in
+ * the layout above.
  *
  * <p>{@code predict}, {@code loss} and {@code gradient} allocate nothing. Calls that only read
  * the parameters may run on many threads at once; training must not run concurrently with them.
@@ -92,13 +96,43 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
    */
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-  private final double[] parameters;
+  private final Parameters parameters;
+
+  /**
+   * Layer 'features', column by column: {@code features_w[k][j]} is w[j][k], from input k to unit j.
+   */
+  private final double[][] features_w;
+
+  /**
+   * Biases of layer 'features'.
+   */
+  private final double[] features_b;
+
+  /**
+   * Layer 'mix', column by column: {@code mix_w[k][j]} is w[j][k], from input k to unit j.
+   */
+  private final double[][] mix_w;
+
+  /**
+   * Layer 'classes', column by column: {@code classes_w[k][j]} is w[j][k], from input k to unit j.
+   */
+  private final double[][] classes_w;
+
+  /**
+   * Biases of layer 'classes'.
+   */
+  private final double[] classes_b;
 
   /**
    * A model with every parameter 0; set them through {@link #parameters()}.
    */
   public DeepNetModel() {
-    this.parameters = new double[PARAMETERS];
+    this.parameters = Parameters.byColumn(LAYOUT);
+    this.features_w = parameters.columns(0);
+    this.features_b = parameters.biases(0);
+    this.mix_w = parameters.columns(1);
+    this.classes_w = parameters.columns(2);
+    this.classes_b = parameters.biases(2);
   }
 
   /**
@@ -107,8 +141,14 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
    * @throws IllegalArgumentException unless it has {@link #PARAMETERS} elements
    */
   public DeepNetModel(double[] parameters) {
+    this();
     checkLength("parameters", parameters, PARAMETERS);
-    this.parameters = parameters.clone();
+    this.parameters.copyFrom(parameters);
+  }
+
+  @Override
+  public Parameters parameters() {
+    return parameters;
   }
 
   @Override
@@ -127,11 +167,6 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
   }
 
   @Override
-  public double[] parameters() {
-    return parameters;
-  }
-
-  @Override
   public NetworkLayout layout() {
     return LAYOUT;
   }
@@ -141,7 +176,7 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     checkLength("x", x, INPUTS);
     checkLength("y", y, OUTPUTS);
     Scratch s = SCRATCH.get();
-    forward(parameters, x, s);
+    forward(x, s);
     double[] o = s.classes_a;
     for (int j = 0; j < OUTPUTS; j++) {
       y[j] = o[j];
@@ -153,7 +188,7 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     checkLength("x", x, INPUTS);
     checkLength("t", t, OUTPUTS);
     Scratch s = SCRATCH.get();
-    forward(parameters, x, s);
+    forward(x, s);
     return lossOf(s, t);
   }
 
@@ -162,65 +197,74 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     checkLength("x", x, INPUTS);
     checkLength("t", t, OUTPUTS);
     checkLength("grad", grad, PARAMETERS);
-    double[] p = parameters;
     Scratch s = SCRATCH.get();
-    forward(p, x, s);
+    forward(x, s);
     double E = lossOf(s, t);
     // backward pass: δ = ∂E/∂z of each layer, from the loss back to the first layer
     outputDelta(s, t);
-    backwardLayer2(p, s.mix_a, s, grad);
-    backwardLayer1(p, s.features_a, s, grad);
-    backwardLayer0(p, x, s, grad);
+    backwardLayer2(classes_w, s.mix_a, s, grad);
+    backwardLayer1(mix_w, s.features_a, s, grad);
+    backwardLayer0(x, s, grad);
     return E;
   }
 
   /**
-   * Layer 'features' (3 units): z = W·in + b, a = tanh(z).
+   * Layer 'features' (3 units): z = W·in + b, a = tanh(z), adding in_k times column k of W to z.
    */
-  private static void forwardLayer0(double[] p, double[] in, Scratch s) {
+  private static void forwardLayer0(double[][] w, double[] biases, double[] in, Scratch s) {
     double[] z = s.features_z;
     double[] a = s.features_a;
     for (int j = 0; j < 3; j++) {
-      double sum = p[9 + j];
-      int row = j * 3;
-      for (int k = 0; k < 3; k++) {
-        sum += p[row + k] * in[k];
+      z[j] = biases[j];
+    }
+    for (int k = 0; k < 3; k++) {
+      double[] column = w[k];
+      double ink = in[k];
+      for (int j = 0; j < 3; j++) {
+        z[j] += column[j] * ink;
       }
-      z[j] = sum;
-      a[j] = Math.tanh(sum);
+    }
+    for (int j = 0; j < 3; j++) {
+      a[j] = Math.tanh(z[j]);
     }
   }
 
   /**
-   * Layer 'mix' (2 units): z = W·in + b, a = relu(z).
+   * Layer 'mix' (2 units): z = W·in + b, a = relu(z), adding in_k times column k of W to z.
    */
-  private static void forwardLayer1(double[] p, double[] in, Scratch s) {
+  private static void forwardLayer1(double[][] w, double[] in, Scratch s) {
     double[] z = s.mix_z;
     double[] a = s.mix_a;
     for (int j = 0; j < 2; j++) {
-      double sum = 0.0;
-      int row = 12 + j * 3;
-      for (int k = 0; k < 3; k++) {
-        sum += p[row + k] * in[k];
+      z[j] = 0.0;
+    }
+    for (int k = 0; k < 3; k++) {
+      double[] column = w[k];
+      double ink = in[k];
+      for (int j = 0; j < 2; j++) {
+        z[j] += column[j] * ink;
       }
-      z[j] = sum;
-      a[j] = Math.max(0.0, sum);
+    }
+    for (int j = 0; j < 2; j++) {
+      a[j] = Math.max(0.0, z[j]);
     }
   }
 
   /**
-   * Layer 'classes' (3 units): z = W·in + b, a = softmax(z).
+   * Layer 'classes' (3 units): z = W·in + b, a = softmax(z), adding in_k times column k of W to z.
    */
-  private static void forwardLayer2(double[] p, double[] in, Scratch s) {
+  private static void forwardLayer2(double[][] w, double[] biases, double[] in, Scratch s) {
     double[] z = s.classes_z;
     double[] a = s.classes_a;
     for (int j = 0; j < 3; j++) {
-      double sum = p[24 + j];
-      int row = 18 + j * 2;
-      for (int k = 0; k < 2; k++) {
-        sum += p[row + k] * in[k];
+      z[j] = biases[j];
+    }
+    for (int k = 0; k < 2; k++) {
+      double[] column = w[k];
+      double ink = in[k];
+      for (int j = 0; j < 3; j++) {
+        z[j] += column[j] * ink;
       }
-      z[j] = sum;
     }
     // softmax: e^(z − max z) / Σ e^(z − max z); subtracting the max keeps every exponent ≤ 0
     double max = z[0];
@@ -238,10 +282,10 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     s.classes_logSumExp = max + Math.log(total);
   }
 
-  private static void forward(double[] p, double[] x, Scratch s) {
-    forwardLayer0(p, x, s);
-    forwardLayer1(p, s.features_a, s);
-    forwardLayer2(p, s.mix_a, s);
+  private void forward(double[] x, Scratch s) {
+    forwardLayer0(features_w, features_b, x, s);
+    forwardLayer1(mix_w, s.features_a, s);
+    forwardLayer2(classes_w, classes_b, s.mix_a, s);
   }
 
   /**
@@ -272,20 +316,21 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
   /**
    * Layer 'classes': multiply gates switch (∂E/∂w = δ·in, ∂E/∂in = Wᵀ·δ), add gate distributes (∂E/∂b = δ).
    */
-  private static void backwardLayer2(double[] p, double[] in, Scratch s, double[] grad) {
+  private static void backwardLayer2(double[][] w, double[] in, Scratch s, double[] grad) {
     double[] delta = s.dE_classes_z;
     double[] down = s.dE_mix_a;
     for (int k = 0; k < 2; k++) {
-      down[k] = 0.0;
+      double[] column = w[k];
+      double ink = in[k];
+      double sum = 0.0;
+      for (int j = 0; j < 3; j++) {
+        sum += delta[j] * column[j];
+        grad[18 + j * 2 + k] += delta[j] * ink;
+      }
+      down[k] = sum;
     }
     for (int j = 0; j < 3; j++) {
-      double d = delta[j];
-      int row = 18 + j * 2;
-      for (int k = 0; k < 2; k++) {
-        grad[row + k] += d * in[k];
-        down[k] += d * p[row + k];
-      }
-      grad[24 + j] += d;
+      grad[24 + j] += delta[j];
     }
     // relu gate of layer 'mix': δ = ∂E/∂a · f'(z)
     double[] below = s.dE_mix_z;
@@ -297,23 +342,30 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
 
   /**
    * Layer 'classes': multiply gates switch (∂E/∂w = δ·in, ∂E/∂in = Wᵀ·δ), add gate distributes (∂E/∂b = δ).
-   * Fused with the delta rule: each weight carries δ down with its old value, then moves by −η·∂E/∂w.
+   * Fused with the delta rule: δ goes down through the old weights, then column k moves by −in_k·η·δ.
    */
-  private static void descendLayer2(double[] p, double[] in, Scratch s, double learningRate) {
+  private static void descendLayer2(double[][] w, double[] biases, double[] in, Scratch s,
+      double learningRate) {
     double[] delta = s.dE_classes_z;
+    double[] step = s.classes_step;
+    for (int j = 0; j < 3; j++) {
+      step[j] = learningRate * delta[j];
+    }
     double[] down = s.dE_mix_a;
     for (int k = 0; k < 2; k++) {
-      down[k] = 0.0;
+      double[] column = w[k];
+      double ink = in[k];
+      double sum = 0.0;
+      for (int j = 0; j < 3; j++) {
+        sum += delta[j] * column[j];
+      }
+      down[k] = sum;
+      for (int j = 0; j < 3; j++) {
+        column[j] -= step[j] * ink;
+      }
     }
     for (int j = 0; j < 3; j++) {
-      double d = delta[j];
-      int row = 18 + j * 2;
-      for (int k = 0; k < 2; k++) {
-        double w = p[row + k];
-        down[k] += d * w;
-        p[row + k] = w - learningRate * d * in[k];
-      }
-      p[24 + j] -= learningRate * d;
+      biases[j] -= step[j];
     }
     // relu gate of layer 'mix': δ = ∂E/∂a · f'(z)
     double[] below = s.dE_mix_z;
@@ -326,19 +378,18 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
   /**
    * Layer 'mix': multiply gates switch (∂E/∂w = δ·in, ∂E/∂in = Wᵀ·δ), add gate distributes (∂E/∂b = δ).
    */
-  private static void backwardLayer1(double[] p, double[] in, Scratch s, double[] grad) {
+  private static void backwardLayer1(double[][] w, double[] in, Scratch s, double[] grad) {
     double[] delta = s.dE_mix_z;
     double[] down = s.dE_features_a;
     for (int k = 0; k < 3; k++) {
-      down[k] = 0.0;
-    }
-    for (int j = 0; j < 2; j++) {
-      double d = delta[j];
-      int row = 12 + j * 3;
-      for (int k = 0; k < 3; k++) {
-        grad[row + k] += d * in[k];
-        down[k] += d * p[row + k];
+      double[] column = w[k];
+      double ink = in[k];
+      double sum = 0.0;
+      for (int j = 0; j < 2; j++) {
+        sum += delta[j] * column[j];
+        grad[12 + j * 3 + k] += delta[j] * ink;
       }
+      down[k] = sum;
     }
     // tanh gate of layer 'features': δ = ∂E/∂a · f'(z)
     double[] below = s.dE_features_z;
@@ -350,21 +401,25 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
 
   /**
    * Layer 'mix': multiply gates switch (∂E/∂w = δ·in, ∂E/∂in = Wᵀ·δ), add gate distributes (∂E/∂b = δ).
-   * Fused with the delta rule: each weight carries δ down with its old value, then moves by −η·∂E/∂w.
+   * Fused with the delta rule: δ goes down through the old weights, then column k moves by −in_k·η·δ.
    */
-  private static void descendLayer1(double[] p, double[] in, Scratch s, double learningRate) {
+  private static void descendLayer1(double[][] w, double[] in, Scratch s, double learningRate) {
     double[] delta = s.dE_mix_z;
+    double[] step = s.mix_step;
+    for (int j = 0; j < 2; j++) {
+      step[j] = learningRate * delta[j];
+    }
     double[] down = s.dE_features_a;
     for (int k = 0; k < 3; k++) {
-      down[k] = 0.0;
-    }
-    for (int j = 0; j < 2; j++) {
-      double d = delta[j];
-      int row = 12 + j * 3;
-      for (int k = 0; k < 3; k++) {
-        double w = p[row + k];
-        down[k] += d * w;
-        p[row + k] = w - learningRate * d * in[k];
+      double[] column = w[k];
+      double ink = in[k];
+      double sum = 0.0;
+      for (int j = 0; j < 2; j++) {
+        sum += delta[j] * column[j];
+      }
+      down[k] = sum;
+      for (int j = 0; j < 2; j++) {
+        column[j] -= step[j] * ink;
       }
     }
     // tanh gate of layer 'features': δ = ∂E/∂a · f'(z)
@@ -378,32 +433,41 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
   /**
    * Layer 'features': multiply gates switch (∂E/∂w = δ·in), add gate distributes (∂E/∂b = δ).
    */
-  private static void backwardLayer0(double[] p, double[] in, Scratch s, double[] grad) {
+  private static void backwardLayer0(double[] in, Scratch s, double[] grad) {
     double[] delta = s.dE_features_z;
-    for (int j = 0; j < 3; j++) {
-      double d = delta[j];
-      int row = j * 3;
-      for (int k = 0; k < 3; k++) {
-        grad[row + k] += d * in[k];
+    for (int k = 0; k < 3; k++) {
+      double ink = in[k];
+      for (int j = 0; j < 3; j++) {
+        grad[j * 3 + k] += delta[j] * ink;
       }
-      grad[9 + j] += d;
+    }
+    for (int j = 0; j < 3; j++) {
+      grad[9 + j] += delta[j];
     }
   }
 
   /**
    * Layer 'features': multiply gates switch (∂E/∂w = δ·in), add gate distributes (∂E/∂b = δ).
-   * Fused with the delta rule: each weight carries δ down with its old value, then moves by −η·∂E/∂w.
+   * Fused with the delta rule: δ goes down through the old weights, then column k moves by −in_k·η·δ.
    */
-  private static void descendLayer0(double[] p, double[] in, Scratch s, double learningRate) {
+  private static void descendLayer0(double[][] w, double[] biases, double[] in, Scratch s,
+      double learningRate) {
     double[] delta = s.dE_features_z;
+    double[] step = s.features_step;
     for (int j = 0; j < 3; j++) {
-      double d = delta[j];
-      int row = j * 3;
-      for (int k = 0; k < 3; k++) {
-        double w = p[row + k];
-        p[row + k] = w - learningRate * d * in[k];
+      step[j] = learningRate * delta[j];
+    }
+    for (int k = 0; k < 3; k++) {
+      double[] column = w[k];
+      double ink = in[k];
+      for (int j = 0; j < 3; j++) {
       }
-      p[9 + j] -= learningRate * d;
+      for (int j = 0; j < 3; j++) {
+        column[j] -= step[j] * ink;
+      }
+    }
+    for (int j = 0; j < 3; j++) {
+      biases[j] -= step[j];
     }
   }
 
@@ -415,14 +479,13 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
   public double trainStep(double[] x, double[] t, double learningRate) {
     checkLength("x", x, INPUTS);
     checkLength("t", t, OUTPUTS);
-    double[] p = parameters;
     Scratch s = SCRATCH.get();
-    forward(p, x, s);
+    forward(x, s);
     double E = lossOf(s, t);
     outputDelta(s, t);
-    descendLayer2(p, s.mix_a, s, learningRate);
-    descendLayer1(p, s.features_a, s, learningRate);
-    descendLayer0(p, x, s, learningRate);
+    descendLayer2(classes_w, classes_b, s.mix_a, s, learningRate);
+    descendLayer1(mix_w, s.features_a, s, learningRate);
+    descendLayer0(features_w, features_b, x, s, learningRate);
     return E;
   }
 
@@ -434,7 +497,7 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     for (int from = 0; from < count; from += Batch.ROWS) {
       int m = Math.min(Batch.ROWS, count - from);
       batchInputs(xs, xOffset + from * INPUTS, b, m);
-      batchForward(parameters, b, m);
+      batchForward(b, m);
       double[][] o = b.classes_a;
       for (int n = 0; n < m; n++) {
         for (int j = 0; j < OUTPUTS; j++) {
@@ -450,7 +513,7 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     Batches.check("xs", xs, xOffset, count, INPUTS);
     Batches.check("ts", ts, tOffset, count, OUTPUTS);
     checkLength("grad", grad, PARAMETERS);
-    return gradientRows(parameters, xs, xOffset, ts, tOffset, count, grad, SCRATCH.get());
+    return gradientRows(xs, xOffset, ts, tOffset, count, grad, SCRATCH.get());
   }
 
   /**
@@ -458,18 +521,18 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
    * time held as [unit][row], so each weight is read once per chunk and the loops over the rows
    * index every array alike (HotSpot can vectorize them).
    */
-  private static double gradientRows(double[] p, double[] xs, int xOffset, double[] ts, int tOffset,
-      int count, double[] grad, Scratch s) {
+  private double gradientRows(double[] xs, int xOffset, double[] ts, int tOffset, int count,
+      double[] grad, Scratch s) {
     Batch b = batch(s);
     double loss = 0.0;
     for (int from = 0; from < count; from += Batch.ROWS) {
       int m = Math.min(Batch.ROWS, count - from);
       batchInputs(xs, xOffset + from * INPUTS, b, m);
-      batchForward(p, b, m);
+      batchForward(b, m);
       loss += batchLossAndDelta(b, ts, tOffset + from * OUTPUTS, m);
-      batchBackwardLayer2(p, b.mix_a, b, m, grad);
-      batchBackwardLayer1(p, b.features_a, b, m, grad);
-      batchBackwardLayer0(p, b.x, b, m, grad);
+      batchBackwardLayer2(classes_w, b.mix_a, b, m, grad);
+      batchBackwardLayer1(mix_w, b.features_a, b, m, grad);
+      batchBackwardLayer0(b.x, b, m, grad);
     }
     return loss;
   }
@@ -498,19 +561,19 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
   /**
    * Layer 'features' for m rows: each weight is read once and applied to every row.
    */
-  private static void batchForwardLayer0(double[] p, double[][] in, Batch b, int m) {
+  private static void batchForwardLayer0(double[][] w, double[] biases, double[][] in, Batch b,
+      int m) {
     for (int j = 0; j < 3; j++) {
       double[] z = b.features_z[j];
-      double bias = p[9 + j];
+      double bias = biases[j];
       for (int n = 0; n < m; n++) {
         z[n] = bias;
       }
-      int row = j * 3;
       for (int k = 0; k < 3; k++) {
-        double w = p[row + k];
+        double weight = w[k][j];
         double[] column = in[k];
         for (int n = 0; n < m; n++) {
-          z[n] += w * column[n];
+          z[n] += weight * column[n];
         }
       }
       double[] a = b.features_a[j];
@@ -523,19 +586,18 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
   /**
    * Layer 'mix' for m rows: each weight is read once and applied to every row.
    */
-  private static void batchForwardLayer1(double[] p, double[][] in, Batch b, int m) {
+  private static void batchForwardLayer1(double[][] w, double[][] in, Batch b, int m) {
     for (int j = 0; j < 2; j++) {
       double[] z = b.mix_z[j];
       double bias = 0.0;
       for (int n = 0; n < m; n++) {
         z[n] = bias;
       }
-      int row = 12 + j * 3;
       for (int k = 0; k < 3; k++) {
-        double w = p[row + k];
+        double weight = w[k][j];
         double[] column = in[k];
         for (int n = 0; n < m; n++) {
-          z[n] += w * column[n];
+          z[n] += weight * column[n];
         }
       }
       double[] a = b.mix_a[j];
@@ -548,19 +610,19 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
   /**
    * Layer 'classes' for m rows: each weight is read once and applied to every row.
    */
-  private static void batchForwardLayer2(double[] p, double[][] in, Batch b, int m) {
+  private static void batchForwardLayer2(double[][] w, double[] biases, double[][] in, Batch b,
+      int m) {
     for (int j = 0; j < 3; j++) {
       double[] z = b.classes_z[j];
-      double bias = p[24 + j];
+      double bias = biases[j];
       for (int n = 0; n < m; n++) {
         z[n] = bias;
       }
-      int row = 18 + j * 2;
       for (int k = 0; k < 2; k++) {
-        double w = p[row + k];
+        double weight = w[k][j];
         double[] column = in[k];
         for (int n = 0; n < m; n++) {
-          z[n] += w * column[n];
+          z[n] += weight * column[n];
         }
       }
     }
@@ -584,10 +646,10 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     }
   }
 
-  private static void batchForward(double[] p, Batch b, int m) {
-    batchForwardLayer0(p, b.x, b, m);
-    batchForwardLayer1(p, b.features_a, b, m);
-    batchForwardLayer2(p, b.mix_a, b, m);
+  private void batchForward(Batch b, int m) {
+    batchForwardLayer0(features_w, features_b, b.x, b, m);
+    batchForwardLayer1(mix_w, b.features_a, b, m);
+    batchForwardLayer2(classes_w, classes_b, b.mix_a, b, m);
   }
 
   private static double batchLossAndDelta(Batch b, double[] ts, int offset, int m) {
@@ -610,7 +672,7 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
   /**
    * Layer 'classes' for m rows: ∂E/∂w sums δ·in over the rows; ∂E/∂in = Wᵀ·δ, row by row.
    */
-  private static void batchBackwardLayer2(double[] p, double[][] in, Batch b, int m,
+  private static void batchBackwardLayer2(double[][] w, double[][] in, Batch b, int m,
       double[] grad) {
     double[][] delta = b.dE_classes_z;
     double[][] down = b.dE_mix_a;
@@ -644,10 +706,10 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
       }
       for (int k = 0; k < 2; k++) {
         grad[row + k] += g[k];
-        double w = p[row + k];
+        double weight = w[k][j];
         double[] dk = down[k];
         for (int n = 0; n < m; n++) {
-          dk[n] += w * d[n];
+          dk[n] += weight * d[n];
         }
       }
       double sum = 0.0;
@@ -668,7 +730,7 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
   /**
    * Layer 'mix' for m rows: ∂E/∂w sums δ·in over the rows; ∂E/∂in = Wᵀ·δ, row by row.
    */
-  private static void batchBackwardLayer1(double[] p, double[][] in, Batch b, int m,
+  private static void batchBackwardLayer1(double[][] w, double[][] in, Batch b, int m,
       double[] grad) {
     double[][] delta = b.dE_mix_z;
     double[][] down = b.dE_features_a;
@@ -702,10 +764,10 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
       }
       for (int k = 0; k < 3; k++) {
         grad[row + k] += g[k];
-        double w = p[row + k];
+        double weight = w[k][j];
         double[] dk = down[k];
         for (int n = 0; n < m; n++) {
-          dk[n] += w * d[n];
+          dk[n] += weight * d[n];
         }
       }
     }
@@ -721,8 +783,7 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
   /**
    * Layer 'features' for m rows: ∂E/∂w sums δ·in over the rows.
    */
-  private static void batchBackwardLayer0(double[] p, double[][] in, Batch b, int m,
-      double[] grad) {
+  private static void batchBackwardLayer0(double[][] in, Batch b, int m, double[] grad) {
     double[][] delta = b.dE_features_z;
     double[] g = b.gradientRow;
     for (int j = 0; j < 3; j++) {
@@ -762,7 +823,6 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     if (count < 1) {
       throw new IllegalArgumentException("count must be at least 1, but is " + count);
     }
-    double[] p = parameters;
     Scratch s = SCRATCH.get();
     if (s.batchGradient == null) {
       s.batchGradient = new double[PARAMETERS];
@@ -771,12 +831,40 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     for (int i = 0; i < PARAMETERS; i++) {
       g[i] = 0.0;
     }
-    double loss = gradientRows(p, xs, xOffset, ts, tOffset, count, g, s);
+    double loss = gradientRows(xs, xOffset, ts, tOffset, count, g, s);
     double scale = learningRate / count;
-    for (int i = 0; i < PARAMETERS; i++) {
-      p[i] -= scale * g[i];
-    }
+    descend(g, scale);
     return loss / count;
+  }
+
+  /**
+   * θ ← θ − scale·g for the flat gradient g, column by column.
+   */
+  private void descend(double[] g, double scale) {
+    for (int k = 0; k < 3; k++) {
+      double[] column = features_w[k];
+      for (int j = 0; j < 3; j++) {
+        column[j] -= scale * g[j * 3 + k];
+      }
+    }
+    for (int j = 0; j < 3; j++) {
+      features_b[j] -= scale * g[9 + j];
+    }
+    for (int k = 0; k < 3; k++) {
+      double[] column = mix_w[k];
+      for (int j = 0; j < 2; j++) {
+        column[j] -= scale * g[12 + j * 3 + k];
+      }
+    }
+    for (int k = 0; k < 2; k++) {
+      double[] column = classes_w[k];
+      for (int j = 0; j < 3; j++) {
+        column[j] -= scale * g[18 + j * 2 + k];
+      }
+    }
+    for (int j = 0; j < 3; j++) {
+      classes_b[j] -= scale * g[24 + j];
+    }
   }
 
   private static void checkLength(String name, double[] array, int expected) {
@@ -831,6 +919,11 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     final double[] dE_features_a = new double[3];
 
     /**
+     * η·δ: the training step moves column k by −in_k times this
+     */
+    final double[] features_step = new double[3];
+
+    /**
      * z = W·in + b
      */
     final double[] mix_z = new double[2];
@@ -849,6 +942,11 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
      * ∂E/∂a
      */
     final double[] dE_mix_a = new double[2];
+
+    /**
+     * η·δ: the training step moves column k by −in_k times this
+     */
+    final double[] mix_step = new double[2];
 
     /**
      * z = W·in + b
@@ -874,6 +972,11 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
      * ∂E/∂a
      */
     final double[] dE_classes_a = new double[3];
+
+    /**
+     * η·δ: the training step moves column k by −in_k times this
+     */
+    final double[] classes_step = new double[3];
   }
 
   /**

@@ -6,6 +6,7 @@ import io.gradgen.Bias;
 import io.gradgen.DifferentiableModel;
 import io.gradgen.Loss;
 import io.gradgen.NetworkLayout;
+import io.gradgen.Parameters;
 import java.util.List;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
@@ -60,7 +61,12 @@ public final class SeedNetModel implements SeedNet, DifferentiableModel {
       new NetworkLayout.Layer("hidden", 2, Activation.SIGMOID, Bias.SHARED),
       new NetworkLayout.Layer("output", 2, Activation.SIGMOID, Bias.SHARED)));
 
-  private final double[] parameters;
+  /**
+   * The parameters in the layout above: the storage behind {@link #parameters()}.
+   */
+  private final double[] values;
+
+  private final Parameters parameters;
 
   /**
    * The summed gradient of a mini-batch {@code trainStep}; training is not thread-safe.
@@ -71,7 +77,8 @@ public final class SeedNetModel implements SeedNet, DifferentiableModel {
    * A model with every parameter 0; set them through {@link #parameters()}.
    */
   public SeedNetModel() {
-    this.parameters = new double[PARAMETERS];
+    this.values = new double[PARAMETERS];
+    this.parameters = Parameters.flat(LAYOUT, values);
   }
 
   /**
@@ -81,7 +88,13 @@ public final class SeedNetModel implements SeedNet, DifferentiableModel {
    */
   public SeedNetModel(double[] parameters) {
     checkLength("parameters", parameters, PARAMETERS);
-    this.parameters = parameters.clone();
+    this.values = parameters.clone();
+    this.parameters = Parameters.flat(LAYOUT, values);
+  }
+
+  @Override
+  public Parameters parameters() {
+    return parameters;
   }
 
   @Override
@@ -100,11 +113,6 @@ public final class SeedNetModel implements SeedNet, DifferentiableModel {
   }
 
   @Override
-  public double[] parameters() {
-    return parameters;
-  }
-
-  @Override
   public NetworkLayout layout() {
     return LAYOUT;
   }
@@ -113,7 +121,7 @@ public final class SeedNetModel implements SeedNet, DifferentiableModel {
   public void predict(double[] x, double[] y) {
     checkLength("x", x, INPUTS);
     checkLength("y", y, OUTPUTS);
-    double[] p = parameters;
+    double[] p = values;
     // forward pass
     // layer 'hidden' (2 units): z = W·x + b (one bias shared by the layer), a = sigmoid(z)
     double hidden_z0 = p[0] * x[0] + p[1] * x[1] + p[4];
@@ -133,7 +141,7 @@ public final class SeedNetModel implements SeedNet, DifferentiableModel {
   public double loss(double[] x, double[] t) {
     checkLength("x", x, INPUTS);
     checkLength("t", t, OUTPUTS);
-    double[] p = parameters;
+    double[] p = values;
     // forward pass
     // layer 'hidden' (2 units): z = W·x + b (one bias shared by the layer), a = sigmoid(z)
     double hidden_z0 = p[0] * x[0] + p[1] * x[1] + p[4];
@@ -159,7 +167,7 @@ public final class SeedNetModel implements SeedNet, DifferentiableModel {
     checkLength("x", x, INPUTS);
     checkLength("t", t, OUTPUTS);
     checkLength("grad", grad, PARAMETERS);
-    double[] p = parameters;
+    double[] p = values;
     // forward pass
     // layer 'hidden' (2 units): z = W·x + b (one bias shared by the layer), a = sigmoid(z)
     double hidden_z0 = p[0] * x[0] + p[1] * x[1] + p[4];
@@ -210,7 +218,7 @@ public final class SeedNetModel implements SeedNet, DifferentiableModel {
   public double trainStep(double[] x, double[] t, double learningRate) {
     checkLength("x", x, INPUTS);
     checkLength("t", t, OUTPUTS);
-    double[] p = parameters;
+    double[] p = values;
     // forward pass
     // layer 'hidden' (2 units): z = W·x + b (one bias shared by the layer), a = sigmoid(z)
     double hidden_z0 = p[0] * x[0] + p[1] * x[1] + p[4];
@@ -320,7 +328,7 @@ public final class SeedNetModel implements SeedNet, DifferentiableModel {
   public void predict(double[] xs, int xOffset, double[] ys, int yOffset, int count) {
     Batches.check("xs", xs, xOffset, count, INPUTS);
     Batches.check("ys", ys, yOffset, count, OUTPUTS);
-    double[] p = parameters;
+    double[] p = values;
     for (int n = 0; n < count; n++) {
       predictRow(p, xs, xOffset + n * INPUTS, ys, yOffset + n * OUTPUTS);
     }
@@ -332,7 +340,7 @@ public final class SeedNetModel implements SeedNet, DifferentiableModel {
     Batches.check("xs", xs, xOffset, count, INPUTS);
     Batches.check("ts", ts, tOffset, count, OUTPUTS);
     checkLength("grad", grad, PARAMETERS);
-    double[] p = parameters;
+    double[] p = values;
     double loss = 0.0;
     for (int n = 0; n < count; n++) {
       loss += gradientRow(p, xs, xOffset + n * INPUTS, ts, tOffset + n * OUTPUTS, grad);
@@ -351,7 +359,7 @@ public final class SeedNetModel implements SeedNet, DifferentiableModel {
     if (count < 1) {
       throw new IllegalArgumentException("count must be at least 1, but is " + count);
     }
-    double[] p = parameters;
+    double[] p = values;
     double[] g = stepGradient;
     for (int i = 0; i < PARAMETERS; i++) {
       g[i] = 0.0;

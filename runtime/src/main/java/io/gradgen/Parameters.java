@@ -119,6 +119,18 @@ public final class Parameters {
   }
 
   /**
+   * Layer {@code layer}'s weight columns: a new outer array whose element {@code input} is the live
+   * block {@link #column column(layer, input)}, so {@code columns(layer)[input][unit]} is {@code
+   * w[unit][input]}.
+   *
+   * @throws IllegalStateException if the storage is flat
+   */
+  public double[][] columns(int layer) {
+    DenseLayout l = columnLayer(layer);
+    return Arrays.copyOfRange(blocks, firstBlock[layer], firstBlock[layer] + l.inputs());
+  }
+
+  /**
    * The block of layer {@code layer}'s biases: {@code units} elements, one if shared.
    *
    * @throws IllegalStateException if the storage is flat or the layer has no bias

@@ -71,7 +71,7 @@ class BatchAndStepTest {
     }
 
     // Batch predict = predict of each row.
-    System.arraycopy(p, 0, a.parameters(), 0, p.length);
+    a.parameters().copyFrom(p);
     double[] ys = new double[1 + ROWS * out];
     a.predict(xs, 3, ys, 1, ROWS);
     for (int n = 0; n < ROWS; n++) {
@@ -100,19 +100,19 @@ class BatchAndStepTest {
     double rate = 0.05;
     double[] x = java.util.Arrays.copyOfRange(xs, 3, 3 + in);
     double[] t = java.util.Arrays.copyOfRange(ts, 2, 2 + out);
-    System.arraycopy(p, 0, b.parameters(), 0, p.length);
+    b.parameters().copyFrom(p);
     double[] g = new double[p.length];
     double loss = a.gradient(x, t, g);
     assertClose(loss, b.trainStep(x, t, rate), "loss of the step");
     for (int i = 0; i < p.length; i++) {
-      assertClose(p[i] - rate * g[i], b.parameters()[i], "fused step, " + b.parameterName(i));
+      assertClose(p[i] - rate * g[i], b.parameters().get(i), "fused step, " + b.parameterName(i));
     }
 
     // Mini-batch step = p − η·(mean gradient).
-    System.arraycopy(p, 0, b.parameters(), 0, p.length);
+    b.parameters().copyFrom(p);
     assertClose(batchLoss / ROWS, b.trainStep(xs, 3, ts, 2, ROWS, rate), "mean loss of the mini-batch step");
     for (int i = 0; i < p.length; i++) {
-      assertClose(p[i] - rate * batch[i] / ROWS, b.parameters()[i], "mini-batch step, " + b.parameterName(i));
+      assertClose(p[i] - rate * batch[i] / ROWS, b.parameters().get(i), "mini-batch step, " + b.parameterName(i));
     }
   }
 
@@ -122,7 +122,7 @@ class BatchAndStepTest {
     for (CoverageNetworks.Case c : CoverageNetworks.CASES.subList(0, 12)) {
       DifferentiableModel model = CoverageNetworks.compiledAsLoops().model("loops." + c.name() + "Model");
       Random r = new Random(3);
-      System.arraycopy(random(r, model.parameterCount()), 0, model.parameters(), 0, model.parameterCount());
+      model.parameters().copyFrom(random(r, model.parameterCount()));
       int rows = 150;
       int in = model.inputCount();
       int out = model.outputCount();

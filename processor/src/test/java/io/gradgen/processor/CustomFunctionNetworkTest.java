@@ -63,11 +63,12 @@ class CustomFunctionNetworkTest {
     return CASES.stream().map(c -> DynamicTest.dynamicTest(c[0], () -> {
       DifferentiableModel model = compiled.model("custom." + c[0] + "Model");
       Random random = new Random(c[0].hashCode());
-      double[] p = model.parameters();
+      double[] p = new double[model.parameterCount()];
       for (int trial = 0; trial < 3; trial++) {
         for (int i = 0; i < p.length; i++) {
           p[i] = random.nextDouble() * 2 - 1;
         }
+        model.parameters().copyFrom(p);
         double[] x = {random.nextDouble() * 4 - 2, random.nextDouble() * 4 - 2, random.nextDouble() * 4 - 2};
         // Targets far from and near the outputs, so both Huber branches are taken.
         double[] t = {random.nextDouble() * 6 - 3, random.nextDouble() * 0.4 - 0.2};

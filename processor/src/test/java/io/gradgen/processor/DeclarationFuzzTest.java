@@ -234,7 +234,7 @@ class DeclarationFuzzTest {
     for (int i = 0; i < model.parameterCount(); i++) {
       float v = (float) (r.nextDouble() * 2 - 1);
       model.parameters()[i] = v;
-      twin.parameters()[i] = v;
+      twin.parameters().set(i, v);
     }
     float[] x = new float[model.inputCount()];
     double[] xd = new double[x.length];
@@ -262,10 +262,11 @@ class DeclarationFuzzTest {
 
   private static void checkGradient(Declaration d, DifferentiableModel model) {
     Random r = new Random(d.name().hashCode());
-    double[] p = model.parameters();
+    double[] p = new double[model.parameterCount()];
     for (int i = 0; i < p.length; i++) {
       p[i] = r.nextDouble() * 2 - 1;
     }
+    model.parameters().copyFrom(p);
     double[] x = new double[model.inputCount()];
     for (int i = 0; i < x.length; i++) {
       x[i] = r.nextDouble() * 2 - 1;

@@ -36,7 +36,7 @@ class FloatModelTest {
       for (int i = 0; i < model.parameterCount(); i++) {
         float v = (float) (r.nextDouble() * 2 - 1);
         model.parameters()[i] = v;
-        twin.parameters()[i] = v;
+        twin.parameters().set(i, v);
       }
       float[] x = new float[model.inputCount()];
       double[] xd = new double[x.length];

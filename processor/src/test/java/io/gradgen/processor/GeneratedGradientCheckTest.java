@@ -32,7 +32,7 @@ class GeneratedGradientCheckTest {
           DifferentiableModel loops = CoverageNetworks.compiledAsLoops().model("loops." + c.name() + "Model");
           check(c, loops);
           DifferentiableModel straight = CoverageNetworks.compiled().model(c.qualifiedModelName());
-          System.arraycopy(loops.parameters(), 0, straight.parameters(), 0, loops.parameterCount());
+          straight.parameters().copyFrom(loops.parameters().toArray());
           Random random = new Random(c.name().hashCode() + 1);
           double[] x = new double[loops.inputCount()];
           for (int i = 0; i < x.length; i++) {
@@ -55,10 +55,11 @@ class GeneratedGradientCheckTest {
   private static void check(CoverageNetworks.Case c, DifferentiableModel model) {
     Random random = new Random(c.name().hashCode());
     for (int trial = 0; trial < 3; trial++) {
-      double[] p = model.parameters();
+      double[] p = new double[model.parameterCount()];
       for (int i = 0; i < p.length; i++) {
         p[i] = random.nextDouble() * 2 - 1;
       }
+      model.parameters().copyFrom(p);
       double[] x = new double[model.inputCount()];
       for (int i = 0; i < x.length; i++) {
         x[i] = random.nextDouble() * 4 - 2;

@@ -5,16 +5,20 @@ import io.gradgen.Bias;
 import io.gradgen.DifferentiableModel;
 import io.gradgen.Loss;
 import io.gradgen.NetworkLayout;
+import io.gradgen.Parameters;
 import java.util.List;
 
 /**
  * A hand-written one-output linear model y = Σ wᵢ·xᵢ (+ b) with the sum of squared errors (t − y)²,
  * standing in for a generated class in the runtime's tests (the runtime cannot run the processor).
- * Layout: the weights, then the bias if any — as a generated model with one identity layer.
+ * Layout: the weights, then the bias if any — as a generated model with one identity layer. The
+ * parameters are stored flat in an array the model computes with; {@link #parameters()} is a live
+ * {@link Parameters#flat(NetworkLayout, double[]) flat view} of it.
  */
 public final class LinearModel implements DifferentiableModel {
   private final NetworkLayout layout;
   private final double[] parameters;
+  private final Parameters view;
   private final int inputs;
 
   /** A model of {@code inputs} inputs, with a bias or not, holding a copy of {@code parameters}. */
@@ -28,6 +32,7 @@ public final class LinearModel implements DifferentiableModel {
       throw new IllegalArgumentException("need " + layout.parameterCount() + " parameters");
     }
     this.parameters = parameters.clone();
+    this.view = Parameters.flat(layout, this.parameters);
     this.inputs = inputs;
   }
 
@@ -52,8 +57,8 @@ public final class LinearModel implements DifferentiableModel {
   }
 
   @Override
-  public double[] parameters() {
-    return parameters;
+  public Parameters parameters() {
+    return view;
   }
 
   @Override

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gradgen.DifferentiableModel;
 import io.gradgen.NetworkLayout;
+import io.gradgen.Parameters;
 import io.gradgen.testing.LinearModel;
 import org.junit.jupiter.api.Test;
 
@@ -31,11 +32,11 @@ class GradientCheckTest {
   @Test
   void everyParameterIsRestoredToItsExactBits() {
     LinearModel model = new LinearModel(3, true, PARAMETERS);
-    double[] live = model.parameters();
+    Parameters live = model.parameters();
     GradientCheck.check(model, X, T);
-    assertArrayEquals(PARAMETERS, live, 0.0);
+    assertArrayEquals(PARAMETERS, live.toArray(), 0.0);
     for (int i = 0; i < PARAMETERS.length; i++) {
-      assertEquals(Double.doubleToRawLongBits(PARAMETERS[i]), Double.doubleToRawLongBits(live[i]));
+      assertEquals(Double.doubleToRawLongBits(PARAMETERS[i]), Double.doubleToRawLongBits(live.get(i)));
     }
   }
 
@@ -101,7 +102,7 @@ class GradientCheckTest {
     }
 
     @Override
-    public double[] parameters() {
+    public Parameters parameters() {
       return model.parameters();
     }
 

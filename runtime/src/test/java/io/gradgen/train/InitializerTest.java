@@ -11,6 +11,7 @@ import io.gradgen.DenseLayout;
 import io.gradgen.Loss;
 import io.gradgen.Model;
 import io.gradgen.NetworkLayout;
+import io.gradgen.Parameters;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** Initializers are seeded, draw from their distributions, and leave biases at 0 by default. */
 class InitializerTest {
   /** A parameter holder with a 200-100-10 layout: enough weights to check distributions. */
-  private record Holder(NetworkLayout layout, double[] parameters) implements Model {
+  private record Holder(NetworkLayout layout, Parameters parameters) implements Model {
     Holder() {
       this(
           NetworkLayout.of(
@@ -26,8 +27,11 @@ class InitializerTest {
               Loss.HALF_SUM_SQUARED_ERROR,
               List.of(
                   new NetworkLayout.Layer("hidden", 100, Activation.RELU, Bias.PER_NEURON),
-                  new NetworkLayout.Layer("output", 10, Activation.IDENTITY, Bias.PER_NEURON))),
-          new double[200 * 100 + 100 + 100 * 10 + 10]);
+                  new NetworkLayout.Layer("output", 10, Activation.IDENTITY, Bias.PER_NEURON))));
+    }
+
+    Holder(NetworkLayout layout) {
+      this(layout, Parameters.flat(layout));
     }
 
     @Override
@@ -42,7 +46,7 @@ class InitializerTest {
 
     @Override
     public int parameterCount() {
-      return parameters.length;
+      return parameters.size();
     }
 
     @Override
@@ -53,9 +57,11 @@ class InitializerTest {
 
   private static double[] init(Initializer initializer, long seed) {
     Holder holder = new Holder();
-    Arrays.fill(holder.parameters(), 42);
+    double[] fortyTwo = new double[holder.parameterCount()];
+    Arrays.fill(fortyTwo, 42);
+    holder.parameters().copyFrom(fortyTwo);
     initializer.initialize(holder, seed);
-    return holder.parameters();
+    return holder.parameters().toArray();
   }
 
   private static double[] weights(double[] p, DenseLayout layer) {

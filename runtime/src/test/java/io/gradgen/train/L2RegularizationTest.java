@@ -31,7 +31,7 @@ class L2RegularizationTest {
     LinearModel model = new LinearModel(1, true, 2, 5);
     Trainer.builder(new Sgd(0.1)).fullBatch().regularization(l2).stopWhen(StopRule.maxIterations(1)).build()
         .fit(model, DataSet.of(x, t));
-    return model.parameters();
+    return model.parameters().toArray();
   }
 
   @Test
@@ -46,6 +46,6 @@ class L2RegularizationTest {
     LinearModel model = LinearModel.line(3);
     Trainer.builder(new Sgd(0.02)).fullBatch().regularization(L2Regularization.of(12))
         .stopWhen(StopRule.maxEpochs(500)).build().fit(model, Line.data());
-    assertEquals(1.0, model.parameters()[0], 1e-9);
+    assertEquals(1.0, model.parameters().get(0), 1e-9);
   }
 }

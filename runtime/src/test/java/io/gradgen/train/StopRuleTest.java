@@ -65,7 +65,7 @@ class StopRuleTest {
     LinearModel model = LinearModel.line(0);
     TrainingResult r =
         sgd(0.01)
-            .listener(e -> weights.add(model.parameters()[0]))
+            .listener(e -> weights.add(model.parameters().get(0)))
             .stopWhen(StopRule.earlyStopping(3, 0), StopRule.maxEpochs(1000))
             .build()
             .fit(model, Line.data(), Line.scaled(1));
@@ -81,8 +81,8 @@ class StopRuleTest {
       }
     }
     assertTrue(h.validationLoss(h.epochs() - 1) > h.validationLoss(best));
-    assertEquals(weights.get(best), model.parameters()[0], 0.0, "the best epoch's weight is back");
-    assertFalse(weights.get(weights.size() - 1).equals(model.parameters()[0]));
+    assertEquals(weights.get(best), model.parameters().get(0), 0.0, "the best epoch's weight is back");
+    assertFalse(weights.get(weights.size() - 1).equals(model.parameters().get(0)));
     assertEquals(h.validationLoss(best), r.finalValidationLoss(), 0.0);
   }
 

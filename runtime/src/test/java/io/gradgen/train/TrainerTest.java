@@ -34,7 +34,7 @@ class TrainerTest {
     for (UnaryOperator<Trainer.Builder> mode : MODES) {
       LinearModel model = LinearModel.line(3);
       TrainingResult result = trainLine(model, mode);
-      assertEquals(2.0, model.parameters()[0], 1e-6);
+      assertEquals(2.0, model.parameters().get(0), 1e-6);
       assertEquals(StopReason.TARGET_LOSS, result.reason());
     }
   }
@@ -47,7 +47,7 @@ class TrainerTest {
         double w0 = random.nextDouble(-10, 10);
         LinearModel model = LinearModel.line(w0);
         trainLine(model, mode);
-        assertEquals(2.0, model.parameters()[0], 1e-6, "from W = " + w0);
+        assertEquals(2.0, model.parameters().get(0), 1e-6, "from W = " + w0);
       }
     }
   }
@@ -69,7 +69,7 @@ class TrainerTest {
     TrainingSession session =
         Trainer.builder(new Sgd(0.05)).fullBatch().stopWhen(StopRule.maxEpochs(1)).build().start(model, Line.data());
     assertEquals(6.0, session.step(), 1e-15, "mean loss 30 / 5 before the step");
-    assertEquals(2.4, model.parameters()[0], 1e-15);
+    assertEquals(2.4, model.parameters().get(0), 1e-15);
   }
 
   private static DataSet noisy() {
@@ -87,7 +87,7 @@ class TrainerTest {
     LinearModel model = new LinearModel(2, true, 0, 0, 0);
     Trainer.builder(new Sgd(0.05)).miniBatch(3).seed(seed).stopWhen(StopRule.maxEpochs(3)).build()
         .fit(model, noisy());
-    return model.parameters().clone();
+    return model.parameters().toArray();
   }
 
   @Test

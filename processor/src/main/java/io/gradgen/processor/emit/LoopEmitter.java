@@ -18,10 +18,16 @@ import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes the loop form of a model: one small method per layer and pass, constant-bound loops over
- * the flat parameter array (weights row by row, so each neuron's inner loop reads one contiguous
- * row), intermediate values in scratch arrays held per thread. Any size; every method stays far
- * below HotSpot's 8,000-byte JIT limit.
+ * Writes the loop form of a model: one small method per layer and pass, constant-bound loops,
+ * intermediate values in scratch arrays held per thread. Any size; every method stays far below
+ * HotSpot's 8,000-byte JIT limit.
+ *
+ * <p>Each layer's weights are stored column by column ({@code Parameters.byColumn}): {@code
+ * <layer>_w[k]} holds the weights from input k to every unit. The forward pass then adds {@code
+ * in_k·column} to z with one loop over the units, and the fused training step subtracts {@code
+ * in_k·η·δ} from the column the same way: every array in those loops is indexed by the same
+ * variable, which is what HotSpot's auto-vectorizer needs (a dot product over a row is a
+ * reduction it does not vectorize). The flat {@code Parameters} view keeps the layout order.
  *
  * <p>The formulas are the gate rules written per layer: the add gate distributes δ to the bias,
  * the multiply gate switches (∂E/∂w_jk = δ_j·in_k and ∂E/∂in_k = Σ_j δ_j·w_jk), an activation
@@ -41,6 +47,71 @@ final class LoopEmitter {
     this.layers = layout.layers();
   }
 
+  /**
+   * The parameters stored by column: the {@code Parameters} view, and per layer the live columns
+   * ({@code <layer>_w}) and biases ({@code <layer>_b}) the code reads; the two constructors and
+   * {@code parameters()}.
+   */
+  static void addStorage(TypeSpec.Builder type, NetworkSpec spec) {
+    List<DenseLayout> layers = spec.layout().layers();
+    type.addField(FieldSpec.builder(ModelEmitter.PARAMETERS, "parameters", Modifier.PRIVATE, Modifier.FINAL).build());
+    MethodSpec.Builder zero = MethodSpec.constructorBuilder()
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc("A model with every parameter 0; set them through {@link #parameters()}.\n")
+        .addStatement("this.parameters = $T.byColumn(LAYOUT)", ModelEmitter.PARAMETERS);
+    for (int i = 0; i < layers.size(); i++) {
+      DenseLayout l = layers.get(i);
+      type.addField(FieldSpec.builder(ArrayTypeName.of(DOUBLES), weights(l), Modifier.PRIVATE, Modifier.FINAL)
+          .addJavadoc("Layer '$L', column by column: {@code $L[k][j]} is w[j][k], from input k to unit j.\n",
+              l.name(), weights(l))
+          .build());
+      zero.addStatement("this.$N = parameters.columns($L)", weights(l), i);
+      if (l.bias() != Bias.NONE) {
+        type.addField(FieldSpec.builder(DOUBLES, biases(l), Modifier.PRIVATE, Modifier.FINAL)
+            .addJavadoc("$L of layer '$L'.\n", l.bias() == Bias.SHARED ? "The shared bias" : "Biases", l.name())
+            .build());
+        zero.addStatement("this.$N = parameters.biases($L)", biases(l), i);
+      }
+    }
+    type.addMethod(zero.build())
+        .addMethod(MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PUBLIC)
+            .addJavadoc("A model with a copy of {@code parameters}, in the layout above.\n\n")
+            .addJavadoc("@throws IllegalArgumentException unless it has {@link #PARAMETERS} elements\n")
+            .addParameter(DOUBLES, "parameters")
+            .addStatement("this()")
+            .addStatement("checkLength($S, parameters, PARAMETERS)", "parameters")
+            .addStatement("this.parameters.copyFrom(parameters)")
+            .build())
+        .addMethod(MethodSpec.methodBuilder("parameters")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(ModelEmitter.PARAMETERS)
+            .addStatement("return parameters")
+            .build());
+  }
+
+  private static String weights(DenseLayout l) {
+    return l.name() + "_w";
+  }
+
+  private static String biases(DenseLayout l) {
+    return l.name() + "_b";
+  }
+
+  /** The fields a layer's forward or descend method takes: its columns, then its biases if any. */
+  private static String layerFields(DenseLayout l) {
+    return l.bias() == Bias.NONE ? weights(l) : weights(l) + ", " + biases(l);
+  }
+
+  /** Declares the parameters {@code w} and, if the layer has a bias, {@code biases}. */
+  private static void layerParameters(MethodSpec.Builder m, DenseLayout l) {
+    m.addParameter(ArrayTypeName.of(DOUBLES), "w");
+    if (l.bias() != Bias.NONE) {
+      m.addParameter(DOUBLES, "biases");
+    }
+  }
+
   /** Adds the scratch arrays, the per-layer methods and predict, loss and gradient to {@code type}. */
   void addTo(TypeSpec.Builder type, CodeBlock checksPredict, CodeBlock checksLoss, CodeBlock checksGradient) {
     type.addType(scratch());
@@ -57,7 +128,7 @@ final class LoopEmitter {
         .addParameter(DOUBLES, "y")
         .addCode(checksPredict)
         .addStatement("Scratch s = SCRATCH.get()")
-        .addStatement("forward(parameters, x, s)")
+        .addStatement("forward(x, s)")
         .addStatement("double[] o = s.$N", output())
         .beginControlFlow("for (int j = 0; j < OUTPUTS; j++)")
         .addStatement("y[j] = o[j]")
@@ -71,7 +142,7 @@ final class LoopEmitter {
         .addParameter(DOUBLES, "t")
         .addCode(checksLoss)
         .addStatement("Scratch s = SCRATCH.get()")
-        .addStatement("forward(parameters, x, s)")
+        .addStatement("forward(x, s)")
         .addStatement("return lossOf(s, t)")
         .build());
     MethodSpec.Builder gradient = MethodSpec.methodBuilder("gradient")
@@ -82,24 +153,22 @@ final class LoopEmitter {
         .addParameter(DOUBLES, "t")
         .addParameter(DOUBLES, "grad")
         .addCode(checksGradient)
-        .addStatement("double[] p = parameters")
         .addStatement("Scratch s = SCRATCH.get()")
-        .addStatement("forward(p, x, s)")
+        .addStatement("forward(x, s)")
         .addStatement("double E = lossOf(s, t)")
         .addComment("backward pass: δ = ∂E/∂z of each layer, from the loss back to the first layer")
         .addStatement("outputDelta(s, t)");
     for (int i = layers.size() - 1; i >= 0; i--) {
-      gradient.addStatement("$N(p, $L, s, grad)", backwardName(i), i == 0 ? "x" : "s." + out(i - 1));
+      gradient.addStatement("$N($L, s, grad)", backwardName(i), i == 0 ? "x" : weights(layers.get(i)) + ", s." + out(i - 1));
     }
     type.addMethod(gradient.addStatement("return E").build());
 
     MethodSpec.Builder forward = MethodSpec.methodBuilder("forward")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .addParameter(DOUBLES, "p")
+        .addModifiers(Modifier.PRIVATE)
         .addParameter(DOUBLES, "x")
         .addParameter(SCRATCH, "s");
     for (int i = 0; i < layers.size(); i++) {
-      forward.addStatement("$N(p, $L, s)", forwardName(i), i == 0 ? "x" : "s." + out(i - 1));
+      forward.addStatement("$N($L, $L, s)", forwardName(i), layerFields(layers.get(i)), i == 0 ? "x" : "s." + out(i - 1));
       type.addMethod(layerForward(i));
     }
     type.addMethod(forward.build());
@@ -120,13 +189,13 @@ final class LoopEmitter {
         .addParameter(DOUBLES, "t")
         .addParameter(TypeName.DOUBLE, "learningRate")
         .addCode(checksLoss)
-        .addStatement("double[] p = parameters")
         .addStatement("Scratch s = SCRATCH.get()")
-        .addStatement("forward(p, x, s)")
+        .addStatement("forward(x, s)")
         .addStatement("double E = lossOf(s, t)")
         .addStatement("outputDelta(s, t)");
     for (int i = layers.size() - 1; i >= 0; i--) {
-      step.addStatement("$N(p, $L, s, learningRate)", descendName(i), i == 0 ? "x" : "s." + out(i - 1));
+      step.addStatement("$N($L, $L, s, learningRate)", descendName(i), layerFields(layers.get(i)),
+          i == 0 ? "x" : "s." + out(i - 1));
     }
     type.addMethod(step.addStatement("return E").build());
     addBatchMethods(type, checksGradient);
@@ -147,7 +216,7 @@ final class LoopEmitter {
         .beginControlFlow("for (int from = 0; from < count; from += Batch.ROWS)")
         .addStatement("int m = Math.min(Batch.ROWS, count - from)")
         .addStatement("batchInputs(xs, xOffset + from * INPUTS, b, m)")
-        .addStatement("batchForward(parameters, b, m)")
+        .addStatement("batchForward(b, m)")
         .addStatement("double[][] o = b.$N", output())
         .beginControlFlow("for (int n = 0; n < m; n++)")
         .beginControlFlow("for (int j = 0; j < OUTPUTS; j++)")
@@ -167,15 +236,14 @@ final class LoopEmitter {
         .addStatement("$T.check($S, xs, xOffset, count, INPUTS)", batches, "xs")
         .addStatement("$T.check($S, ts, tOffset, count, OUTPUTS)", batches, "ts")
         .addStatement("checkLength($S, grad, PARAMETERS)", "grad")
-        .addStatement("return gradientRows(parameters, xs, xOffset, ts, tOffset, count, grad, SCRATCH.get())")
+        .addStatement("return gradientRows(xs, xOffset, ts, tOffset, count, grad, SCRATCH.get())")
         .build());
     MethodSpec.Builder rows = MethodSpec.methodBuilder("gradientRows")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addModifiers(Modifier.PRIVATE)
         .addJavadoc("Sums the rows' gradients into {@code grad} and returns the sum of their losses, $L rows at a\n"
             + "time held as [unit][row], so each weight is read once per chunk and the loops over the rows\n"
             + "index every array alike (HotSpot can vectorize them).\n", BATCH_ROWS)
         .returns(TypeName.DOUBLE)
-        .addParameter(DOUBLES, "p")
         .addParameter(DOUBLES, "xs").addParameter(TypeName.INT, "xOffset")
         .addParameter(DOUBLES, "ts").addParameter(TypeName.INT, "tOffset")
         .addParameter(TypeName.INT, "count")
@@ -186,10 +254,11 @@ final class LoopEmitter {
         .beginControlFlow("for (int from = 0; from < count; from += Batch.ROWS)")
         .addStatement("int m = Math.min(Batch.ROWS, count - from)")
         .addStatement("batchInputs(xs, xOffset + from * INPUTS, b, m)")
-        .addStatement("batchForward(p, b, m)")
+        .addStatement("batchForward(b, m)")
         .addStatement("loss += batchLossAndDelta(b, ts, tOffset + from * OUTPUTS, m)");
     for (int i = layers.size() - 1; i >= 0; i--) {
-      rows.addStatement("batchBackwardLayer$L(p, $L, b, m, grad)", i, i == 0 ? "b.x" : "b." + out(i - 1));
+      rows.addStatement("batchBackwardLayer$L($L$L, b, m, grad)", i, i == 0 ? "" : weights(layers.get(i)) + ", ",
+          i == 0 ? "b.x" : "b." + out(i - 1));
     }
     type.addMethod(rows.endControlFlow().addStatement("return loss").build());
     addBatchPasses(type);
@@ -203,7 +272,34 @@ final class LoopEmitter {
             .endControlFlow()
             .addStatement("double[] g = s.batchGradient")
             .build(),
-        CodeBlock.of("double loss = gradientRows(p, xs, xOffset, ts, tOffset, count, g, s);\n")));
+        CodeBlock.of("double loss = gradientRows(xs, xOffset, ts, tOffset, count, g, s);\n"),
+        CodeBlock.of("descend(g, scale);\n")));
+    type.addMethod(descend());
+  }
+
+  /** θ ← θ − scale·g for a flat gradient g, written into the columns and biases. */
+  private MethodSpec descend() {
+    MethodSpec.Builder m = MethodSpec.methodBuilder("descend")
+        .addModifiers(Modifier.PRIVATE)
+        .addJavadoc("θ ← θ − scale·g for the flat gradient g, column by column.\n")
+        .addParameter(DOUBLES, "g")
+        .addParameter(TypeName.DOUBLE, "scale");
+    for (DenseLayout l : layers) {
+      m.beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
+          .addStatement("double[] column = $N[k]", weights(l))
+          .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
+          .addStatement("column[j] -= scale * g[$L + k]", rowStart(l))
+          .endControlFlow()
+          .endControlFlow();
+      switch (l.bias()) {
+        case PER_NEURON -> m.beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
+            .addStatement("$N[j] -= scale * g[$L + j]", biases(l), l.firstBias())
+            .endControlFlow();
+        case SHARED -> m.addStatement("$N[0] -= scale * g[$L]", biases(l), l.firstBias());
+        case NONE -> {}
+      }
+    }
+    return m.build();
   }
 
   /** Rows of a batch processed together: the batch scratch holds this many per unit. */
@@ -279,12 +375,11 @@ final class LoopEmitter {
         .endControlFlow()
         .build());
     MethodSpec.Builder forward = MethodSpec.methodBuilder("batchForward")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .addParameter(DOUBLES, "p")
+        .addModifiers(Modifier.PRIVATE)
         .addParameter(ClassName.get("", "Batch"), "b")
         .addParameter(TypeName.INT, "m");
     for (int i = 0; i < layers.size(); i++) {
-      forward.addStatement("batchForwardLayer$L(p, $L, b, m)", i, i == 0 ? "b.x" : "b." + out(i - 1));
+      forward.addStatement("batchForwardLayer$L($L, $L, b, m)", i, layerFields(layers.get(i)), i == 0 ? "b.x" : "b." + out(i - 1));
       type.addMethod(batchForwardLayer(i));
     }
     type.addMethod(forward.build());
@@ -299,9 +394,9 @@ final class LoopEmitter {
     ClassName batch = ClassName.get("", "Batch");
     MethodSpec.Builder m = MethodSpec.methodBuilder("batchForwardLayer" + i)
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .addJavadoc("Layer '$L' for m rows: each weight is read once and applied to every row.\n", l.name())
-        .addParameter(DOUBLES, "p")
-        .addParameter(ArrayTypeName.of(DOUBLES), "in")
+        .addJavadoc("Layer '$L' for m rows: each weight is read once and applied to every row.\n", l.name());
+    layerParameters(m, l);
+    m.addParameter(ArrayTypeName.of(DOUBLES), "in")
         .addParameter(batch, "b")
         .addParameter(TypeName.INT, "m")
         .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
@@ -310,12 +405,11 @@ final class LoopEmitter {
         .beginControlFlow("for (int n = 0; n < m; n++)")
         .addStatement("z[n] = bias")
         .endControlFlow()
-        .addStatement("int row = $L", rowStart(l))
         .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
-        .addStatement("double w = p[row + k]")
+        .addStatement("double weight = w[k][j]")
         .addStatement("double[] column = in[k]")
         .beginControlFlow("for (int n = 0; n < m; n++)")
-        .addStatement("z[n] += w * column[n]")
+        .addStatement("z[n] += weight * column[n]")
         .endControlFlow()
         .endControlFlow();
     boolean elementWise = l.activation() != Activation.IDENTITY && l.activation() != Activation.SOFTMAX;
@@ -425,9 +519,11 @@ final class LoopEmitter {
     MethodSpec.Builder m = MethodSpec.methodBuilder("batchBackwardLayer" + i)
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addJavadoc("Layer '$L' for m rows: ∂E/∂w sums δ·in over the rows$L.\n", l.name(),
-            i > 0 ? "; ∂E/∂in = Wᵀ·δ, row by row" : "")
-        .addParameter(DOUBLES, "p")
-        .addParameter(ArrayTypeName.of(DOUBLES), "in")
+            i > 0 ? "; ∂E/∂in = Wᵀ·δ, row by row" : "");
+    if (i > 0) {
+      m.addParameter(ArrayTypeName.of(DOUBLES), "w");
+    }
+    m.addParameter(ArrayTypeName.of(DOUBLES), "in")
         .addParameter(ClassName.get("", "Batch"), "b")
         .addParameter(TypeName.INT, "m")
         .addParameter(DOUBLES, "grad")
@@ -470,10 +566,10 @@ final class LoopEmitter {
         .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
         .addStatement("grad[row + k] += g[k]");
     if (i > 0) {
-      m.addStatement("double w = p[row + k]")
+      m.addStatement("double weight = w[k][j]")
           .addStatement("double[] dk = down[k]")
           .beginControlFlow("for (int n = 0; n < m; n++)")
-          .addStatement("dk[n] += w * d[n]")
+          .addStatement("dk[n] += weight * d[n]")
           .endControlFlow();
     }
     m.endControlFlow();
@@ -532,6 +628,7 @@ final class LoopEmitter {
       }
       scratch.addField(array("dE_" + layer.name() + "_z", u, "δ = ∂E/∂z"));
       scratch.addField(array("dE_" + layer.name() + "_a", u, "∂E/∂a"));
+      scratch.addField(array(layer.name() + "_step", u, "η·δ: the training step moves column k by −in_k times this"));
     }
     return scratch.build();
   }
@@ -561,14 +658,19 @@ final class LoopEmitter {
     return "backwardLayer" + i;
   }
 
-  /** z_j = Σ_k w_jk·in_k + b_j and a_j = f(z_j), one neuron per outer iteration. */
+  /**
+   * z = b + Σ_k in_k·column_k, one loop over the units per input (so it vectorizes), then a =
+   * f(z). Each z_j still sums b_j, w_j0·in_0, w_j1·in_1, … in that order, as the straight-line code
+   * does.
+   */
   private MethodSpec layerForward(int i) {
     DenseLayout l = layers.get(i);
     MethodSpec.Builder m = MethodSpec.methodBuilder(forwardName(i))
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .addJavadoc("Layer '$L' ($L units): z = W·in + b$L.\n", l.name(), l.units(), activationNote(l.activation()))
-        .addParameter(DOUBLES, "p")
-        .addParameter(DOUBLES, "in")
+        .addJavadoc("Layer '$L' ($L units): z = W·in + b$L, adding in_k times column k of W to z.\n",
+            l.name(), l.units(), activationNote(l.activation()));
+    layerParameters(m, l);
+    m.addParameter(DOUBLES, "in")
         .addParameter(SCRATCH, "s")
         .addStatement("double[] z = s.$N", l.name() + "_z");
     boolean elementWise = l.activation() != Activation.IDENTITY && l.activation() != Activation.SOFTMAX;
@@ -576,16 +678,20 @@ final class LoopEmitter {
       m.addStatement("double[] a = s.$N", l.name() + "_a");
     }
     m.beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
-        .addStatement("double sum = $L", biasOf(l, "j"))
-        .addStatement("int row = $L", rowStart(l))
-        .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
-        .addStatement("sum += p[row + k] * in[k]")
+        .addStatement("z[j] = $L", biasOf(l, "j"))
         .endControlFlow()
-        .addStatement("z[j] = sum");
+        .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
+        .addStatement("double[] column = w[k]")
+        .addStatement("double ink = in[k]")
+        .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
+        .addStatement("z[j] += column[j] * ink")
+        .endControlFlow()
+        .endControlFlow();
     if (elementWise) {
-      m.addStatement("a[j] = $L", apply(l.activation(), "sum"));
+      m.beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
+          .addStatement("a[j] = $L", apply(l.activation(), "z[j]"))
+          .endControlFlow();
     }
-    m.endControlFlow();
     if (l.activation() == Activation.SOFTMAX) {
       m.addComment("softmax: e^(z − max z) / Σ e^(z − max z); subtracting the max keeps every exponent ≤ 0")
           .addStatement("double max = z[0]")
@@ -612,8 +718,8 @@ final class LoopEmitter {
 
   private static String biasOf(DenseLayout l, String j) {
     return switch (l.bias()) {
-      case PER_NEURON -> "p[" + l.firstBias() + " + " + j + "]";
-      case SHARED -> "p[" + l.firstBias() + "]";
+      case PER_NEURON -> "biases[" + j + "]";
+      case SHARED -> "biases[0]";
       case NONE -> "0.0";
     };
   }
@@ -751,53 +857,69 @@ final class LoopEmitter {
   /**
    * Adds layer {@code i}'s weight and bias gradients and, below the first layer, passes δ down:
    * ∂E/∂w_jk = δ_j·in_k, ∂E/∂b = δ, ∂E/∂in_k = Σ_j δ_j·w_jk, then the previous activation's gate.
+   * Fused with the delta rule ({@code descend}), δ goes down with the old weights, then each column
+   * moves by −in_k·η·δ in a loop over the units that vectorizes.
    */
   private MethodSpec layerBackward(int i, boolean descend) {
     DenseLayout l = layers.get(i);
     MethodSpec.Builder m = MethodSpec.methodBuilder(descend ? descendName(i) : backwardName(i))
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addJavadoc("Layer '$L': multiply gates switch (∂E/∂w = δ·in$L), add gate distributes (∂E/∂b = δ$L).\n",
-            l.name(), i > 0 ? ", ∂E/∂in = Wᵀ·δ" : "", l.bias() == Bias.SHARED ? ", summed: the bias fans out" : "")
-        .addParameter(DOUBLES, "p")
-        .addParameter(DOUBLES, "in")
+            l.name(), i > 0 ? ", ∂E/∂in = Wᵀ·δ" : "", l.bias() == Bias.SHARED ? ", summed: the bias fans out" : "");
+    if (descend) {
+      m.addJavadoc("Fused with the delta rule: δ goes down through the old weights, then column k moves by −in_k·η·δ.\n");
+      layerParameters(m, l);
+    } else if (i > 0) {
+      m.addParameter(ArrayTypeName.of(DOUBLES), "w");
+    }
+    m.addParameter(DOUBLES, "in")
         .addParameter(SCRATCH, "s")
         .addParameter(descend ? TypeName.DOUBLE : DOUBLES, descend ? "learningRate" : "grad")
         .addStatement("double[] delta = s.$N", "dE_" + l.name() + "_z");
     if (descend) {
-      m.addJavadoc("Fused with the delta rule: each weight carries δ down with its old value, then moves by −η·∂E/∂w.\n");
-    }
-    if (i > 0) {
-      DenseLayout previous = layers.get(i - 1);
-      m.addStatement("double[] down = s.$N", "dE_" + previous.name() + "_a")
-          .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
-          .addStatement("down[k] = 0.0")
+      m.addStatement("double[] step = s.$N", l.name() + "_step")
+          .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
+          .addStatement("step[j] = learningRate * delta[j]")
           .endControlFlow();
     }
-    m.beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
-        .addStatement("double d = delta[j]")
-        .addStatement("int row = $L", rowStart(l))
-        .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs());
+    if (i > 0) {
+      m.addStatement("double[] down = s.$N", "dE_" + layers.get(i - 1).name() + "_a");
+    }
+    m.beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs());
+    if (descend || i > 0) {
+      m.addStatement("double[] column = w[k]");
+    }
+    m.addStatement("double ink = in[k]");
+    if (i > 0) {
+      m.addStatement("double sum = 0.0");
+    }
+    m.beginControlFlow("for (int j = 0; j < $L; j++)", l.units());
+    if (i > 0) {
+      m.addStatement("sum += delta[j] * column[j]");
+    }
+    if (!descend) {
+      m.addStatement("grad[$L + k] += delta[j] * ink", rowStart(l));
+    }
+    m.endControlFlow();
+    if (i > 0) {
+      m.addStatement("down[k] = sum");
+    }
     if (descend) {
-      m.addStatement("double w = p[row + k]");
-      if (i > 0) {
-        m.addStatement("down[k] += d * w");
-      }
-      m.addStatement("p[row + k] = w - learningRate * d * in[k]");
-    } else {
-      m.addStatement("grad[row + k] += d * in[k]");
-      if (i > 0) {
-        m.addStatement("down[k] += d * p[row + k]");
-      }
+      m.beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
+          .addStatement("column[j] -= step[j] * ink")
+          .endControlFlow();
     }
     m.endControlFlow();
-    String target = descend ? "p" : "grad";
-    String op = descend ? "-= learningRate *" : "+=";
-    switch (l.bias()) {
-      case PER_NEURON -> m.addStatement("$L[$L + j] $L d", target, l.firstBias(), op);
-      case SHARED -> m.addStatement("$L[$L] $L d", target, l.firstBias(), op);
-      case NONE -> {}
+    if (l.bias() != Bias.NONE) {
+      String element = l.bias() == Bias.SHARED ? "0" : "j";
+      m.beginControlFlow("for (int j = 0; j < $L; j++)", l.units());
+      if (descend) {
+        m.addStatement("biases[$L] -= step[j]", element);
+      } else {
+        m.addStatement("grad[$L] += delta[j]", l.bias() == Bias.SHARED ? l.firstBias() : l.firstBias() + " + j");
+      }
+      m.endControlFlow();
     }
-    m.endControlFlow();
     if (i > 0) {
       DenseLayout previous = layers.get(i - 1);
       m.addComment("$L gate of layer '$L': δ = ∂E/∂a · f'(z)",

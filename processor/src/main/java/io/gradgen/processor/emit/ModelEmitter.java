@@ -44,6 +44,7 @@ public final class ModelEmitter {
   private static final ClassName LOSS = ClassName.get("io.gradgen", "Loss");
   private static final TypeName DOUBLES = ArrayTypeName.of(TypeName.DOUBLE);
   private static final ClassName BATCHES = ClassName.get("io.gradgen", "Batches");
+  static final ClassName PARAMETERS = ClassName.get("io.gradgen", "Parameters");
 
   /** Networks with more parameters show their layout as index ranges per layer. */
   private static final int MAX_LISTED_PARAMETERS = 64;
@@ -90,34 +91,15 @@ public final class ModelEmitter {
         .addField(constant("OUTPUTS", spec.outputs(), "Number of outputs."))
         .addField(
             constant("PARAMETERS", model.parameterNames().size(), "Number of parameters (weights and biases)."))
-        .addField(layoutField())
-        .addField(
-            FieldSpec.builder(array, "parameters", Modifier.PRIVATE, Modifier.FINAL).build())
-        .addMethod(
-            MethodSpec.constructorBuilder()
-                .addModifiers(Modifier.PUBLIC)
-                .addJavadoc("A model with every parameter 0; set them through {@link #parameters()}.\n")
-                .addStatement("this.parameters = new $L[PARAMETERS]", numeric.type())
-                .build())
-        .addMethod(
-            MethodSpec.constructorBuilder()
-                .addModifiers(Modifier.PUBLIC)
-                .addJavadoc("A model with a copy of {@code parameters}, in the layout above.\n\n")
-                .addJavadoc("@throws IllegalArgumentException unless it has {@link #PARAMETERS} elements\n")
-                .addParameter(array, "parameters")
-                .addStatement("checkLength($S, parameters, PARAMETERS)", "parameters")
-                .addStatement("this.parameters = parameters.clone()")
-                .build())
-        .addMethod(getter("inputCount", "INPUTS"))
+        .addField(layoutField());
+    if (model.shape() == CodeShape.LOOPS) {
+      LoopEmitter.addStorage(type, spec);
+    } else {
+      addFlatStorage(type);
+    }
+    type.addMethod(getter("inputCount", "INPUTS"))
         .addMethod(getter("outputCount", "OUTPUTS"))
         .addMethod(getter("parameterCount", "PARAMETERS"))
-        .addMethod(
-            MethodSpec.methodBuilder("parameters")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .returns(array)
-                .addStatement("return parameters")
-                .build())
         .addMethod(
             MethodSpec.methodBuilder("layout")
                 .addAnnotation(Override.class)
@@ -141,6 +123,49 @@ public final class ModelEmitter {
         .skipJavaLangImports(true)
         .indent("  ")
         .build();
+  }
+
+  /**
+   * One flat array in the layout order, read by the straight-line code: {@code values}, behind a
+   * {@code Parameters} view ({@code double}); {@code parameters} itself ({@code float}).
+   */
+  private void addFlatStorage(TypeSpec.Builder type) {
+    boolean view = numeric == Numeric.DOUBLE;
+    String field = storage();
+    type.addField(FieldSpec.builder(array, field, Modifier.PRIVATE, Modifier.FINAL)
+        .addJavadoc(view ? "The parameters in the layout above: the storage behind {@link #parameters()}.\n" : "")
+        .build());
+    if (view) {
+      type.addField(FieldSpec.builder(PARAMETERS, "parameters", Modifier.PRIVATE, Modifier.FINAL).build());
+    }
+    MethodSpec.Builder zero = MethodSpec.constructorBuilder()
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc("A model with every parameter 0; set them through {@link #parameters()}.\n")
+        .addStatement("this.$N = new $L[PARAMETERS]", field, numeric.type());
+    MethodSpec.Builder copy = MethodSpec.constructorBuilder()
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc("A model with a copy of {@code parameters}, in the layout above.\n\n")
+        .addJavadoc("@throws IllegalArgumentException unless it has {@link #PARAMETERS} elements\n")
+        .addParameter(array, "parameters")
+        .addStatement("checkLength($S, parameters, PARAMETERS)", "parameters")
+        .addStatement("this.$N = parameters.clone()", field);
+    if (view) {
+      zero.addStatement("this.parameters = $T.flat(LAYOUT, values)", PARAMETERS);
+      copy.addStatement("this.parameters = $T.flat(LAYOUT, values)", PARAMETERS);
+    }
+    type.addMethod(zero.build())
+        .addMethod(copy.build())
+        .addMethod(MethodSpec.methodBuilder("parameters")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .returns(view ? PARAMETERS : array)
+            .addStatement("return parameters")
+            .build());
+  }
+
+  /** The field the straight-line code reads the parameters from. */
+  private String storage() {
+    return numeric == Numeric.DOUBLE ? "values" : "parameters";
   }
 
   private static FieldSpec constant(String name, int value, String doc) {
@@ -274,7 +299,7 @@ public final class ModelEmitter {
         .addParameter(TypeName.INT, "count")
         .addStatement("$T.check($S, xs, xOffset, count, INPUTS)", BATCHES, "xs")
         .addStatement("$T.check($S, ys, yOffset, count, OUTPUTS)", BATCHES, "ys")
-        .addStatement("double[] p = parameters")
+        .addStatement("double[] p = values")
         .beginControlFlow("for (int n = 0; n < count; n++)")
         .addStatement("predictRow(p, xs, xOffset + n * INPUTS, ys, yOffset + n * OUTPUTS)")
         .endControlFlow()
@@ -290,7 +315,7 @@ public final class ModelEmitter {
         .addStatement("$T.check($S, xs, xOffset, count, INPUTS)", BATCHES, "xs")
         .addStatement("$T.check($S, ts, tOffset, count, OUTPUTS)", BATCHES, "ts")
         .addStatement("checkLength($S, grad, PARAMETERS)", "grad")
-        .addStatement("double[] p = parameters")
+        .addStatement("double[] p = values")
         .addStatement("double loss = 0.0")
         .beginControlFlow("for (int n = 0; n < count; n++)")
         .addStatement("loss += gradientRow(p, xs, xOffset + n * INPUTS, ts, tOffset + n * OUTPUTS, grad)")
@@ -299,11 +324,19 @@ public final class ModelEmitter {
         .build());
     type.addMethod(batchTrainStep(
         "Mini-batch gradient descent: the mean gradient of the rows, then the delta rule; allocates nothing.\n",
-        CodeBlock.of("double[] g = stepGradient;\n"),
+        CodeBlock.builder()
+            .addStatement("double[] p = values")
+            .addStatement("double[] g = stepGradient")
+            .build(),
         CodeBlock.builder()
             .addStatement("double loss = 0.0")
             .beginControlFlow("for (int n = 0; n < count; n++)")
             .addStatement("loss += gradientRow(p, xs, xOffset + n * INPUTS, ts, tOffset + n * OUTPUTS, g)")
+            .endControlFlow()
+            .build(),
+        CodeBlock.builder()
+            .beginControlFlow("for (int i = 0; i < PARAMETERS; i++)")
+            .addStatement("p[i] -= scale * g[i]")
             .endControlFlow()
             .build()));
   }
@@ -311,9 +344,10 @@ public final class ModelEmitter {
   /**
    * The public mini-batch {@code trainStep} of both code shapes: its checks, then {@code gradient}
    * (which declares the array {@code g}) and {@code sumRows} (which adds the rows' gradients into it
-   * and declares their summed {@code loss}), then the delta rule with the mean gradient.
+   * and declares their summed {@code loss}), then {@code update}, the delta rule with the mean
+   * gradient {@code scale·g}.
    */
-  static MethodSpec batchTrainStep(String javadoc, CodeBlock gradient, CodeBlock sumRows) {
+  static MethodSpec batchTrainStep(String javadoc, CodeBlock gradient, CodeBlock sumRows, CodeBlock update) {
     return MethodSpec.methodBuilder("trainStep")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
@@ -328,16 +362,13 @@ public final class ModelEmitter {
         .beginControlFlow("if (count < 1)")
         .addStatement("throw new $T($S + count)", IllegalArgumentException.class, "count must be at least 1, but is ")
         .endControlFlow()
-        .addStatement("double[] p = parameters")
         .addCode(gradient)
         .beginControlFlow("for (int i = 0; i < PARAMETERS; i++)")
         .addStatement("g[i] = 0.0")
         .endControlFlow()
         .addCode(sumRows)
         .addStatement("double scale = learningRate / count")
-        .beginControlFlow("for (int i = 0; i < PARAMETERS; i++)")
-        .addStatement("p[i] -= scale * g[i]")
-        .endControlFlow()
+        .addCode(update)
         .addStatement("return loss / count")
         .build();
   }
@@ -371,7 +402,8 @@ public final class ModelEmitter {
 
   private static CodeBlock body(LoweredMethod method, Numeric numeric) {
     CodeBlock.Builder code = CodeBlock.builder();
-    code.addStatement("$L[] $N = parameters", numeric.type(), ArrayNames.PARAMETERS);
+    code.addStatement("$L[] $N = $N", numeric.type(), ArrayNames.PARAMETERS,
+        numeric == Numeric.DOUBLE ? "values" : "parameters");
     return code.add(statements(method, "forward pass", "", Map.of(), numeric)).build();
   }
 
@@ -468,7 +500,10 @@ public final class ModelEmitter {
     }
     if (model.shape() == CodeShape.LOOPS) {
       doc.add("<p>Code shape: loops, one small method per layer and pass; intermediate values live in\n");
-      doc.add("scratch arrays allocated once per thread.\n\n");
+      doc.add("scratch arrays allocated once per thread. Each layer's weights are stored column by column,\n");
+      doc.add("one array per input, so the loops over a layer's units read every array at the same index\n");
+      doc.add("and HotSpot compiles them to vector instructions; {@link #parameters()} is the flat view in\n");
+      doc.add("the layout above.\n\n");
     }
     doc.add("<p>{@code predict}, {@code loss} and {@code gradient} allocate nothing. Calls that only read\n");
     doc.add("the parameters may run on many threads at once; training must not run concurrently with them.\n");

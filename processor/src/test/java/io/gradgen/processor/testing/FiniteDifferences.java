@@ -3,6 +3,7 @@ package io.gradgen.processor.testing;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gradgen.DifferentiableModel;
+import io.gradgen.Parameters;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -50,17 +51,17 @@ public final class FiniteDifferences {
    * @param context names the case in a failure message
    */
   public static void assertGradientMatches(DifferentiableModel model, double[] x, double[] t, String context) {
-    double[] p = model.parameters();
-    double[] grad = new double[p.length];
+    Parameters p = model.parameters();
+    double[] grad = new double[p.size()];
     double loss = model.gradient(x, t, grad);
-    for (int i = 0; i < p.length; i++) {
+    for (int i = 0; i < p.size(); i++) {
       final int k = i;
-      double saved = p[k];
+      double saved = p.get(k);
       double estimate = derivative(v -> {
-        p[k] = v;
+        p.set(k, v);
         return model.loss(x, t);
       }, saved);
-      p[k] = saved;
+      p.set(k, saved);
       double error = relativeError(grad[k], estimate, loss);
       assertTrue(error < 1e-6, context + " ∂E/∂" + model.parameterName(k) + ": generated " + grad[k]
           + ", finite differences " + estimate + ", relative error " + error);
