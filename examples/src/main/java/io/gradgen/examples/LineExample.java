@@ -76,7 +76,7 @@ final class LineExample implements TrainingExample {
     for (String mode : MODES.keySet()) {
       model = new LineNetModel(new double[] {start});
       result = train(model, mode, seed, listeners.apply("line, " + mode));
-      metrics.put("W " + mode, model.parameters()[0]);
+      metrics.put("W " + mode, model.parameters().get(0));
       metrics.put("epochs " + mode, (double) result.epochs());
       curves.put(mode, result.history().trainingLosses());
     }

@@ -69,7 +69,7 @@ class ConcurrencyTest {
     for (int i = 0; i < SAMPLES; i++) {
       model.predict(inputs[i], expected[i]);
     }
-    double[] before = model.parameters().clone();
+    double[] before = model.parameters().toArray();
     List<Integer> mismatches =
         onEightThreads(thread -> () -> {
           double[] y = new double[IrisNetModel.OUTPUTS];
@@ -84,7 +84,7 @@ class ConcurrencyTest {
           return wrong;
         });
     assertEquals(List.of(0, 0, 0, 0, 0, 0, 0, 0), mismatches);
-    assertArrayEquals(before, model.parameters(), 0.0, "prediction never writes the parameters");
+    assertArrayEquals(before, model.parameters().toArray(), 0.0, "prediction never writes the parameters");
   }
 
   @Test

@@ -36,11 +36,12 @@ class ExtremeValueTest {
   private static void check(
       DifferentiableModel model, double[] logits, double[] t, double[] outputs, double loss, double[] dEdz) {
     int n = logits.length;
-    double[] p = model.parameters();
+    double[] p = new double[model.parameterCount()];
     for (int k = 0; k < n; k++) {
       p[k] = logits[k] / X[0];
       p[n + k] = 0;
     }
+    model.parameters().copyFrom(p);
     String at = model.getClass().getSimpleName() + " at z = " + java.util.Arrays.toString(logits);
     double[] y = new double[n];
     model.predict(X, y);
@@ -175,8 +176,7 @@ class ExtremeValueTest {
     ExtremeNets_SaturatedHiddenModel model = new ExtremeNets_SaturatedHiddenModel();
     double t = 0.5;
     for (double z : LOGITS) {
-      double[] p = model.parameters();
-      java.util.Arrays.fill(p, 0);
+      double[] p = new double[model.parameterCount()];
       p[0] = z / 2; // hidden.w[0][0]
       p[1] = -z / 2; // hidden.w[1][0]
       p[4] = z; // deep.w[0][0]
@@ -185,6 +185,7 @@ class ExtremeValueTest {
       p[7] = -z;
       p[10] = 1; // out.w[0][0]
       p[11] = 2;
+      model.parameters().copyFrom(p);
       double o = Math.tanh(z) + 2 * Math.tanh(-z);
       double[] y = new double[1];
       model.predict(X, y);

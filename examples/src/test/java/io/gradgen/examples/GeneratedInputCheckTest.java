@@ -67,7 +67,7 @@ class GeneratedInputCheckTest {
     double[] p = SeedExample.PARAMETERS.clone();
     SeedNetModel copy = new SeedNetModel(p);
     p[0] = 42;
-    assertEquals(SeedExample.PARAMETERS[0], copy.parameters()[0], 0.0, "the model holds a copy");
+    assertEquals(SeedExample.PARAMETERS[0], copy.parameters().get(0), 0.0, "the model holds a copy");
   }
 
   @Test

@@ -17,7 +17,7 @@ class LineTrainingTest {
     for (String mode : LineExample.MODES.keySet()) {
       LineNetModel model = new LineNetModel(new double[] {3});
       TrainingResult result = LineExample.train(model, mode, 42, r -> {});
-      assertEquals(2.0, model.parameters()[0], 1e-6, mode);
+      assertEquals(2.0, model.parameters().get(0), 1e-6, mode);
       assertEquals(StopReason.TARGET_LOSS, result.reason(), mode);
     }
   }
@@ -30,7 +30,7 @@ class LineTrainingTest {
         double start = random.nextDouble(-10, 10);
         LineNetModel model = new LineNetModel(new double[] {start});
         LineExample.train(model, mode, i, r -> {});
-        assertEquals(2.0, model.parameters()[0], 1e-6, mode + " from W = " + start);
+        assertEquals(2.0, model.parameters().get(0), 1e-6, mode + " from W = " + start);
       }
     }
   }

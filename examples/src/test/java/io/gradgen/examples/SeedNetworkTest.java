@@ -19,7 +19,9 @@ class SeedNetworkTest {
   private static final double TOLERANCE = 1e-9;
 
   private static double[] predict(Model model, int parameters) {
-    System.arraycopy(PARAMETERS, 0, model.parameters(), 0, parameters);
+    double[] p = model.parameters().toArray();
+    System.arraycopy(PARAMETERS, 0, p, 0, parameters);
+    model.parameters().copyFrom(p);
     double[] y = new double[model.outputCount()];
     model.predict(INPUTS, y);
     return y;

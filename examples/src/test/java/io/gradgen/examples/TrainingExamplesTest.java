@@ -82,8 +82,8 @@ class TrainingExamplesTest {
   @Test
   void theSameSeedTrainsTheSameWeights() {
     assertArrayEquals(
-        run(ClassificationExample.iris(), 7).model().parameters(),
-        run(ClassificationExample.iris(), 7).model().parameters(),
+        run(ClassificationExample.iris(), 7).model().parameters().toArray(),
+        run(ClassificationExample.iris(), 7).model().parameters().toArray(),
         0.0);
   }
 

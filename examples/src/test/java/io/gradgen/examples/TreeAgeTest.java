@@ -72,7 +72,7 @@ class TreeAgeTest {
     TreeAgeNetModel model = new TreeAgeNetModel(constructed());
     Trainer.builder(new Sgd(ETA)).online().stopWhen(StopRule.maxIterations(1)).build()
         .fit(model, DataSet.of(new double[][] {X}, new double[][] {AGE}));
-    assertEquals(-0.1125, model.parameters()[0], 1e-12, "w1 after one step");
+    assertEquals(-0.1125, model.parameters().get(0), 1e-12, "w1 after one step");
     double[] y = new double[1];
     model.predict(X, y);
     assertEquals(-3.33, y[0], 0.005, "from 1.25 above the target to 8.33 below it");

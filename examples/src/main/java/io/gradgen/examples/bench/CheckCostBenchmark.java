@@ -28,7 +28,7 @@ public class CheckCostBenchmark {
   @Setup
   public void setUp() {
     checked = new SeedNetModel(BenchData.uniform(SeedNetModel.PARAMETERS, 7));
-    unchecked = new UncheckedSeedNet(checked.parameters());
+    unchecked = new UncheckedSeedNet(checked.parameters().toArray());
     x = BenchData.uniform(SeedNetModel.INPUTS, 1);
     y = new double[SeedNetModel.OUTPUTS];
   }

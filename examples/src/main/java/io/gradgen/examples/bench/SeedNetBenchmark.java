@@ -39,7 +39,7 @@ public class SeedNetBenchmark {
   public void setUp() {
     generated = new SeedNetModel();
     Initializer.xavier().initialize(generated, 42);
-    baseline = new HandWrittenSigmoidNet(2, 2, 2, generated.parameters());
+    baseline = new HandWrittenSigmoidNet(2, 2, 2, generated.parameters().toArray());
     x = BenchData.uniform(SeedNetModel.INPUTS, 1);
     t = new double[] {0.85, 0.30};
     y = new double[SeedNetModel.OUTPUTS];

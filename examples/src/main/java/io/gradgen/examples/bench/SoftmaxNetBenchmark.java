@@ -50,7 +50,7 @@ public abstract class SoftmaxNetBenchmark {
     int inputs = generated.inputCount();
     int outputs = generated.outputCount();
     int hiddenUnits = generated.layout().layers().get(0).units();
-    baseline = new HandWrittenSoftmaxNet(hidden(), inputs, hiddenUnits, outputs, generated.parameters());
+    baseline = new HandWrittenSoftmaxNet(hidden(), inputs, hiddenUnits, outputs, generated.parameters().toArray());
     x = BenchData.uniform(generated.inputCount(), 1);
     t = BenchData.oneHot(generated.outputCount(), 2);
     y = new double[generated.outputCount()];

@@ -6,15 +6,15 @@ package io.gradgen.examples.bench;
  * CheckCostTest} keeps the copy equal to the generated code.
  */
 final class UncheckedSeedNet {
-  final double[] parameters;
+  final double[] values;
 
-  UncheckedSeedNet(double[] parameters) {
-    this.parameters = parameters;
+  UncheckedSeedNet(double[] values) {
+    this.values = values;
   }
 
   // BEGIN COPY predict
   public void predict(double[] x, double[] y) {
-    double[] p = parameters;
+    double[] p = values;
     // forward pass
     // layer 'hidden' (2 units): z = W·x + b (one bias shared by the layer), a = sigmoid(z)
     double hidden_z0 = p[0] * x[0] + p[1] * x[1] + p[4];

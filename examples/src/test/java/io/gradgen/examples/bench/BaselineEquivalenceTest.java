@@ -85,10 +85,11 @@ class BaselineEquivalenceTest {
     int n = model.parameterCount();
     for (int c = 0; c < CASES; c++) {
       String name = model.getClass().getSimpleName() + " case " + c;
-      double[] p = model.parameters();
+      double[] p = new double[n];
       for (int i = 0; i < n; i++) {
         p[i] = random.nextDouble(-1.0, 1.0);
       }
+      model.parameters().copyFrom(p);
       Baseline baseline = factory.create(p);
       double[] x = new double[model.inputCount()];
       for (int i = 0; i < x.length; i++) {
@@ -116,14 +117,20 @@ class BaselineEquivalenceTest {
 
       // the benchmarked training step, three times: the parameters stay equal
       for (int step = 0; step < 3; step++) {
-        java.util.Arrays.fill(gGenerated, 0.0);
         java.util.Arrays.fill(gBaseline, 0.0);
-        model.gradient(x, t, gGenerated);
-        baseline.gradient(x, t, gBaseline);
-        BenchData.sgdUpdate(model.parameters(), gGenerated);
+        assertClose(baseline.gradient(x, t, gBaseline), model.trainStep(x, t, BenchData.LEARNING_RATE),
+            name + " loss of step " + step);
         BenchData.sgdUpdate(baseline.parameters(), gBaseline);
       }
-      assertClose(model.parameters(), baseline.parameters(), name + " parameters after 3 steps");
+      // The fused step rounds (η·δ)·in, the baseline η·(δ·in): the same to the last bits, except that
+      // a weight the steps bring near 0 keeps an error of order 1e-16 of its O(1) start. So the
+      // parameters are compared to 1e-12 of max(1, |θ|).
+      double[] generated = model.parameters().toArray();
+      double[] expected = baseline.parameters();
+      for (int i = 0; i < n; i++) {
+        assertTrue(Math.abs(expected[i] - generated[i]) <= TOLERANCE * Math.max(1.0, Math.abs(expected[i])),
+            name + " parameters after 3 steps[" + i + "]: generated " + generated[i] + ", baseline " + expected[i]);
+      }
     }
   }
 

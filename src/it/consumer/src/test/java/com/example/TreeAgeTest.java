@@ -3,6 +3,7 @@ package com.example;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.gradgen.DifferentiableModel;
+import io.gradgen.Parameters;
 import org.junit.jupiter.api.Test;
 
 /** The generated model works in a user's build: it predicts, and its gradient is exact. */
@@ -10,22 +11,22 @@ class TreeAgeTest {
   @Test
   void gradientMatchesCentralDifferences() {
     DifferentiableModel model = new TreeAgeModel();
-    double[] p = model.parameters();
-    for (int i = 0; i < p.length; i++) {
-      p[i] = 0.1 * (i + 1);
+    Parameters p = model.parameters();
+    for (int i = 0; i < p.size(); i++) {
+      p.set(i, 0.1 * (i + 1));
     }
     double[] x = {5, 7};
     double[] t = {5};
     double[] grad = new double[model.parameterCount()];
     model.gradient(x, t, grad);
-    for (int i = 0; i < p.length; i++) {
-      double saved = p[i];
+    for (int i = 0; i < p.size(); i++) {
+      double saved = p.get(i);
       double h = 1e-6;
-      p[i] = saved + h;
+      p.set(i, saved + h);
       double up = model.loss(x, t);
-      p[i] = saved - h;
+      p.set(i, saved - h);
       double down = model.loss(x, t);
-      p[i] = saved;
+      p.set(i, saved);
       assertEquals((up - down) / (2 * h), grad[i], 1e-6 * Math.max(1, Math.abs(grad[i])), model.parameterName(i));
     }
   }
