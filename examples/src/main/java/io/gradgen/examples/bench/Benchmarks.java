@@ -46,6 +46,8 @@ public final class Benchmarks {
           new Operation("Predict", "predict"),
           new Operation("Gradient", "gradient"),
           new Operation("TrainStep", "train step"),
+          new Operation("BatchPredict", "predict, batch 64"),
+          new Operation("BatchGradient", "gradient, batch 64"),
           new Operation("BatchTrainStep", "train step, batch 64"));
 
   /**

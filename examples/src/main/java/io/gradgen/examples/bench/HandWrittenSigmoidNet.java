@@ -8,7 +8,7 @@ package io.gradgen.examples.bench;
  * <p>Parameters in the generated model's layout: hidden weights row by row ({@code w[unit][input]}),
  * the hidden layer's shared bias, output weights row by row, the output layer's shared bias.
  */
-final class HandWrittenSigmoidNet {
+final class HandWrittenSigmoidNet implements HandWrittenNet {
   private final int inputs;
   private final int hidden;
   private final int outputs;
@@ -38,7 +38,8 @@ final class HandWrittenSigmoidNet {
     this.dOut = new double[outputs];
   }
 
-  double[] parameters() {
+  @Override
+  public double[] parameters() {
     return p;
   }
 
@@ -67,13 +68,15 @@ final class HandWrittenSigmoidNet {
     }
   }
 
-  void predict(double[] x, double[] y) {
+  @Override
+  public void predict(double[] x, double[] y) {
     forward(x);
     System.arraycopy(o, 0, y, 0, outputs);
   }
 
   /** Adds ∂E/∂θ into {@code grad}; returns E. */
-  double gradient(double[] x, double[] t, double[] grad) {
+  @Override
+  public double gradient(double[] x, double[] t, double[] grad) {
     forward(x);
     double e = 0.0;
     double biasGrad = 0.0;

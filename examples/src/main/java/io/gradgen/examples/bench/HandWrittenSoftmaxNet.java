@@ -9,7 +9,7 @@ package io.gradgen.examples.bench;
  * <p>Parameters in the generated model's layout: hidden weights row by row ({@code w[unit][input]}),
  * hidden biases, output weights row by row, output biases.
  */
-final class HandWrittenSoftmaxNet {
+final class HandWrittenSoftmaxNet implements HandWrittenNet {
   /** The hidden layer's activation. */
   enum Hidden {
     TANH,
@@ -49,7 +49,8 @@ final class HandWrittenSoftmaxNet {
     this.dh = new double[hidden];
   }
 
-  double[] parameters() {
+  @Override
+  public double[] parameters() {
     return p;
   }
 
@@ -85,13 +86,15 @@ final class HandWrittenSoftmaxNet {
     total = s;
   }
 
-  void predict(double[] x, double[] y) {
+  @Override
+  public void predict(double[] x, double[] y) {
     forward(x);
     System.arraycopy(o, 0, y, 0, outputs);
   }
 
   /** Adds ∂E/∂θ into {@code grad}; returns E. Targets must sum to 1. */
-  double gradient(double[] x, double[] t, double[] grad) {
+  @Override
+  public double gradient(double[] x, double[] t, double[] grad) {
     forward(x);
     double logSumExp = max + Math.log(total);
     double e = 0.0;

@@ -3,6 +3,8 @@ package io.gradgen.examples.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -42,47 +44,48 @@ class BenchAllocationTest {
     return fewest;
   }
 
+  /**
+   * Every benchmark method of {@code b}, generated and baseline: {@code calls} single-sample calls,
+   * a 64th of them (at least one) for the batch methods.
+   */
+  private static void assertNothingAllocated(NetBenchmark b, int calls) {
+    b.setUp();
+    int batchCalls = Math.max(1, calls / BenchData.BATCH);
+    Map<String, Runnable> methods = new LinkedHashMap<>();
+    methods.put("generatedPredict", () -> b.generatedPredict(BH));
+    methods.put("baselinePredict", () -> b.baselinePredict(BH));
+    methods.put("generatedGradient", () -> b.generatedGradient(BH));
+    methods.put("baselineGradient", () -> b.baselineGradient(BH));
+    methods.put("generatedTrainStep", () -> b.generatedTrainStep(BH));
+    methods.put("baselineTrainStep", () -> b.baselineTrainStep(BH));
+    methods.put("generatedBatchPredict", () -> b.generatedBatchPredict(BH));
+    methods.put("baselineBatchPredict", () -> b.baselineBatchPredict(BH));
+    methods.put("generatedBatchGradient", () -> b.generatedBatchGradient(BH));
+    methods.put("baselineBatchGradient", () -> b.baselineBatchGradient(BH));
+    methods.put("generatedBatchTrainStep", () -> b.generatedBatchTrainStep(BH));
+    methods.put("baselineBatchTrainStep", () -> b.baselineBatchTrainStep(BH));
+    methods.forEach((name, call) -> assertEquals(
+        0.0, bytesPerCall(name.contains("Batch") ? batchCalls : calls, call), 0.0,
+        b.getClass().getSimpleName() + "." + name));
+  }
+
   @Test
   void seedNetBenchmarksAllocateNothing() {
-    SeedNetBenchmark b = new SeedNetBenchmark();
-    b.setUp();
-    assertEquals(0.0, bytesPerCall(20_000, () -> b.generatedPredict(BH)), 0.0, "generatedPredict");
-    assertEquals(0.0, bytesPerCall(20_000, () -> b.baselinePredict(BH)), 0.0, "baselinePredict");
-    assertEquals(0.0, bytesPerCall(20_000, () -> b.generatedTrainStep(BH)), 0.0, "generatedTrainStep");
-    assertEquals(0.0, bytesPerCall(20_000, () -> b.baselineTrainStep(BH)), 0.0, "baselineTrainStep");
-    assertEquals(0.0, bytesPerCall(312, () -> b.generatedBatchTrainStep(BH)), 0.0, "generatedBatchTrainStep");
+    assertNothingAllocated(new SeedNetBenchmark(), 20_000);
   }
 
   @Test
   void net4x8x3BenchmarksAllocateNothing() {
-    Net4x8x3Benchmark b = new Net4x8x3Benchmark();
-    b.setUp();
-    assertEquals(0.0, bytesPerCall(20_000, () -> b.generatedPredict(BH)), 0.0, "generatedPredict");
-    assertEquals(0.0, bytesPerCall(20_000, () -> b.baselinePredict(BH)), 0.0, "baselinePredict");
-    assertEquals(0.0, bytesPerCall(20_000, () -> b.generatedTrainStep(BH)), 0.0, "generatedTrainStep");
-    assertEquals(0.0, bytesPerCall(20_000, () -> b.baselineTrainStep(BH)), 0.0, "baselineTrainStep");
-    assertEquals(0.0, bytesPerCall(312, () -> b.generatedBatchTrainStep(BH)), 0.0, "generatedBatchTrainStep");
+    assertNothingAllocated(new Net4x8x3Benchmark(), 20_000);
   }
 
   @Test
   void net64x32x10BenchmarksAllocateNothing() {
-    Net64x32x10Benchmark b = new Net64x32x10Benchmark();
-    b.setUp();
-    assertEquals(0.0, bytesPerCall(2_000, () -> b.generatedPredict(BH)), 0.0, "generatedPredict");
-    assertEquals(0.0, bytesPerCall(2_000, () -> b.baselinePredict(BH)), 0.0, "baselinePredict");
-    assertEquals(0.0, bytesPerCall(2_000, () -> b.generatedTrainStep(BH)), 0.0, "generatedTrainStep");
-    assertEquals(0.0, bytesPerCall(2_000, () -> b.baselineTrainStep(BH)), 0.0, "baselineTrainStep");
-    assertEquals(0.0, bytesPerCall(31, () -> b.generatedBatchTrainStep(BH)), 0.0, "generatedBatchTrainStep");
+    assertNothingAllocated(new Net64x32x10Benchmark(), 2_000);
   }
 
   @Test
   void net784x128x10BenchmarksAllocateNothing() {
-    Net784x128x10Benchmark b = new Net784x128x10Benchmark();
-    b.setUp();
-    assertEquals(0.0, bytesPerCall(50, () -> b.generatedPredict(BH)), 0.0, "generatedPredict");
-    assertEquals(0.0, bytesPerCall(50, () -> b.baselinePredict(BH)), 0.0, "baselinePredict");
-    assertEquals(0.0, bytesPerCall(50, () -> b.generatedTrainStep(BH)), 0.0, "generatedTrainStep");
-    assertEquals(0.0, bytesPerCall(50, () -> b.baselineTrainStep(BH)), 0.0, "baselineTrainStep");
-    assertEquals(0.0, bytesPerCall(1, () -> b.generatedBatchTrainStep(BH)), 0.0, "generatedBatchTrainStep");
+    assertNothingAllocated(new Net784x128x10Benchmark(), 50);
   }
 }
