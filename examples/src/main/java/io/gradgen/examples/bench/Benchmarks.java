@@ -22,10 +22,28 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class Benchmarks {
   /**
    * A benchmarked network: its benchmark class and the speed-up over the hand-written baseline
-   * that the performance issue asks of the generated {@code predict} and training step (0: none,
-   * the row measures what the argument checks cost).
+   * that the performance issue asks of the generated {@code predict} and training step. A network
+   * without a target (0) compares two generated forms instead, and {@code comparison} says what a
+   * speed-up of at least 1 (within error) and one below 1 mean.
    */
-  public record Network(String name, Class<?> benchmark, double targetSpeedUp) {}
+  public record Network(String name, Class<?> benchmark, double targetSpeedUp, Comparison comparison) {
+    Network(String name, Class<?> benchmark, double targetSpeedUp) {
+      this(name, benchmark, targetSpeedUp, null);
+    }
+  }
+
+  /**
+   * What a network without a speed target shows: the verdict when b/g ≥ 1 within error and when
+   * not, and the operations it measures (method suffixes, as in {@link #OPERATIONS}).
+   */
+  public record Comparison(String atLeastAsFast, String slower, List<String> methodSuffixes) {}
+
+  /** The operations benchmarked for {@code network}, in table order. */
+  public static List<Operation> operations(Network network) {
+    return network.comparison() == null
+        ? OPERATIONS
+        : OPERATIONS.stream().filter(o -> network.comparison().methodSuffixes().contains(o.methodSuffix())).toList();
+  }
 
   /** In the order the results table lists them. */
   public static final List<Network> NETWORKS =
@@ -35,7 +53,15 @@ public final class Benchmarks {
           new Network("64-32-10", Net64x32x10Benchmark.class, 2.0),
           new Network("784-128-10", Net784x128x10Benchmark.class, 2.0),
           // "generated" is SeedNetModel.predict, "baseline" the same code without its argument checks.
-          new Network("2-2-2 checks", CheckCostBenchmark.class, 0.0));
+          new Network("2-2-2 checks", CheckCostBenchmark.class, 0.0,
+              new Comparison("argument checks: no measurable cost", "argument checks cost time", List.of("Predict"))),
+          // "generated" is the shape CodeShape.AUTO chooses, "baseline" the other shape.
+          new Network("8-8-8 shape", Square8ShapeBenchmark.class, 0.0,
+              new Comparison("AUTO's straight-line is faster than loops", "loops are faster than AUTO's straight-line",
+                  List.of("Predict", "TrainStep"))),
+          new Network("12-12-12 shape", Square12ShapeBenchmark.class, 0.0,
+              new Comparison("AUTO's loops are faster than straight-line", "straight-line is faster than AUTO's loops",
+                  List.of("Predict", "TrainStep"))));
 
   /** An operation: the benchmark methods' suffix and its name in the table. */
   public record Operation(String methodSuffix, String name) {}

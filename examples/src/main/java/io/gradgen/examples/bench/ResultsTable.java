@@ -53,7 +53,7 @@ public final class ResultsTable {
   /** The table of {@code measurements}, networks and operations in the order of {@link Benchmarks}. */
   public static String format(List<Measurement> measurements) {
     StringBuilder sb = new StringBuilder();
-    String header = "%-11s %-11s %21s %21s %16s %10s %10s  %s%n";
+    String header = "%-14s %-19s %21s %21s %16s %10s %10s  %s%n";
     String row = header;
     sb.append(
         String.format(
@@ -86,7 +86,7 @@ public final class ResultsTable {
           double[] s = speedUp(generated.get(), baseline.get());
           speedUp = String.format(Locale.ROOT, "%.2f ± %.2f×", s[0], s[1]);
           if (network.targetSpeedUp() <= 0) {
-            target = s[0] + s[1] >= 1.0 ? "argument checks: no measurable cost" : "argument checks cost time";
+            target = s[0] + s[1] >= 1.0 ? network.comparison().atLeastAsFast() : network.comparison().slower();
           } else if (Benchmarks.hasSpeedTarget(operation.name())) {
             speedTargets++;
             String verdict = verdict(s[0], s[1], network.targetSpeedUp());
