@@ -17,6 +17,12 @@ import java.util.SplittableRandom;
  * parameter is finite. If one is not, the session restores the weights from before the step and
  * throws a {@link TrainingDivergedException} naming the epoch, the step and the value; it then
  * refuses further steps.
+ *
+ * <p>The session owns the model's parameters from start to finish. The optimizer works on a flat
+ * array: the model's own storage when it is flat, else a copy taken at the start and written back
+ * into the model after every step. So the model always holds the current weights, but a change
+ * made to it from outside while the session runs (loading a weight file, say) is overwritten by
+ * the next step; make such changes before {@link Trainer#start} or after the session ends.
  */
 public final class TrainingSession {
   private final DifferentiableModel model;
