@@ -3,8 +3,9 @@ package io.gradgen;
 import java.util.Objects;
 
 /**
- * Where each index of a layout's flat view lives in block storage, for {@link Parameters}: which
- * blocks there are, how long each is, and which flat indices each holds.
+ * Where each index of a layout's flat view lives in block storage, for {@link Parameters} and
+ * {@link FloatParameters} alike: which blocks there are, how long each is, and which flat indices
+ * each holds.
  *
  * <p>Every block holds an arithmetic run of flat indices: element {@code e} of block {@code b} is
  * flat index {@code start(b) + e·stride(b)}. The one flat block is the run 0, 1, 2, …; column
