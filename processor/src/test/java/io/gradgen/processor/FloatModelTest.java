@@ -35,7 +35,7 @@ class FloatModelTest {
       Random r = new Random(c.name().hashCode());
       for (int i = 0; i < model.parameterCount(); i++) {
         float v = (float) (r.nextDouble() * 2 - 1);
-        model.parameters()[i] = v;
+        model.parameters().set(i, v);
         twin.parameters().set(i, v);
       }
       float[] x = new float[model.inputCount()];
@@ -70,11 +70,11 @@ class FloatModelTest {
       for (int i = 0; i < g.length; i++) {
         assertNear(gd[i], g[i], "∂E/∂" + model.parameterName(i));
       }
-      float[] before = model.parameters().clone();
+      float[] before = model.parameters().toArray();
       float rate = 0.01f;
       model.trainStep(x, t, rate);
       for (int i = 0; i < g.length; i++) {
-        assertEquals(before[i] - rate * g[i], model.parameters()[i], 1e-6f * Math.max(1, Math.abs(before[i])),
+        assertEquals(before[i] - rate * g[i], model.parameters().get(i), 1e-6f * Math.max(1, Math.abs(before[i])),
             "fused step, " + model.parameterName(i));
       }
     }));
@@ -99,11 +99,12 @@ class FloatModelTest {
     for (String name : List.of("ext.Ext_BinaryModel", "ext.Ext_ClassesModel", "ext.Ext_SquaresModel")) {
       DifferentiableFloatModel model = compiled.floatModel(name);
       for (float scale : new float[] {1e3f, -1e3f, 1e5f, -1e5f}) {
-        float[] p = model.parameters();
+        float[] p = new float[model.parameterCount()];
         // Weights ±scale, biases 0: logits of ±scale for input 1.
         for (int i = 0; i < p.length; i++) {
           p[i] = model.layout().isBias(i) ? 0 : (i % 2 == 0 ? scale : -scale);
         }
+        model.parameters().copyFrom(p);
         float[] x = {1};
         float[] t = new float[model.outputCount()];
         t[0] = 1;

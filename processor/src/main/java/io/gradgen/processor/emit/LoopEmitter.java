@@ -54,11 +54,11 @@ final class LoopEmitter {
    */
   static void addStorage(TypeSpec.Builder type, NetworkSpec spec) {
     List<DenseLayout> layers = spec.layout().layers();
-    type.addField(FieldSpec.builder(ModelEmitter.PARAMETERS, "parameters", Modifier.PRIVATE, Modifier.FINAL).build());
+    type.addField(FieldSpec.builder(Numeric.DOUBLE.parametersClass(), "parameters", Modifier.PRIVATE, Modifier.FINAL).build());
     MethodSpec.Builder zero = MethodSpec.constructorBuilder()
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc("A model with every parameter 0; set them through {@link #parameters()}.\n")
-        .addStatement("this.parameters = $T.byColumn(LAYOUT)", ModelEmitter.PARAMETERS);
+        .addStatement("this.parameters = $T.byColumn(LAYOUT)", Numeric.DOUBLE.parametersClass());
     for (int i = 0; i < layers.size(); i++) {
       DenseLayout l = layers.get(i);
       type.addField(FieldSpec.builder(ArrayTypeName.of(DOUBLES), weights(l), Modifier.PRIVATE, Modifier.FINAL)
@@ -86,7 +86,7 @@ final class LoopEmitter {
         .addMethod(MethodSpec.methodBuilder("parameters")
             .addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC)
-            .returns(ModelEmitter.PARAMETERS)
+            .returns(Numeric.DOUBLE.parametersClass())
             .addStatement("return parameters")
             .build());
   }
@@ -262,7 +262,7 @@ final class LoopEmitter {
     }
     type.addMethod(rows.endControlFlow().addStatement("return loss").build());
     addBatchPasses(type);
-    type.addMethod(ModelEmitter.batchTrainStep(
+    type.addMethod(ModelEmitter.batchTrainStep(Numeric.DOUBLE,
         "Mini-batch gradient descent: the mean gradient of the rows, then the delta rule. Each thread\n"
             + "keeps one gradient array for it, made on its first step.\n",
         CodeBlock.builder()
