@@ -461,8 +461,6 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
       double[] column = w[k];
       double ink = in[k];
       for (int j = 0; j < 3; j++) {
-      }
-      for (int j = 0; j < 3; j++) {
         column[j] -= step[j] * ink;
       }
     }

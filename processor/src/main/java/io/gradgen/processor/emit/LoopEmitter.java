@@ -893,14 +893,17 @@ final class LoopEmitter {
     if (i > 0) {
       m.addStatement("double sum = 0.0");
     }
-    m.beginControlFlow("for (int j = 0; j < $L; j++)", l.units());
-    if (i > 0) {
-      m.addStatement("sum += delta[j] * column[j]");
+    // The first layer's fused step sends nothing down and adds no gradient: it needs no such loop.
+    if (i > 0 || !descend) {
+      m.beginControlFlow("for (int j = 0; j < $L; j++)", l.units());
+      if (i > 0) {
+        m.addStatement("sum += delta[j] * column[j]");
+      }
+      if (!descend) {
+        m.addStatement("grad[$L + k] += delta[j] * ink", rowStart(l));
+      }
+      m.endControlFlow();
     }
-    if (!descend) {
-      m.addStatement("grad[$L + k] += delta[j] * ink", rowStart(l));
-    }
-    m.endControlFlow();
     if (i > 0) {
       m.addStatement("down[k] = sum");
     }
