@@ -7,6 +7,7 @@ import io.gradgen.DifferentiableFloatModel;
 import io.gradgen.Loss;
 import io.gradgen.processor.testing.CoverageNetworks;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -16,8 +17,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * {@link BatchAndStepTest} in float: the fused training step and the batch forms of every coverage
- * network generated with {@code precision = Precision.FLOAT} agree with the single-sample methods
- * they stand for, to float accuracy.
+ * network generated with {@code precision = Precision.FLOAT}, straight-line and loops, agree with
+ * the single-sample methods they stand for, to float accuracy.
  */
 class FloatBatchAndStepTest {
   private static final int ROWS = 5;
@@ -54,10 +55,15 @@ class FloatBatchAndStepTest {
     return () -> CoverageNetworks.compiledAsFloats().floatModel("floats." + c.name() + "Model");
   }
 
+  private static Supplier<DifferentiableFloatModel> loops(CoverageNetworks.Case c) {
+    return () -> CoverageNetworks.compiledAsFloatLoops().floatModel("floatloops." + c.name() + "Model");
+  }
+
   @TestFactory
   Stream<DynamicTest> stepsAndBatchesAgreeWithSingleSamples() {
-    return CoverageNetworks.CASES.stream().map(c ->
-        DynamicTest.dynamicTest(c.name() + " straight-line", () -> check(c, straightLine(c))));
+    return CoverageNetworks.CASES.stream().flatMap(c -> Stream.of(
+        DynamicTest.dynamicTest(c.name() + " straight-line", () -> check(c, straightLine(c))),
+        DynamicTest.dynamicTest(c.name() + " loops", () -> check(c, loops(c)))));
   }
 
   private static void check(CoverageNetworks.Case c, Supplier<DifferentiableFloatModel> models) {
@@ -121,13 +127,65 @@ class FloatBatchAndStepTest {
     }
   }
 
+  /** Loop models take a batch 64 rows at a time: 150 rows cross two chunk boundaries. */
+  @Test
+  void batchesLongerThanAChunkAgree() {
+    for (CoverageNetworks.Case c : CoverageNetworks.CASES.subList(0, 12)) {
+      DifferentiableFloatModel model = loops(c).get();
+      DifferentiableFloatModel stepped = loops(c).get();
+      Random r = new Random(3);
+      float[] p = random(r, model.parameterCount());
+      model.parameters().copyFrom(p);
+      int rows = 150;
+      int in = model.inputCount();
+      int out = model.outputCount();
+      float[] xs = random(r, rows * in);
+      float[] ts = new float[rows * out];
+      for (int n = 0; n < rows; n++) {
+        System.arraycopy(targets(c.loss(), r, out), 0, ts, n * out, out);
+      }
+      float[] batch = new float[model.parameterCount()];
+      float loss = model.gradient(xs, 0, ts, 0, rows, batch);
+      float[] summed = new float[model.parameterCount()];
+      double summedLoss = 0;
+      float[] ys = new float[rows * out];
+      model.predict(xs, 0, ys, 0, rows);
+      for (int n = 0; n < rows; n++) {
+        float[] x = Arrays.copyOfRange(xs, n * in, (n + 1) * in);
+        summedLoss += model.gradient(x, Arrays.copyOfRange(ts, n * out, (n + 1) * out), summed);
+        float[] y = new float[out];
+        model.predict(x, y);
+        for (int j = 0; j < out; j++) {
+          assertClose(y[j], ys[n * out + j], c.name() + " row " + n + " output " + j);
+        }
+      }
+      // 150 rows summed in float, in another order: the sums agree to 1e−4 of their size.
+      assertEquals(summedLoss, loss, 1e-4 * Math.max(1, Math.abs(summedLoss)), c.name() + " loss of 150 rows");
+      for (int i = 0; i < batch.length; i++) {
+        assertEquals(summed[i], batch[i], 1e-4 * Math.max(1, Math.abs(summed[i])),
+            c.name() + " ∂E/∂" + model.parameterName(i) + " over 150 rows");
+      }
+      stepped.parameters().copyFrom(p);
+      float rate = 0.05f;
+      assertEquals(loss / rows, stepped.trainStep(xs, 0, ts, 0, rows, rate), 1e-4 * Math.max(1, Math.abs(loss / rows)),
+          c.name() + " mean loss of the 150-row step");
+      for (int i = 0; i < p.length; i++) {
+        assertClose(p[i] - rate * batch[i] / rows, stepped.parameters().get(i),
+            c.name() + " 150-row step, " + stepped.parameterName(i));
+      }
+    }
+  }
+
   /** The defaults of DifferentiableFloatModel give the same numbers, so make sure the tests above ran generated code. */
   @Test
   void generatedModelsImplementTheBatchFormsThemselves() throws NoSuchMethodException {
-    Class<?> type = straightLine(CoverageNetworks.CASES.get(0)).get().getClass();
-    type.getDeclaredMethod("predict", float[].class, int.class, float[].class, int.class, int.class);
-    type.getDeclaredMethod("gradient", float[].class, int.class, float[].class, int.class, int.class, float[].class);
-    type.getDeclaredMethod("trainStep", float[].class, int.class, float[].class, int.class, int.class, float.class);
+    for (DifferentiableFloatModel model :
+        List.of(straightLine(CoverageNetworks.CASES.get(0)).get(), loops(CoverageNetworks.CASES.get(0)).get())) {
+      Class<?> type = model.getClass();
+      type.getDeclaredMethod("predict", float[].class, int.class, float[].class, int.class, int.class);
+      type.getDeclaredMethod("gradient", float[].class, int.class, float[].class, int.class, int.class, float[].class);
+      type.getDeclaredMethod("trainStep", float[].class, int.class, float[].class, int.class, int.class, float.class);
+    }
   }
 
   @Test

@@ -90,7 +90,7 @@ public final class ModelEmitter {
             constant("PARAMETERS", model.parameterNames().size(), "Number of parameters (weights and biases)."))
         .addField(layoutField());
     if (model.shape() == CodeShape.LOOPS) {
-      LoopEmitter.addStorage(type, spec);
+      LoopEmitter.addStorage(type, spec, numeric);
     } else {
       addFlatStorage(type);
     }
@@ -105,7 +105,7 @@ public final class ModelEmitter {
                 .addStatement("return LAYOUT")
                 .build());
     if (model.shape() == CodeShape.LOOPS) {
-      new LoopEmitter(spec).addTo(type,
+      new LoopEmitter(spec, numeric).addTo(type,
           checks(ArrayNames.INPUTS, "INPUTS", ArrayNames.OUTPUTS, "OUTPUTS"),
           checks(ArrayNames.INPUTS, "INPUTS", ArrayNames.TARGETS, "OUTPUTS"),
           checks(ArrayNames.INPUTS, "INPUTS", ArrayNames.TARGETS, "OUTPUTS", ArrayNames.GRADIENT, "PARAMETERS"));
