@@ -874,16 +874,6 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
    */
   private static final class Scratch {
     /**
-     * one row of a batch's inputs
-     */
-    final float[] input = new float[3];
-
-    /**
-     * one row of a batch's targets
-     */
-    final float[] target = new float[3];
-
-    /**
      * the summed gradient of a mini-batch step, made on the first one
      */
     private float[] batchGradient;

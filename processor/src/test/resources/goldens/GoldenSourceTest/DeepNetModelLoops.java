@@ -877,16 +877,6 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
    */
   private static final class Scratch {
     /**
-     * one row of a batch's inputs
-     */
-    final double[] input = new double[3];
-
-    /**
-     * one row of a batch's targets
-     */
-    final double[] target = new double[3];
-
-    /**
      * the summed gradient of a mini-batch step, made on the first one
      */
     private double[] batchGradient;

@@ -624,8 +624,6 @@ final class LoopEmitter {
     TypeSpec.Builder scratch = TypeSpec.classBuilder("Scratch")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("The intermediate values of one forward and backward pass, per layer.\n")
-        .addField(scratchArray("input", layout.inputs(), "one row of a batch's inputs"))
-        .addField(scratchArray("target", layout.outputs(), "one row of a batch's targets"))
         .addField(FieldSpec.builder(array, "batchGradient", Modifier.PRIVATE)
             .addJavadoc("the summed gradient of a mini-batch step, made on the first one\n")
             .build())
