@@ -1,8 +1,10 @@
 package seed;
 
 import io.gradgen.Activation;
+import io.gradgen.Batches;
 import io.gradgen.Bias;
 import io.gradgen.DifferentiableFloatModel;
+import io.gradgen.FloatParameters;
 import io.gradgen.Loss;
 import io.gradgen.NetworkLayout;
 import java.util.List;
@@ -59,13 +61,24 @@ public final class SeedNetModel implements SeedNet, DifferentiableFloatModel {
       new NetworkLayout.Layer("hidden", 2, Activation.SIGMOID, Bias.SHARED),
       new NetworkLayout.Layer("output", 2, Activation.SIGMOID, Bias.SHARED)));
 
-  private final float[] parameters;
+  /**
+   * The parameters in the layout above: the storage behind {@link #parameters()}.
+   */
+  private final float[] values;
+
+  private final FloatParameters parameters;
+
+  /**
+   * The summed gradient of a mini-batch {@code trainStep}; training is not thread-safe.
+   */
+  private final float[] stepGradient = new float[PARAMETERS];
 
   /**
    * A model with every parameter 0; set them through {@link #parameters()}.
    */
   public SeedNetModel() {
-    this.parameters = new float[PARAMETERS];
+    this.values = new float[PARAMETERS];
+    this.parameters = FloatParameters.flat(LAYOUT, values);
   }
 
   /**
@@ -75,11 +88,12 @@ public final class SeedNetModel implements SeedNet, DifferentiableFloatModel {
    */
   public SeedNetModel(float[] parameters) {
     checkLength("parameters", parameters, PARAMETERS);
-    this.parameters = parameters.clone();
+    this.values = parameters.clone();
+    this.parameters = FloatParameters.flat(LAYOUT, values);
   }
 
   @Override
-  public float[] parameters() {
+  public FloatParameters parameters() {
     return parameters;
   }
 
@@ -107,7 +121,7 @@ public final class SeedNetModel implements SeedNet, DifferentiableFloatModel {
   public void predict(float[] x, float[] y) {
     checkLength("x", x, INPUTS);
     checkLength("y", y, OUTPUTS);
-    float[] p = parameters;
+    float[] p = values;
     // forward pass
     // layer 'hidden' (2 units): z = W·x + b (one bias shared by the layer), a = sigmoid(z)
     float hidden_z0 = p[0] * x[0] + p[1] * x[1] + p[4];
@@ -127,7 +141,7 @@ public final class SeedNetModel implements SeedNet, DifferentiableFloatModel {
   public float loss(float[] x, float[] t) {
     checkLength("x", x, INPUTS);
     checkLength("t", t, OUTPUTS);
-    float[] p = parameters;
+    float[] p = values;
     // forward pass
     // layer 'hidden' (2 units): z = W·x + b (one bias shared by the layer), a = sigmoid(z)
     float hidden_z0 = p[0] * x[0] + p[1] * x[1] + p[4];
@@ -153,7 +167,7 @@ public final class SeedNetModel implements SeedNet, DifferentiableFloatModel {
     checkLength("x", x, INPUTS);
     checkLength("t", t, OUTPUTS);
     checkLength("grad", grad, PARAMETERS);
-    float[] p = parameters;
+    float[] p = values;
     // forward pass
     // layer 'hidden' (2 units): z = W·x + b (one bias shared by the layer), a = sigmoid(z)
     float hidden_z0 = p[0] * x[0] + p[1] * x[1] + p[4];
@@ -204,7 +218,7 @@ public final class SeedNetModel implements SeedNet, DifferentiableFloatModel {
   public float trainStep(float[] x, float[] t, float learningRate) {
     checkLength("x", x, INPUTS);
     checkLength("t", t, OUTPUTS);
-    float[] p = parameters;
+    float[] p = values;
     // forward pass
     // layer 'hidden' (2 units): z = W·x + b (one bias shared by the layer), a = sigmoid(z)
     float hidden_z0 = p[0] * x[0] + p[1] * x[1] + p[4];
@@ -247,6 +261,116 @@ public final class SeedNetModel implements SeedNet, DifferentiableFloatModel {
     p[3] -= learningRate * (dE_hidden_z1 * x[1]); // hidden.w[1][1]: multiply gate switches
     p[4] -= learningRate * (dE_hidden_z0 + dE_hidden_z1); // hidden.b: fan-out sums 2 paths: add gate distributes
     return E;
+  }
+
+  private static void predictRow(float[] p, float[] x, int xo, float[] y, int yo) {
+    // forward pass
+    // layer 'hidden' (2 units): z = W·x + b (one bias shared by the layer), a = sigmoid(z)
+    float hidden_z0 = p[0] * x[xo + 0] + p[1] * x[xo + 1] + p[4];
+    float hidden_z1 = p[2] * x[xo + 0] + p[3] * x[xo + 1] + p[4];
+    float hidden_a0 = 1.0f / (1.0f + (float) Math.exp(-hidden_z0));
+    float hidden_a1 = 1.0f / (1.0f + (float) Math.exp(-hidden_z1));
+    // layer 'output' (2 units): z = W·hidden_a + b (one bias shared by the layer), a = sigmoid(z)
+    float output_z0 = p[5] * hidden_a0 + p[6] * hidden_a1 + p[9];
+    float output_z1 = p[7] * hidden_a0 + p[8] * hidden_a1 + p[9];
+    float output_a0 = 1.0f / (1.0f + (float) Math.exp(-output_z0));
+    y[yo + 0] = output_a0;
+    float output_a1 = 1.0f / (1.0f + (float) Math.exp(-output_z1));
+    y[yo + 1] = output_a1;
+  }
+
+  private static float gradientRow(float[] p, float[] x, int xo, float[] t, int to, float[] grad) {
+    // forward pass
+    // layer 'hidden' (2 units): z = W·x + b (one bias shared by the layer), a = sigmoid(z)
+    float hidden_z0 = p[0] * x[xo + 0] + p[1] * x[xo + 1] + p[4];
+    float hidden_z1 = p[2] * x[xo + 0] + p[3] * x[xo + 1] + p[4];
+    float hidden_a0 = 1.0f / (1.0f + (float) Math.exp(-hidden_z0));
+    float hidden_a1 = 1.0f / (1.0f + (float) Math.exp(-hidden_z1));
+    // layer 'output' (2 units): z = W·hidden_a + b (one bias shared by the layer), a = sigmoid(z)
+    float output_z0 = p[5] * hidden_a0 + p[6] * hidden_a1 + p[9];
+    float output_z1 = p[7] * hidden_a0 + p[8] * hidden_a1 + p[9];
+    float output_a0 = 1.0f / (1.0f + (float) Math.exp(-output_z0));
+    float output_a1 = 1.0f / (1.0f + (float) Math.exp(-output_z1));
+    // error o − t of output 0; for E = ½·Σ(t − o)² it is also ∂E/∂output_a0
+    float err0 = output_a0 - t[to + 0];
+    // error o − t of output 1; for E = ½·Σ(t − o)² it is also ∂E/∂output_a1
+    float err1 = output_a1 - t[to + 1];
+    // loss: E = ½·Σ(t − o)²
+    float E = 0.5f * (err0 * err0 + err1 * err1);
+    // backward pass: dE_v = ∂E/∂v, from the loss back to the parameters; 'up' is the gradient arriving at a gate's output
+    // sigmoid gate: up·s·(1 − s)
+    float dE_output_z0 = err0 * (output_a0 * (1.0f - output_a0));
+    grad[5] += dE_output_z0 * hidden_a0; // output.w[0][0]: multiply gate switches
+    grad[6] += dE_output_z0 * hidden_a1; // output.w[0][1]: multiply gate switches
+    // sigmoid gate: up·s·(1 − s)
+    float dE_output_z1 = err1 * (output_a1 * (1.0f - output_a1));
+    grad[7] += dE_output_z1 * hidden_a0; // output.w[1][0]: multiply gate switches
+    grad[8] += dE_output_z1 * hidden_a1; // output.w[1][1]: multiply gate switches
+    grad[9] += dE_output_z0 + dE_output_z1; // output.b: fan-out sums 2 paths: add gate distributes
+    // fan-out sums 2 paths: multiply gate switches
+    float dE_hidden_a0 = dE_output_z0 * p[5] + dE_output_z1 * p[7];
+    // fan-out sums 2 paths: multiply gate switches
+    float dE_hidden_a1 = dE_output_z0 * p[6] + dE_output_z1 * p[8];
+    // sigmoid gate: up·s·(1 − s)
+    float dE_hidden_z0 = dE_hidden_a0 * (hidden_a0 * (1.0f - hidden_a0));
+    grad[0] += dE_hidden_z0 * x[xo + 0]; // hidden.w[0][0]: multiply gate switches
+    grad[1] += dE_hidden_z0 * x[xo + 1]; // hidden.w[0][1]: multiply gate switches
+    // sigmoid gate: up·s·(1 − s)
+    float dE_hidden_z1 = dE_hidden_a1 * (hidden_a1 * (1.0f - hidden_a1));
+    grad[2] += dE_hidden_z1 * x[xo + 0]; // hidden.w[1][0]: multiply gate switches
+    grad[3] += dE_hidden_z1 * x[xo + 1]; // hidden.w[1][1]: multiply gate switches
+    grad[4] += dE_hidden_z0 + dE_hidden_z1; // hidden.b: fan-out sums 2 paths: add gate distributes
+    return E;
+  }
+
+  @Override
+  public void predict(float[] xs, int xOffset, float[] ys, int yOffset, int count) {
+    Batches.check("xs", xs, xOffset, count, INPUTS);
+    Batches.check("ys", ys, yOffset, count, OUTPUTS);
+    float[] p = values;
+    for (int n = 0; n < count; n++) {
+      predictRow(p, xs, xOffset + n * INPUTS, ys, yOffset + n * OUTPUTS);
+    }
+  }
+
+  @Override
+  public float gradient(float[] xs, int xOffset, float[] ts, int tOffset, int count, float[] grad) {
+    Batches.check("xs", xs, xOffset, count, INPUTS);
+    Batches.check("ts", ts, tOffset, count, OUTPUTS);
+    checkLength("grad", grad, PARAMETERS);
+    float[] p = values;
+    float loss = 0.0f;
+    for (int n = 0; n < count; n++) {
+      loss += gradientRow(p, xs, xOffset + n * INPUTS, ts, tOffset + n * OUTPUTS, grad);
+    }
+    return loss;
+  }
+
+  /**
+   * Mini-batch gradient descent: the mean gradient of the rows, then the delta rule; allocates nothing.
+   */
+  @Override
+  public float trainStep(float[] xs, int xOffset, float[] ts, int tOffset, int count,
+      float learningRate) {
+    Batches.check("xs", xs, xOffset, count, INPUTS);
+    Batches.check("ts", ts, tOffset, count, OUTPUTS);
+    if (count < 1) {
+      throw new IllegalArgumentException("count must be at least 1, but is " + count);
+    }
+    float[] p = values;
+    float[] g = stepGradient;
+    for (int i = 0; i < PARAMETERS; i++) {
+      g[i] = 0.0f;
+    }
+    float loss = 0.0f;
+    for (int n = 0; n < count; n++) {
+      loss += gradientRow(p, xs, xOffset + n * INPUTS, ts, tOffset + n * OUTPUTS, g);
+    }
+    float scale = learningRate / count;
+    for (int i = 0; i < PARAMETERS; i++) {
+      p[i] -= scale * g[i];
+    }
+    return loss / count;
   }
 
   private static void checkLength(String name, float[] array, int expected) {

@@ -461,8 +461,6 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
       double[] column = w[k];
       double ink = in[k];
       for (int j = 0; j < 3; j++) {
-      }
-      for (int j = 0; j < 3; j++) {
         column[j] -= step[j] * ink;
       }
     }
@@ -878,16 +876,6 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
    * The intermediate values of one forward and backward pass, per layer.
    */
   private static final class Scratch {
-    /**
-     * one row of a batch's inputs
-     */
-    final double[] input = new double[3];
-
-    /**
-     * one row of a batch's targets
-     */
-    final double[] target = new double[3];
-
     /**
      * the summed gradient of a mini-batch step, made on the first one
      */

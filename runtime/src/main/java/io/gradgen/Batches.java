@@ -2,7 +2,10 @@ package io.gradgen;
 
 import java.util.Objects;
 
-/** Argument checks of the batch forms of {@link DifferentiableModel}, shared with generated code. */
+/**
+ * Argument checks of the batch forms of {@link DifferentiableModel} and {@link
+ * DifferentiableFloatModel}, shared with generated code.
+ */
 public final class Batches {
   private Batches() {}
 
@@ -15,6 +18,16 @@ public final class Batches {
    */
   public static void check(String name, double[] array, int offset, int count, int width) {
     Objects.requireNonNull(array, name);
+    checkRows(name, array.length, offset, count, width);
+  }
+
+  /** The same for a {@code float} array. */
+  public static void check(String name, float[] array, int offset, int count, int width) {
+    Objects.requireNonNull(array, name);
+    checkRows(name, array.length, offset, count, width);
+  }
+
+  private static void checkRows(String name, int length, int offset, int count, int width) {
     if (offset < 0) {
       throw new IllegalArgumentException(name + " offset must not be negative, but is " + offset);
     }
@@ -22,9 +35,9 @@ public final class Batches {
       throw new IllegalArgumentException("count must not be negative, but is " + count);
     }
     long end = offset + (long) count * width;
-    if (end > array.length) {
+    if (end > length) {
       throw new IllegalArgumentException(name + " needs " + end + " elements for " + count + " rows of " + width
-          + " from offset " + offset + ", but has " + array.length);
+          + " from offset " + offset + ", but has " + length);
     }
   }
 }

@@ -4,7 +4,8 @@ package io.gradgen;
 public enum CodeShape {
   /**
    * Straight-line code while the generated {@code gradient} method stays within HotSpot's
-   * 8,000-byte JIT limit (estimated at compile time), loops past it. The default.
+   * 8,000-byte JIT limit (estimated at compile time), loops past it, for double and float models
+   * alike. The default.
    */
   AUTO,
   /**
@@ -13,9 +14,9 @@ public enum CodeShape {
    */
   STRAIGHT_LINE,
   /**
-   * Constant-bound loops over the parameter array, one small method per layer: any size. The
-   * intermediate values live in per-thread scratch arrays, allocated once per thread. Custom
-   * activations and losses need straight-line code.
+   * Constant-bound loops over each layer's weight columns, one small method per layer: any size, in
+   * either precision. The intermediate values live in per-thread scratch arrays, allocated once per
+   * thread. Custom activations and losses need straight-line code.
    */
   LOOPS
 }

@@ -1,9 +1,10 @@
 package io.gradgen;
 
 /**
- * A {@code float} model with its loss, its exact gradient and a fused training step: {@link
- * DifferentiableModel}'s contract in {@code float}. The runtime's trainer, optimizers and weight
- * files work with {@code double} models; a {@code float} model trains with {@link #trainStep}.
+ * A {@code float} model with its loss, its exact gradient, a fused training step and their batch
+ * forms: {@link DifferentiableModel}'s contract in {@code float}. The runtime's trainer, optimizers
+ * and weight files work with {@code double} models; a {@code float} model trains with {@code
+ * trainStep}, one sample or a mini-batch at a time.
  */
 public interface DifferentiableFloatModel extends FloatModel {
   /** The loss of one sample. */
@@ -20,4 +21,63 @@ public interface DifferentiableFloatModel extends FloatModel {
    * in place, fused; allocates nothing. Returns the loss before the step.
    */
   float trainStep(float[] x, float[] target, float learningRate);
+
+  /**
+   * Forward pass over {@code count} samples stored row after row: sample n reads {@code
+   * xs[xOffset + n·inputCount() …]} and writes {@code ys[yOffset + n·outputCount() …]}. Generated
+   * models allocate nothing here.
+   *
+   * @throws IllegalArgumentException if an offset or count is negative or the rows do not fit in
+   *     their array, naming it
+   */
+  default void predict(float[] xs, int xOffset, float[] ys, int yOffset, int count) {
+    Batches.check("xs", xs, xOffset, count, inputCount());
+    Batches.check("ys", ys, yOffset, count, outputCount());
+    float[] x = new float[inputCount()];
+    float[] y = new float[outputCount()];
+    for (int n = 0; n < count; n++) {
+      System.arraycopy(xs, xOffset + n * x.length, x, 0, x.length);
+      predict(x, y);
+      System.arraycopy(y, 0, ys, yOffset + n * y.length, y.length);
+    }
+  }
+
+  /**
+   * Backpropagation over {@code count} samples stored row after row (see {@link #predict(float[],
+   * int, float[], int, int)}): <em>adds</em> the sum of their gradients into {@code gradient} and
+   * returns the sum of their losses. Generated models allocate nothing here.
+   */
+  default float gradient(float[] xs, int xOffset, float[] ts, int tOffset, int count, float[] gradient) {
+    Batches.check("xs", xs, xOffset, count, inputCount());
+    Batches.check("ts", ts, tOffset, count, outputCount());
+    float[] x = new float[inputCount()];
+    float[] t = new float[outputCount()];
+    float loss = 0.0f;
+    for (int n = 0; n < count; n++) {
+      System.arraycopy(xs, xOffset + n * x.length, x, 0, x.length);
+      System.arraycopy(ts, tOffset + n * t.length, t, 0, t.length);
+      loss += gradient(x, t, gradient);
+    }
+    return loss;
+  }
+
+  /**
+   * One step of mini-batch gradient descent: θ ← θ − η·(1/count)·Σ ∂E_n/∂θ over {@code count}
+   * samples stored row after row, applied to {@link #parameters()} in place. Returns the mean loss
+   * before the step. Generated models allocate nothing here.
+   */
+  default float trainStep(float[] xs, int xOffset, float[] ts, int tOffset, int count, float learningRate) {
+    if (count < 1) {
+      throw new IllegalArgumentException("count must be at least 1, but is " + count);
+    }
+    float[] grad = new float[parameterCount()];
+    float loss = gradient(xs, xOffset, ts, tOffset, count, grad);
+    float[] p = parameters().toArray();
+    float scale = learningRate / count;
+    for (int i = 0; i < grad.length; i++) {
+      p[i] -= scale * grad[i];
+    }
+    parameters().copyFrom(p);
+    return loss / count;
+  }
 }

@@ -12,11 +12,15 @@ public interface FloatModel {
   /** Number of outputs {@code predict} writes. */
   int outputCount();
 
-  /** Length of {@link #parameters()}. */
+  /** Number of parameters: {@code parameters().size()}. */
   int parameterCount();
 
-  /** The live parameter array, in the layout of {@link #layout()}: writes to it change the model. */
-  float[] parameters();
+  /**
+   * The live parameters: writes through it change the model. Its flat view follows {@link
+   * #layout()}; its storage is one flat block (straight-line models) or one block per weight column
+   * (loop models), see {@link FloatParameters}.
+   */
+  FloatParameters parameters();
 
   /** The name of parameter {@code index} ({@code layer.w[unit][input]}, {@code layer.b[unit]}). */
   default String parameterName(int index) {

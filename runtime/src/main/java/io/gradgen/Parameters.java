@@ -27,22 +27,26 @@ import java.util.Objects;
  * #toArray}.
  */
 public final class Parameters {
-  private final NetworkLayout layout;
-  private final boolean byColumn;
+  private final BlockMap map;
   private final double[][] blocks;
-  /** For column storage: the index of each layer's first block. */
-  private final int[] firstBlock;
 
-  private Parameters(NetworkLayout layout, boolean byColumn, double[][] blocks, int[] firstBlock) {
-    this.layout = layout;
-    this.byColumn = byColumn;
+  private Parameters(BlockMap map, double[][] blocks) {
+    this.map = map;
     this.blocks = blocks;
-    this.firstBlock = firstBlock;
+  }
+
+  /** Zeroed blocks of the lengths {@code map} gives. */
+  private static Parameters allocate(BlockMap map) {
+    double[][] blocks = new double[map.blockCount()][];
+    for (int b = 0; b < blocks.length; b++) {
+      blocks[b] = new double[map.length(b)];
+    }
+    return new Parameters(map, blocks);
   }
 
   /** Parameters stored in one flat array of {@code layout.parameterCount()} zeros. */
   public static Parameters flat(NetworkLayout layout) {
-    return new Parameters(layout, false, new double[][] {new double[layout.parameterCount()]}, new int[0]);
+    return allocate(BlockMap.flat(layout));
   }
 
   /**
@@ -53,48 +57,29 @@ public final class Parameters {
    */
   public static Parameters flat(NetworkLayout layout, double[] storage) {
     Objects.requireNonNull(storage, "storage");
-    if (storage.length != layout.parameterCount()) {
-      throw new IllegalArgumentException(
-          "storage has length " + storage.length + ", expected " + layout.parameterCount());
-    }
-    return new Parameters(layout, false, new double[][] {storage}, new int[0]);
+    BlockMap map = BlockMap.flat(layout);
+    map.checkLength("storage", storage.length);
+    return new Parameters(map, new double[][] {storage});
   }
 
   /** Parameters stored by column (see the class comment), all zero. */
   public static Parameters byColumn(NetworkLayout layout) {
-    int count = 0;
-    for (DenseLayout layer : layout.layers()) {
-      count += layer.inputs() + (layer.bias() == Bias.NONE ? 0 : 1);
-    }
-    double[][] blocks = new double[count][];
-    int[] firstBlock = new int[layout.layers().size()];
-    int b = 0;
-    for (int i = 0; i < firstBlock.length; i++) {
-      DenseLayout layer = layout.layers().get(i);
-      firstBlock[i] = b;
-      for (int k = 0; k < layer.inputs(); k++) {
-        blocks[b++] = new double[layer.units()];
-      }
-      if (layer.bias() != Bias.NONE) {
-        blocks[b++] = new double[layer.biasCount()];
-      }
-    }
-    return new Parameters(layout, true, blocks, firstBlock);
+    return allocate(BlockMap.byColumn(layout));
   }
 
   /** The layout that gives each flat index its meaning. */
   public NetworkLayout layout() {
-    return layout;
+    return map.layout();
   }
 
   /** Number of parameters: the length of the flat view. */
   public int size() {
-    return layout.parameterCount();
+    return map.layout().parameterCount();
   }
 
   /** True when the storage is one block in flat order ({@link #flat}), false when by column. */
   public boolean isFlat() {
-    return !byColumn;
+    return map.isFlat();
   }
 
   /** Number of storage blocks. */
@@ -114,8 +99,7 @@ public final class Parameters {
    * @throws IllegalStateException if the storage is flat
    */
   public double[] column(int layer, int input) {
-    DenseLayout l = columnLayer(layer);
-    return blocks[firstBlock[layer] + Objects.checkIndex(input, l.inputs())];
+    return blocks[map.columnBlock(layer, input)];
   }
 
   /**
@@ -126,8 +110,8 @@ public final class Parameters {
    * @throws IllegalStateException if the storage is flat
    */
   public double[][] columns(int layer) {
-    DenseLayout l = columnLayer(layer);
-    return Arrays.copyOfRange(blocks, firstBlock[layer], firstBlock[layer] + l.inputs());
+    int first = map.firstColumnBlock(layer);
+    return Arrays.copyOfRange(blocks, first, first + map.columnLayer(layer).inputs());
   }
 
   /**
@@ -136,48 +120,19 @@ public final class Parameters {
    * @throws IllegalStateException if the storage is flat or the layer has no bias
    */
   public double[] biases(int layer) {
-    DenseLayout l = columnLayer(layer);
-    if (l.bias() == Bias.NONE) {
-      throw new IllegalStateException("layer '" + l.name() + "' has no bias");
-    }
-    return blocks[firstBlock[layer] + l.inputs()];
-  }
-
-  private DenseLayout columnLayer(int layer) {
-    if (!byColumn) {
-      throw new IllegalStateException("the parameters are stored flat, not by column");
-    }
-    return layout.layers().get(Objects.checkIndex(layer, firstBlock.length));
+    return blocks[map.biasBlock(layer)];
   }
 
   /** Parameter {@code index} of the flat view. */
   public double get(int index) {
-    if (!byColumn) {
-      return blocks[0][Objects.checkIndex(index, size())];
-    }
-    DenseLayout l = layout.layerOf(index);
-    int layer = layout.layers().indexOf(l);
-    if (index < l.firstBias()) {
-      int r = index - l.firstWeight();
-      return blocks[firstBlock[layer] + r % l.inputs()][r / l.inputs()];
-    }
-    return blocks[firstBlock[layer] + l.inputs()][index - l.firstBias()];
+    int b = map.blockOf(index);
+    return blocks[b][map.elementOf(index, b)];
   }
 
   /** Sets parameter {@code index} of the flat view. */
   public void set(int index, double value) {
-    if (!byColumn) {
-      blocks[0][Objects.checkIndex(index, size())] = value;
-      return;
-    }
-    DenseLayout l = layout.layerOf(index);
-    int layer = layout.layers().indexOf(l);
-    if (index < l.firstBias()) {
-      int r = index - l.firstWeight();
-      blocks[firstBlock[layer] + r % l.inputs()][r / l.inputs()] = value;
-    } else {
-      blocks[firstBlock[layer] + l.inputs()][index - l.firstBias()] = value;
-    }
+    int b = map.blockOf(index);
+    blocks[b][map.elementOf(index, b)] = value;
   }
 
   /**
@@ -186,22 +141,18 @@ public final class Parameters {
    * @throws IllegalArgumentException unless {@code target.length == size()}
    */
   public void copyTo(double[] target) {
-    checkLength("target", target);
-    if (!byColumn) {
-      System.arraycopy(blocks[0], 0, target, 0, target.length);
-      return;
-    }
-    for (int i = 0; i < firstBlock.length; i++) {
-      DenseLayout l = layout.layers().get(i);
-      for (int k = 0; k < l.inputs(); k++) {
-        double[] column = blocks[firstBlock[i] + k];
-        for (int j = 0; j < column.length; j++) {
-          target[l.firstWeight() + j * l.inputs() + k] = column[j];
-        }
+    Objects.requireNonNull(target, "target");
+    map.checkLength("target", target.length);
+    for (int b = 0; b < blocks.length; b++) {
+      double[] block = blocks[b];
+      int at = map.start(b);
+      int stride = map.stride(b);
+      if (stride == 1) {
+        System.arraycopy(block, 0, target, at, block.length);
+        continue;
       }
-      if (l.bias() != Bias.NONE) {
-        double[] b = blocks[firstBlock[i] + l.inputs()];
-        System.arraycopy(b, 0, target, l.firstBias(), b.length);
+      for (int e = 0; e < block.length; e++, at += stride) {
+        target[at] = block[e];
       }
     }
   }
@@ -212,22 +163,18 @@ public final class Parameters {
    * @throws IllegalArgumentException unless {@code source.length == size()}
    */
   public void copyFrom(double[] source) {
-    checkLength("source", source);
-    if (!byColumn) {
-      System.arraycopy(source, 0, blocks[0], 0, source.length);
-      return;
-    }
-    for (int i = 0; i < firstBlock.length; i++) {
-      DenseLayout l = layout.layers().get(i);
-      for (int k = 0; k < l.inputs(); k++) {
-        double[] column = blocks[firstBlock[i] + k];
-        for (int j = 0; j < column.length; j++) {
-          column[j] = source[l.firstWeight() + j * l.inputs() + k];
-        }
+    Objects.requireNonNull(source, "source");
+    map.checkLength("source", source.length);
+    for (int b = 0; b < blocks.length; b++) {
+      double[] block = blocks[b];
+      int at = map.start(b);
+      int stride = map.stride(b);
+      if (stride == 1) {
+        System.arraycopy(source, at, block, 0, block.length);
+        continue;
       }
-      if (l.bias() != Bias.NONE) {
-        double[] b = blocks[firstBlock[i] + l.inputs()];
-        System.arraycopy(source, l.firstBias(), b, 0, b.length);
+      for (int e = 0; e < block.length; e++, at += stride) {
+        block[e] = source[at];
       }
     }
   }
@@ -239,16 +186,8 @@ public final class Parameters {
     return copy;
   }
 
-  private void checkLength(String name, double[] array) {
-    Objects.requireNonNull(array, name);
-    if (array.length != size()) {
-      throw new IllegalArgumentException(
-          name + " has length " + array.length + ", expected " + size());
-    }
-  }
-
   @Override
   public String toString() {
-    return (byColumn ? "by column " : "flat ") + Arrays.toString(toArray());
+    return (isFlat() ? "flat " : "by column ") + Arrays.toString(toArray());
   }
 }

@@ -270,6 +270,25 @@ class CompileErrorTest {
   }
 
   @Test
+  void floatNetworksCompileAsLoopsWithoutAWarning() {
+    // Explicit loops, and AUTO past the JIT limit, in float as in double.
+    for (String code : new String[] {"LOOPS", "AUTO"}) {
+      JavaFileObject file = source(
+          "Net",
+          "@Network(",
+          "    inputs = 2,",
+          "    layers = {@Dense(name = \"hidden\", units = 800), @Dense(name = \"out\", units = 1)},",
+          "    loss = Loss.HALF_SUM_SQUARED_ERROR,",
+          "    code = CodeShape." + code + ",",
+          "    precision = Precision.FLOAT)",
+          "public interface Net {}");
+      Compilation c = compile(file);
+      assertThat(c).succeededWithoutWarnings();
+      assertThat(c).generatedSourceFile("test.NetModel").contentsAsUtf8String().contains("FloatParameters.byColumn(LAYOUT)");
+    }
+  }
+
+  @Test
   void customFunctionsCannotBeGeneratedAsLoops() {
     JavaFileObject file = source(
         "Net",

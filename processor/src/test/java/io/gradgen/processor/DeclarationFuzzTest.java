@@ -233,7 +233,7 @@ class DeclarationFuzzTest {
     Random r = new Random(d.name().hashCode());
     for (int i = 0; i < model.parameterCount(); i++) {
       float v = (float) (r.nextDouble() * 2 - 1);
-      model.parameters()[i] = v;
+      model.parameters().set(i, v);
       twin.parameters().set(i, v);
     }
     float[] x = new float[model.inputCount()];

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The generated source of two declarations, checked in as golden files a reader can open: the
- * SEEDS.md §3 network and a deeper tanh/relu/softmax classifier.
+ * SEEDS.md §3 network and a deeper tanh/relu/softmax classifier, the latter also as loops, in
+ * double and in float.
  */
 class GoldenSourceTest {
 
@@ -40,6 +41,16 @@ class GoldenSourceTest {
         .replace("loss = Loss.CATEGORICAL_CROSS_ENTROPY)", "loss = Loss.CATEGORICAL_CROSS_ENTROPY,\n    code = io.gradgen.CodeShape.LOOPS)");
     CompiledModels compiled = CompiledModels.compile(List.of(JavaFileObjects.forSourceString("deep.DeepNet", source)));
     Goldens.assertMatches(getClass(), "DeepNetModelLoops.java", compiled.source("deep/DeepNetModel.java"));
+  }
+
+  /** The same network as float loops: the loop form in {@code float}, over {@code FloatParameters}. */
+  @Test
+  void deeperNetworkAsFloatLoops() {
+    String source = Goldens.resource("declarations/DeepNet.java")
+        .replace("loss = Loss.CATEGORICAL_CROSS_ENTROPY)", "loss = Loss.CATEGORICAL_CROSS_ENTROPY,\n    code = io.gradgen.CodeShape.LOOPS,"
+            + "\n    precision = io.gradgen.Precision.FLOAT)");
+    CompiledModels compiled = CompiledModels.compile(List.of(JavaFileObjects.forSourceString("deep.DeepNet", source)));
+    Goldens.assertMatches(getClass(), "DeepNetModelFloatLoops.java", compiled.source("deep/DeepNetModel.java"));
   }
 
   @Test

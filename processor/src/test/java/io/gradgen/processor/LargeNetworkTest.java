@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gradgen.Activation;
 import io.gradgen.Bias;
 import io.gradgen.CodeShape;
+import io.gradgen.DifferentiableFloatModel;
 import io.gradgen.DifferentiableModel;
 import io.gradgen.Loss;
+import io.gradgen.Precision;
 import io.gradgen.processor.model.CodeShapes;
 import io.gradgen.processor.model.LayerSpec;
 import io.gradgen.processor.model.NetworkSpec;
@@ -35,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Networks of any size: 784-256-128-10 is generated as loops (CodeShape.AUTO), quickly, every
- * generated method stays under HotSpot's 8,000-byte JIT limit, and its gradient is exact.
+ * generated method stays under HotSpot's 8,000-byte JIT limit, and its gradient is exact; in float
+ * too, where it agrees with the double model to float accuracy.
  */
 class LargeNetworkTest {
   private static final List<Layer> MNIST_LIKE = List.of(
@@ -53,11 +56,13 @@ class LargeNetworkTest {
   @Test
   void autoChoosesLoopsPastTheJitLimitAndStraightLineBelowIt() {
     assertEquals(CodeShape.LOOPS, CodeShapes.resolve(spec(CodeShape.AUTO)));
+    assertEquals(CodeShape.LOOPS, CodeShapes.resolve(spec(CodeShape.AUTO).withPrecision(Precision.FLOAT)));
     NetworkSpec seed = new NetworkSpec("s", List.of("Seed"), TypeShape.plainInterface(), 2,
         List.of(new LayerSpec("hidden", 2, Activation.SIGMOID, Bias.SHARED),
             new LayerSpec("output", 2, Activation.SIGMOID, Bias.SHARED)),
         Loss.HALF_SUM_SQUARED_ERROR);
     assertEquals(CodeShape.STRAIGHT_LINE, CodeShapes.resolve(seed));
+    assertEquals(CodeShape.STRAIGHT_LINE, CodeShapes.resolve(seed.withPrecision(Precision.FLOAT)));
   }
 
   @Test
@@ -74,24 +79,7 @@ class LargeNetworkTest {
   void everyGeneratedMethodStaysUnderTheJitLimitAndTheGradientIsExact(@TempDir Path dir) throws IOException {
     JavaFileObject declaration = Declarations.file("big", "Mnist", 784, MNIST_LIKE, Loss.CATEGORICAL_CROSS_ENTROPY);
     CompiledModels compiled = CompiledModels.compile(List.of(declaration));
-    List<String> classes = new ArrayList<>();
-    for (JavaFileObject file : compiled.compilation().generatedFiles()) {
-      if (file.getKind() == JavaFileObject.Kind.CLASS && file.getName().contains("MnistModel")) {
-        Path out = dir.resolve(Path.of(file.getName()).getFileName().toString());
-        try (InputStream in = file.openInputStream()) {
-          Files.write(out, in.readAllBytes());
-        }
-        classes.add(out.toString());
-      }
-    }
-    assertTrue(classes.size() >= 2, "the model and its scratch class: " + classes);
-    int largest = 0;
-    for (String classFile : classes) {
-      for (var method : codeLengths(classFile)) {
-        assertTrue(method.bytes() < 8_000, classFile + " " + method.name() + " has " + method.bytes() + " bytes");
-        largest = Math.max(largest, method.bytes());
-      }
-    }
+    int largest = assertEveryMethodUnderTheJitLimit(compiled, "MnistModel", dir);
     System.out.println("largest generated method of 784-256-128-10: " + largest + " bytes of bytecode");
 
     DifferentiableModel model = compiled.model("big.MnistModel");
@@ -121,6 +109,78 @@ class LargeNetworkTest {
       assertTrue(FiniteDifferences.relativeError(grad[i], estimate) < 1e-6,
           model.parameterName(i) + ": " + grad[i] + " vs " + estimate);
     }
+  }
+
+  /**
+   * The float network, generated as loops by AUTO: every method under the JIT limit, and its
+   * gradient agrees with the double model's to float accuracy.
+   */
+  @Test
+  void theFloatNetworkStaysUnderTheJitLimitAndAgreesWithItsDoubleTwin(@TempDir Path dir) throws IOException {
+    CompiledModels compiled = CompiledModels.compile(List.of(
+        Declarations.file("big", "FloatMnist", 784, MNIST_LIKE, Loss.CATEGORICAL_CROSS_ENTROPY, Precision.FLOAT),
+        Declarations.file("big", "Mnist", 784, MNIST_LIKE, Loss.CATEGORICAL_CROSS_ENTROPY)));
+    assertTrue(compiled.source("big/FloatMnistModel.java").contains("FloatParameters.byColumn(LAYOUT)"),
+        "the float network is generated as loops");
+    int largest = assertEveryMethodUnderTheJitLimit(compiled, "FloatMnistModel", dir);
+    System.out.println("largest generated method of 784-256-128-10 in float: " + largest + " bytes of bytecode");
+
+    DifferentiableFloatModel model = compiled.floatModel("big.FloatMnistModel");
+    DifferentiableModel twin = compiled.model("big.MnistModel");
+    Random random = new Random(6);
+    for (int i = 0; i < model.parameterCount(); i++) {
+      float v = (float) ((random.nextDouble() * 2 - 1) * 0.1);
+      model.parameters().set(i, v);
+      twin.parameters().set(i, v);
+    }
+    float[] x = new float[784];
+    double[] xd = new double[784];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) random.nextDouble();
+      xd[i] = x[i];
+    }
+    float[] t = new float[10];
+    double[] td = new double[10];
+    t[3] = 1;
+    td[3] = 1;
+    float[] g = new float[model.parameterCount()];
+    double[] gd = new double[g.length];
+    double loss = twin.gradient(xd, td, gd);
+    assertEquals(loss, model.gradient(x, t, g), 1e-4 * Math.max(1, Math.abs(loss)), "loss");
+    // Sums of 784 float products: compare each partial derivative with the gradient's largest.
+    double largestPartial = 0;
+    for (double v : gd) {
+      largestPartial = Math.max(largestPartial, Math.abs(v));
+    }
+    for (int i = 0; i < g.length; i++) {
+      assertEquals(gd[i], g[i], 1e-4 * largestPartial, "∂E/∂" + model.parameterName(i));
+    }
+  }
+
+  /** Asserts that every method of the generated class {@code simpleName} and its nested classes is under 8,000 bytes; returns the largest. */
+  private static int assertEveryMethodUnderTheJitLimit(CompiledModels compiled, String simpleName, Path dir)
+      throws IOException {
+    List<String> classes = new ArrayList<>();
+    for (JavaFileObject file : compiled.compilation().generatedFiles()) {
+      String fileName = Path.of(file.getName()).getFileName().toString();
+      if (file.getKind() == JavaFileObject.Kind.CLASS
+          && (fileName.equals(simpleName + ".class") || fileName.startsWith(simpleName + "$"))) {
+        Path out = dir.resolve(fileName);
+        try (InputStream in = file.openInputStream()) {
+          Files.write(out, in.readAllBytes());
+        }
+        classes.add(out.toString());
+      }
+    }
+    assertTrue(classes.size() >= 2, "the model and its scratch class: " + classes);
+    int largest = 0;
+    for (String classFile : classes) {
+      for (var method : codeLengths(classFile)) {
+        assertTrue(method.bytes() < 8_000, classFile + " " + method.name() + " has " + method.bytes() + " bytes");
+        largest = Math.max(largest, method.bytes());
+      }
+    }
+    return largest;
   }
 
   private record MethodSize(String name, int bytes) {}

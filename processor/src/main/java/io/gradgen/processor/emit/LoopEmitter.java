@@ -1,6 +1,5 @@
 package io.gradgen.processor.emit;
 
-import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -32,19 +31,35 @@ import javax.lang.model.element.Modifier;
  * <p>The formulas are the gate rules written per layer: the add gate distributes δ to the bias,
  * the multiply gate switches (∂E/∂w_jk = δ_j·in_k and ∂E/∂in_k = Σ_j δ_j·w_jk), an activation
  * multiplies by its derivative.
+ *
+ * <p>The same code is written for {@code double} and {@code float} models: {@link Numeric} gives the
+ * array and scalar types, the view ({@code Parameters} or {@code FloatParameters}), the literals
+ * ({@code 0.0f}) and the {@code (float)} cast around {@code Math} calls that return {@code double},
+ * written as the straight-line code of that precision writes them.
  */
 final class LoopEmitter {
-  private static final TypeName DOUBLES = ArrayTypeName.of(TypeName.DOUBLE);
   private static final ClassName SCRATCH = ClassName.get("", "Scratch");
 
   private final NetworkSpec spec;
   private final NetworkLayout layout;
   private final List<DenseLayout> layers;
+  /** The model's precision: every array, scalar, literal and {@code Math} call below is written in it. */
+  private final Numeric numeric;
+  /** {@code double[]} or {@code float[]}. */
+  private final TypeName array;
+  /** {@code double[][]} or {@code float[][]}: a layer's columns, a batch's [unit][row] values. */
+  private final TypeName matrix;
+  /** {@code double} or {@code float}. */
+  private final TypeName scalar;
 
-  LoopEmitter(NetworkSpec spec) {
+  LoopEmitter(NetworkSpec spec, Numeric numeric) {
     this.spec = spec;
     this.layout = spec.layout();
     this.layers = layout.layers();
+    this.numeric = numeric;
+    this.array = numeric.arrayTypeName();
+    this.matrix = numeric.matrixTypeName();
+    this.scalar = numeric.typeName();
   }
 
   /**
@@ -52,22 +67,23 @@ final class LoopEmitter {
    * ({@code <layer>_w}) and biases ({@code <layer>_b}) the code reads; the two constructors and
    * {@code parameters()}.
    */
-  static void addStorage(TypeSpec.Builder type, NetworkSpec spec) {
+  static void addStorage(TypeSpec.Builder type, NetworkSpec spec, Numeric numeric) {
     List<DenseLayout> layers = spec.layout().layers();
-    type.addField(FieldSpec.builder(ModelEmitter.PARAMETERS, "parameters", Modifier.PRIVATE, Modifier.FINAL).build());
+    ClassName view = numeric.parametersClass();
+    type.addField(FieldSpec.builder(view, "parameters", Modifier.PRIVATE, Modifier.FINAL).build());
     MethodSpec.Builder zero = MethodSpec.constructorBuilder()
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc("A model with every parameter 0; set them through {@link #parameters()}.\n")
-        .addStatement("this.parameters = $T.byColumn(LAYOUT)", ModelEmitter.PARAMETERS);
+        .addStatement("this.parameters = $T.byColumn(LAYOUT)", view);
     for (int i = 0; i < layers.size(); i++) {
       DenseLayout l = layers.get(i);
-      type.addField(FieldSpec.builder(ArrayTypeName.of(DOUBLES), weights(l), Modifier.PRIVATE, Modifier.FINAL)
+      type.addField(FieldSpec.builder(numeric.matrixTypeName(), weights(l), Modifier.PRIVATE, Modifier.FINAL)
           .addJavadoc("Layer '$L', column by column: {@code $L[k][j]} is w[j][k], from input k to unit j.\n",
               l.name(), weights(l))
           .build());
       zero.addStatement("this.$N = parameters.columns($L)", weights(l), i);
       if (l.bias() != Bias.NONE) {
-        type.addField(FieldSpec.builder(DOUBLES, biases(l), Modifier.PRIVATE, Modifier.FINAL)
+        type.addField(FieldSpec.builder(numeric.arrayTypeName(), biases(l), Modifier.PRIVATE, Modifier.FINAL)
             .addJavadoc("$L of layer '$L'.\n", l.bias() == Bias.SHARED ? "The shared bias" : "Biases", l.name())
             .build());
         zero.addStatement("this.$N = parameters.biases($L)", biases(l), i);
@@ -78,7 +94,7 @@ final class LoopEmitter {
             .addModifiers(Modifier.PUBLIC)
             .addJavadoc("A model with a copy of {@code parameters}, in the layout above.\n\n")
             .addJavadoc("@throws IllegalArgumentException unless it has {@link #PARAMETERS} elements\n")
-            .addParameter(DOUBLES, "parameters")
+            .addParameter(numeric.arrayTypeName(), "parameters")
             .addStatement("this()")
             .addStatement("checkLength($S, parameters, PARAMETERS)", "parameters")
             .addStatement("this.parameters.copyFrom(parameters)")
@@ -86,7 +102,7 @@ final class LoopEmitter {
         .addMethod(MethodSpec.methodBuilder("parameters")
             .addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC)
-            .returns(ModelEmitter.PARAMETERS)
+            .returns(view)
             .addStatement("return parameters")
             .build());
   }
@@ -105,10 +121,10 @@ final class LoopEmitter {
   }
 
   /** Declares the parameters {@code w} and, if the layer has a bias, {@code biases}. */
-  private static void layerParameters(MethodSpec.Builder m, DenseLayout l) {
-    m.addParameter(ArrayTypeName.of(DOUBLES), "w");
+  private void layerParameters(MethodSpec.Builder m, DenseLayout l) {
+    m.addParameter(matrix, "w");
     if (l.bias() != Bias.NONE) {
-      m.addParameter(DOUBLES, "biases");
+      m.addParameter(array, "biases");
     }
   }
 
@@ -124,12 +140,12 @@ final class LoopEmitter {
     type.addMethod(MethodSpec.methodBuilder("predict")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .addParameter(DOUBLES, "x")
-        .addParameter(DOUBLES, "y")
+        .addParameter(array, "x")
+        .addParameter(array, "y")
         .addCode(checksPredict)
         .addStatement("Scratch s = SCRATCH.get()")
         .addStatement("forward(x, s)")
-        .addStatement("double[] o = s.$N", output())
+        .addStatement("$T o = s.$N", array, output())
         .beginControlFlow("for (int j = 0; j < OUTPUTS; j++)")
         .addStatement("y[j] = o[j]")
         .endControlFlow()
@@ -137,9 +153,9 @@ final class LoopEmitter {
     type.addMethod(MethodSpec.methodBuilder("loss")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .returns(TypeName.DOUBLE)
-        .addParameter(DOUBLES, "x")
-        .addParameter(DOUBLES, "t")
+        .returns(scalar)
+        .addParameter(array, "x")
+        .addParameter(array, "t")
         .addCode(checksLoss)
         .addStatement("Scratch s = SCRATCH.get()")
         .addStatement("forward(x, s)")
@@ -148,14 +164,14 @@ final class LoopEmitter {
     MethodSpec.Builder gradient = MethodSpec.methodBuilder("gradient")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .returns(TypeName.DOUBLE)
-        .addParameter(DOUBLES, "x")
-        .addParameter(DOUBLES, "t")
-        .addParameter(DOUBLES, "grad")
+        .returns(scalar)
+        .addParameter(array, "x")
+        .addParameter(array, "t")
+        .addParameter(array, "grad")
         .addCode(checksGradient)
         .addStatement("Scratch s = SCRATCH.get()")
         .addStatement("forward(x, s)")
-        .addStatement("double E = lossOf(s, t)")
+        .addStatement("$T E = lossOf(s, t)", scalar)
         .addComment("backward pass: δ = ∂E/∂z of each layer, from the loss back to the first layer")
         .addStatement("outputDelta(s, t)");
     for (int i = layers.size() - 1; i >= 0; i--) {
@@ -165,7 +181,7 @@ final class LoopEmitter {
 
     MethodSpec.Builder forward = MethodSpec.methodBuilder("forward")
         .addModifiers(Modifier.PRIVATE)
-        .addParameter(DOUBLES, "x")
+        .addParameter(array, "x")
         .addParameter(SCRATCH, "s");
     for (int i = 0; i < layers.size(); i++) {
       forward.addStatement("$N($L, $L, s)", forwardName(i), layerFields(layers.get(i)), i == 0 ? "x" : "s." + out(i - 1));
@@ -184,14 +200,14 @@ final class LoopEmitter {
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc("Forward, backward and the delta rule fused: each layer's weights are updated right after\n"
             + "they have carried δ down to the layer below; allocates nothing.\n")
-        .returns(TypeName.DOUBLE)
-        .addParameter(DOUBLES, "x")
-        .addParameter(DOUBLES, "t")
-        .addParameter(TypeName.DOUBLE, "learningRate")
+        .returns(scalar)
+        .addParameter(array, "x")
+        .addParameter(array, "t")
+        .addParameter(scalar, "learningRate")
         .addCode(checksLoss)
         .addStatement("Scratch s = SCRATCH.get()")
         .addStatement("forward(x, s)")
-        .addStatement("double E = lossOf(s, t)")
+        .addStatement("$T E = lossOf(s, t)", scalar)
         .addStatement("outputDelta(s, t)");
     for (int i = layers.size() - 1; i >= 0; i--) {
       step.addStatement("$N($L, $L, s, learningRate)", descendName(i), layerFields(layers.get(i)),
@@ -207,8 +223,8 @@ final class LoopEmitter {
     type.addMethod(MethodSpec.methodBuilder("predict")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .addParameter(DOUBLES, "xs").addParameter(TypeName.INT, "xOffset")
-        .addParameter(DOUBLES, "ys").addParameter(TypeName.INT, "yOffset")
+        .addParameter(array, "xs").addParameter(TypeName.INT, "xOffset")
+        .addParameter(array, "ys").addParameter(TypeName.INT, "yOffset")
         .addParameter(TypeName.INT, "count")
         .addStatement("$T.check($S, xs, xOffset, count, INPUTS)", batches, "xs")
         .addStatement("$T.check($S, ys, yOffset, count, OUTPUTS)", batches, "ys")
@@ -217,7 +233,7 @@ final class LoopEmitter {
         .addStatement("int m = Math.min(Batch.ROWS, count - from)")
         .addStatement("batchInputs(xs, xOffset + from * INPUTS, b, m)")
         .addStatement("batchForward(b, m)")
-        .addStatement("double[][] o = b.$N", output())
+        .addStatement("$T o = b.$N", matrix, output())
         .beginControlFlow("for (int n = 0; n < m; n++)")
         .beginControlFlow("for (int j = 0; j < OUTPUTS; j++)")
         .addStatement("ys[yOffset + (from + n) * OUTPUTS + j] = o[j][n]")
@@ -228,11 +244,11 @@ final class LoopEmitter {
     type.addMethod(MethodSpec.methodBuilder("gradient")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .returns(TypeName.DOUBLE)
-        .addParameter(DOUBLES, "xs").addParameter(TypeName.INT, "xOffset")
-        .addParameter(DOUBLES, "ts").addParameter(TypeName.INT, "tOffset")
+        .returns(scalar)
+        .addParameter(array, "xs").addParameter(TypeName.INT, "xOffset")
+        .addParameter(array, "ts").addParameter(TypeName.INT, "tOffset")
         .addParameter(TypeName.INT, "count")
-        .addParameter(DOUBLES, "grad")
+        .addParameter(array, "grad")
         .addStatement("$T.check($S, xs, xOffset, count, INPUTS)", batches, "xs")
         .addStatement("$T.check($S, ts, tOffset, count, OUTPUTS)", batches, "ts")
         .addStatement("checkLength($S, grad, PARAMETERS)", "grad")
@@ -243,14 +259,14 @@ final class LoopEmitter {
         .addJavadoc("Sums the rows' gradients into {@code grad} and returns the sum of their losses, $L rows at a\n"
             + "time held as [unit][row], so each weight is read once per chunk and the loops over the rows\n"
             + "index every array alike (HotSpot can vectorize them).\n", BATCH_ROWS)
-        .returns(TypeName.DOUBLE)
-        .addParameter(DOUBLES, "xs").addParameter(TypeName.INT, "xOffset")
-        .addParameter(DOUBLES, "ts").addParameter(TypeName.INT, "tOffset")
+        .returns(scalar)
+        .addParameter(array, "xs").addParameter(TypeName.INT, "xOffset")
+        .addParameter(array, "ts").addParameter(TypeName.INT, "tOffset")
         .addParameter(TypeName.INT, "count")
-        .addParameter(DOUBLES, "grad")
+        .addParameter(array, "grad")
         .addParameter(SCRATCH, "s")
         .addStatement("Batch b = batch(s)")
-        .addStatement("double loss = 0.0")
+        .addStatement("$T loss = $L", scalar, zero())
         .beginControlFlow("for (int from = 0; from < count; from += Batch.ROWS)")
         .addStatement("int m = Math.min(Batch.ROWS, count - from)")
         .addStatement("batchInputs(xs, xOffset + from * INPUTS, b, m)")
@@ -262,17 +278,17 @@ final class LoopEmitter {
     }
     type.addMethod(rows.endControlFlow().addStatement("return loss").build());
     addBatchPasses(type);
-    type.addMethod(ModelEmitter.batchTrainStep(
+    type.addMethod(ModelEmitter.batchTrainStep(numeric,
         "Mini-batch gradient descent: the mean gradient of the rows, then the delta rule. Each thread\n"
             + "keeps one gradient array for it, made on its first step.\n",
         CodeBlock.builder()
             .addStatement("Scratch s = SCRATCH.get()")
             .beginControlFlow("if (s.batchGradient == null)")
-            .addStatement("s.batchGradient = new double[PARAMETERS]")
+            .addStatement("s.batchGradient = new $L[PARAMETERS]", numeric.type())
             .endControlFlow()
-            .addStatement("double[] g = s.batchGradient")
+            .addStatement("$T g = s.batchGradient", array)
             .build(),
-        CodeBlock.of("double loss = gradientRows(xs, xOffset, ts, tOffset, count, g, s);\n"),
+        CodeBlock.of("$T loss = gradientRows(xs, xOffset, ts, tOffset, count, g, s);\n", scalar),
         CodeBlock.of("descend(g, scale);\n")));
     type.addMethod(descend());
   }
@@ -282,11 +298,11 @@ final class LoopEmitter {
     MethodSpec.Builder m = MethodSpec.methodBuilder("descend")
         .addModifiers(Modifier.PRIVATE)
         .addJavadoc("θ ← θ − scale·g for the flat gradient g, column by column.\n")
-        .addParameter(DOUBLES, "g")
-        .addParameter(TypeName.DOUBLE, "scale");
+        .addParameter(array, "g")
+        .addParameter(scalar, "scale");
     for (DenseLayout l : layers) {
       m.beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
-          .addStatement("double[] column = $N[k]", weights(l))
+          .addStatement("$T column = $N[k]", array, weights(l))
           .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
           .addStatement("column[j] -= scale * g[$L + k]", rowStart(l))
           .endControlFlow()
@@ -312,40 +328,40 @@ final class LoopEmitter {
             + "at the same index.\n", BATCH_ROWS)
         .addField(FieldSpec.builder(TypeName.INT, "ROWS", Modifier.STATIC, Modifier.FINAL)
             .initializer("$L", BATCH_ROWS).build())
-        .addField(matrix("x", layout.inputs()))
-        .addField(rows("x_rows", layout.inputs()))
-        .addField(FieldSpec.builder(DOUBLES, "gradientRow", Modifier.FINAL)
+        .addField(batchMatrix("x", layout.inputs()))
+        .addField(batchRows("x_rows", layout.inputs()))
+        .addField(FieldSpec.builder(array, "gradientRow", Modifier.FINAL)
             .addJavadoc("one row of weight gradients, summed over the rows before it is added to grad\n")
-            .initializer("new double[$L]", layers.stream().mapToInt(DenseLayout::inputs).max().orElse(1))
+            .initializer("new $L[$L]", numeric.type(), layers.stream().mapToInt(DenseLayout::inputs).max().orElse(1))
             .build());
     for (int i = 0; i + 1 < layers.size(); i++) {
-      batch.addField(rows(out(i) + "_rows", layers.get(i).units()));
+      batch.addField(batchRows(out(i) + "_rows", layers.get(i).units()));
     }
     for (DenseLayout layer : layers) {
-      batch.addField(matrix(layer.name() + "_z", layer.units()));
+      batch.addField(batchMatrix(layer.name() + "_z", layer.units()));
       if (layer.activation() != Activation.IDENTITY) {
-        batch.addField(matrix(layer.name() + "_a", layer.units()));
+        batch.addField(batchMatrix(layer.name() + "_a", layer.units()));
       }
       if (layer.activation() == Activation.SOFTMAX) {
-        batch.addField(FieldSpec.builder(DOUBLES, layer.name() + "_logSumExp", Modifier.FINAL)
-            .initializer("new double[ROWS]").build());
+        batch.addField(FieldSpec.builder(array, layer.name() + "_logSumExp", Modifier.FINAL)
+            .initializer("new $L[ROWS]", numeric.type()).build());
       }
-      batch.addField(matrix("dE_" + layer.name() + "_z", layer.units()));
-      batch.addField(matrix("dE_" + layer.name() + "_a", layer.units()));
+      batch.addField(batchMatrix("dE_" + layer.name() + "_z", layer.units()));
+      batch.addField(batchMatrix("dE_" + layer.name() + "_a", layer.units()));
     }
     return batch.build();
   }
 
   /** A [row][unit] copy, so that weight gradients sum over rows with the units as the loop index. */
-  private static FieldSpec rows(String name, int units) {
-    return FieldSpec.builder(ArrayTypeName.of(DOUBLES), name, Modifier.FINAL)
-        .initializer("new double[ROWS][$L]", units)
+  private FieldSpec batchRows(String name, int units) {
+    return FieldSpec.builder(matrix, name, Modifier.FINAL)
+        .initializer("new $L[ROWS][$L]", numeric.type(), units)
         .build();
   }
 
-  private static FieldSpec matrix(String name, int units) {
-    return FieldSpec.builder(ArrayTypeName.of(DOUBLES), name, Modifier.FINAL)
-        .initializer("new double[$L][ROWS]", units)
+  private FieldSpec batchMatrix(String name, int units) {
+    return FieldSpec.builder(matrix, name, Modifier.FINAL)
+        .initializer("new $L[$L][ROWS]", numeric.type(), units)
         .build();
   }
 
@@ -363,11 +379,11 @@ final class LoopEmitter {
     type.addMethod(MethodSpec.methodBuilder("batchInputs")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addJavadoc("Copies m rows of inputs into the batch, transposed to [input][row].\n")
-        .addParameter(DOUBLES, "xs").addParameter(TypeName.INT, "offset")
+        .addParameter(array, "xs").addParameter(TypeName.INT, "offset")
         .addParameter(ClassName.get("", "Batch"), "b").addParameter(TypeName.INT, "m")
         .beginControlFlow("for (int n = 0; n < m; n++)")
         .addStatement("int row = offset + n * INPUTS")
-        .addStatement("double[] copy = b.x_rows[n]")
+        .addStatement("$T copy = b.x_rows[n]", array)
         .beginControlFlow("for (int k = 0; k < INPUTS; k++)")
         .addStatement("copy[k] = xs[row + k]")
         .addStatement("b.x[k][n] = copy[k]")
@@ -396,25 +412,25 @@ final class LoopEmitter {
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addJavadoc("Layer '$L' for m rows: each weight is read once and applied to every row.\n", l.name());
     layerParameters(m, l);
-    m.addParameter(ArrayTypeName.of(DOUBLES), "in")
+    m.addParameter(matrix, "in")
         .addParameter(batch, "b")
         .addParameter(TypeName.INT, "m")
         .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
-        .addStatement("double[] z = b.$N[j]", l.name() + "_z")
-        .addStatement("double bias = $L", biasOf(l, "j"))
+        .addStatement("$T z = b.$N[j]", array, l.name() + "_z")
+        .addStatement("$T bias = $L", scalar, biasOf(l, "j"))
         .beginControlFlow("for (int n = 0; n < m; n++)")
         .addStatement("z[n] = bias")
         .endControlFlow()
         .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
-        .addStatement("double weight = w[k][j]")
-        .addStatement("double[] column = in[k]")
+        .addStatement("$T weight = w[k][j]", scalar)
+        .addStatement("$T column = in[k]", array)
         .beginControlFlow("for (int n = 0; n < m; n++)")
         .addStatement("z[n] += weight * column[n]")
         .endControlFlow()
         .endControlFlow();
     boolean elementWise = l.activation() != Activation.IDENTITY && l.activation() != Activation.SOFTMAX;
     if (elementWise) {
-      m.addStatement("double[] a = b.$N[j]", l.name() + "_a")
+      m.addStatement("$T a = b.$N[j]", array, l.name() + "_a")
           .beginControlFlow("for (int n = 0; n < m; n++)")
           .addStatement("a[n] = $L", apply(l.activation(), "z[n]"))
           .endControlFlow();
@@ -422,22 +438,22 @@ final class LoopEmitter {
     m.endControlFlow();
     if (l.activation() == Activation.SOFTMAX) {
       m.addComment("softmax of each row, shifted by the row's largest logit")
-          .addStatement("double[][] z = b.$N", l.name() + "_z")
-          .addStatement("double[][] a = b.$N", l.name() + "_a")
+          .addStatement("$T z = b.$N", matrix, l.name() + "_z")
+          .addStatement("$T a = b.$N", matrix, l.name() + "_a")
           .beginControlFlow("for (int n = 0; n < m; n++)")
-          .addStatement("double max = z[0][n]")
+          .addStatement("$T max = z[0][n]", scalar)
           .beginControlFlow("for (int j = 1; j < $L; j++)", l.units())
           .addStatement("max = Math.max(max, z[j][n])")
           .endControlFlow()
-          .addStatement("double total = 0.0")
+          .addStatement("$T total = $L", scalar, zero())
           .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
-          .addStatement("a[j][n] = Math.exp(z[j][n] - max)")
+          .addStatement("a[j][n] = $L", numeric.math("Math.exp(z[j][n] - max)"))
           .addStatement("total += a[j][n]")
           .endControlFlow()
           .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
           .addStatement("a[j][n] /= total")
           .endControlFlow()
-          .addStatement("b.$N[n] = max + Math.log(total)", l.name() + "_logSumExp")
+          .addStatement("b.$N[n] = max + $L", l.name() + "_logSumExp", numeric.math("Math.log(total)"))
           .endControlFlow();
     }
     return m.build();
@@ -450,52 +466,52 @@ final class LoopEmitter {
     String name = last.name();
     MethodSpec.Builder m = MethodSpec.methodBuilder("batchLossAndDelta")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(TypeName.DOUBLE)
+        .returns(scalar)
         .addParameter(ClassName.get("", "Batch"), "b")
-        .addParameter(DOUBLES, "ts").addParameter(TypeName.INT, "offset")
+        .addParameter(array, "ts").addParameter(TypeName.INT, "offset")
         .addParameter(TypeName.INT, "m")
-        .addStatement("double[][] o = b.$N", output())
-        .addStatement("double[][] z = b.$N", name + "_z")
-        .addStatement("double[][] delta = b.$N", "dE_" + name + "_z")
-        .addStatement("double loss = 0.0")
+        .addStatement("$T o = b.$N", matrix, output())
+        .addStatement("$T z = b.$N", matrix, name + "_z")
+        .addStatement("$T delta = b.$N", matrix, "dE_" + name + "_z")
+        .addStatement("$T loss = $L", scalar, zero())
         .beginControlFlow("for (int n = 0; n < m; n++)")
         .addStatement("int row = offset + n * OUTPUTS");
     switch (spec.loss()) {
       case BINARY_CROSS_ENTROPY -> m
           .beginControlFlow("for (int j = 0; j < $L; j++)", units)
-          .addStatement("double t = ts[row + j]")
-          .addStatement("double zj = z[j][n]")
-          .addStatement("loss += Math.max(zj, 0.0) - zj * t + Math.log1p(Math.exp(-Math.abs(zj)))")
+          .addStatement("$T t = ts[row + j]", scalar)
+          .addStatement("$T zj = z[j][n]", scalar)
+          .addStatement("loss += $L", binaryCrossEntropy("zj", "t"))
           .addStatement("delta[j][n] = o[j][n] - t")
           .endControlFlow();
       case CATEGORICAL_CROSS_ENTROPY -> m
-          .addStatement("double logSumExp = b.$N[n]", name + "_logSumExp")
+          .addStatement("$T logSumExp = b.$N[n]", scalar, name + "_logSumExp")
           .beginControlFlow("for (int j = 0; j < $L; j++)", units)
-          .addStatement("double t = ts[row + j]")
+          .addStatement("$T t = ts[row + j]", scalar)
           .addStatement("loss += t * (logSumExp - z[j][n])")
           .addStatement("delta[j][n] = o[j][n] - t")
           .endControlFlow();
       case HALF_SUM_SQUARED_ERROR, MEAN_SQUARED_ERROR, SUM_SQUARED_ERROR -> {
         String lossScale = switch (spec.loss()) {
-          case HALF_SUM_SQUARED_ERROR -> "0.5 * ";
-          case MEAN_SQUARED_ERROR -> (1.0 / units) + " * ";
+          case HALF_SUM_SQUARED_ERROR -> numeric.literal(0.5) + " * ";
+          case MEAN_SQUARED_ERROR -> numeric.literal(1.0 / units) + " * ";
           default -> "";
         };
         String gradScale = switch (spec.loss()) {
           case HALF_SUM_SQUARED_ERROR -> "";
-          case MEAN_SQUARED_ERROR -> (2.0 / units) + " * ";
-          default -> "2.0 * ";
+          case MEAN_SQUARED_ERROR -> numeric.literal(2.0 / units) + " * ";
+          default -> numeric.literal(2.0) + " * ";
         };
-        m.addStatement("double squares = 0.0")
-            .addStatement("double[][] up = b.$N", "dE_" + name + "_a")
+        m.addStatement("$T squares = $L", scalar, zero())
+            .addStatement("$T up = b.$N", matrix, "dE_" + name + "_a")
             .beginControlFlow("for (int j = 0; j < $L; j++)", units)
-            .addStatement("double err = o[j][n] - ts[row + j]")
+            .addStatement("$T err = o[j][n] - ts[row + j]", scalar)
             .addStatement("squares += err * err")
             .addStatement("up[j][n] = $Lerr", gradScale)
             .endControlFlow()
             .addStatement("loss += $Lsquares", lossScale);
         if (last.activation() == Activation.SOFTMAX) {
-          m.addStatement("double dot = 0.0")
+          m.addStatement("$T dot = $L", scalar, zero())
               .beginControlFlow("for (int i = 0; i < $L; i++)", units)
               .addStatement("dot += up[i][n] * o[i][n]")
               .endControlFlow()
@@ -521,20 +537,20 @@ final class LoopEmitter {
         .addJavadoc("Layer '$L' for m rows: ∂E/∂w sums δ·in over the rows$L.\n", l.name(),
             i > 0 ? "; ∂E/∂in = Wᵀ·δ, row by row" : "");
     if (i > 0) {
-      m.addParameter(ArrayTypeName.of(DOUBLES), "w");
+      m.addParameter(matrix, "w");
     }
-    m.addParameter(ArrayTypeName.of(DOUBLES), "in")
+    m.addParameter(matrix, "in")
         .addParameter(ClassName.get("", "Batch"), "b")
         .addParameter(TypeName.INT, "m")
-        .addParameter(DOUBLES, "grad")
-        .addStatement("double[][] delta = b.$N", "dE_" + l.name() + "_z");
+        .addParameter(array, "grad")
+        .addStatement("$T delta = b.$N", matrix, "dE_" + l.name() + "_z");
     if (i > 0) {
       DenseLayout previous = layers.get(i - 1);
-      m.addStatement("double[][] down = b.$N", "dE_" + previous.name() + "_a")
+      m.addStatement("$T down = b.$N", matrix, "dE_" + previous.name() + "_a")
           .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
-          .addStatement("double[] dk = down[k]")
+          .addStatement("$T dk = down[k]", array)
           .beginControlFlow("for (int n = 0; n < m; n++)")
-          .addStatement("dk[n] = 0.0")
+          .addStatement("dk[n] = $L", zero())
           .endControlFlow()
           .endControlFlow();
     }
@@ -542,23 +558,23 @@ final class LoopEmitter {
     if (i > 0) {
       m.addComment("the layer's inputs row by row, for the weight gradients")
           .beginControlFlow("for (int n = 0; n < m; n++)")
-          .addStatement("double[] copy = b.$N[n]", inputRows)
+          .addStatement("$T copy = b.$N[n]", array, inputRows)
           .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
           .addStatement("copy[k] = in[k][n]")
           .endControlFlow()
           .endControlFlow();
     }
-    m.addStatement("double[] g = b.gradientRow")
+    m.addStatement("$T g = b.gradientRow", array)
         .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
-        .addStatement("double[] d = delta[j]")
+        .addStatement("$T d = delta[j]", array)
         .addStatement("int row = $L", rowStart(l))
         .addComment("∂E/∂w_jk = Σ_n δ_j[n]·in_k[n], accumulated row by row so the inner loop runs over k")
         .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
-        .addStatement("g[k] = 0.0")
+        .addStatement("g[k] = $L", zero())
         .endControlFlow()
         .beginControlFlow("for (int n = 0; n < m; n++)")
-        .addStatement("double dn = d[n]")
-        .addStatement("double[] r = b.$N[n]", inputRows)
+        .addStatement("$T dn = d[n]", scalar)
+        .addStatement("$T r = b.$N[n]", array, inputRows)
         .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
         .addStatement("g[k] += dn * r[k]")
         .endControlFlow()
@@ -566,15 +582,15 @@ final class LoopEmitter {
         .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
         .addStatement("grad[row + k] += g[k]");
     if (i > 0) {
-      m.addStatement("double weight = w[k][j]")
-          .addStatement("double[] dk = down[k]")
+      m.addStatement("$T weight = w[k][j]", scalar)
+          .addStatement("$T dk = down[k]", array)
           .beginControlFlow("for (int n = 0; n < m; n++)")
           .addStatement("dk[n] += weight * d[n]")
           .endControlFlow();
     }
     m.endControlFlow();
     if (l.bias() != Bias.NONE) {
-      m.addStatement("double sum = 0.0")
+      m.addStatement("$T sum = $L", scalar, zero())
           .beginControlFlow("for (int n = 0; n < m; n++)")
           .addStatement("sum += d[n]")
           .endControlFlow()
@@ -583,11 +599,11 @@ final class LoopEmitter {
     m.endControlFlow();
     if (i > 0) {
       DenseLayout previous = layers.get(i - 1);
-      m.addStatement("double[][] below = b.$N", "dE_" + previous.name() + "_z");
+      m.addStatement("$T below = b.$N", matrix, "dE_" + previous.name() + "_z");
       if (previous.activation() == Activation.RELU) {
-        m.addStatement("double[][] z = b.$N", previous.name() + "_z");
+        m.addStatement("$T z = b.$N", matrix, previous.name() + "_z");
       } else if (previous.activation() != Activation.IDENTITY) {
-        m.addStatement("double[][] a = b.$N", previous.name() + "_a");
+        m.addStatement("$T a = b.$N", matrix, previous.name() + "_a");
       }
       m.beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
           .beginControlFlow("for (int n = 0; n < m; n++)")
@@ -608,9 +624,7 @@ final class LoopEmitter {
     TypeSpec.Builder scratch = TypeSpec.classBuilder("Scratch")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("The intermediate values of one forward and backward pass, per layer.\n")
-        .addField(array("input", layout.inputs(), "one row of a batch's inputs"))
-        .addField(array("target", layout.outputs(), "one row of a batch's targets"))
-        .addField(FieldSpec.builder(DOUBLES, "batchGradient", Modifier.PRIVATE)
+        .addField(FieldSpec.builder(array, "batchGradient", Modifier.PRIVATE)
             .addJavadoc("the summed gradient of a mini-batch step, made on the first one\n")
             .build())
         .addField(FieldSpec.builder(ClassName.get("", "Batch"), "batch", Modifier.PRIVATE)
@@ -618,25 +632,25 @@ final class LoopEmitter {
             .build());
     for (DenseLayout layer : layers) {
       int u = layer.units();
-      scratch.addField(array(layer.name() + "_z", u, "z = W·in + b"));
+      scratch.addField(scratchArray(layer.name() + "_z", u, "z = W·in + b"));
       if (layer.activation() != Activation.IDENTITY) {
-        scratch.addField(array(layer.name() + "_a", u, "a = f(z)"));
+        scratch.addField(scratchArray(layer.name() + "_a", u, "a = f(z)"));
       }
       if (layer.activation() == Activation.SOFTMAX) {
-        scratch.addField(FieldSpec.builder(TypeName.DOUBLE, layer.name() + "_logSumExp")
+        scratch.addField(FieldSpec.builder(scalar, layer.name() + "_logSumExp")
             .addJavadoc("log Σ e^z, kept from the softmax for the cross-entropy\n").build());
       }
-      scratch.addField(array("dE_" + layer.name() + "_z", u, "δ = ∂E/∂z"));
-      scratch.addField(array("dE_" + layer.name() + "_a", u, "∂E/∂a"));
-      scratch.addField(array(layer.name() + "_step", u, "η·δ: the training step moves column k by −in_k times this"));
+      scratch.addField(scratchArray("dE_" + layer.name() + "_z", u, "δ = ∂E/∂z"));
+      scratch.addField(scratchArray("dE_" + layer.name() + "_a", u, "∂E/∂a"));
+      scratch.addField(scratchArray(layer.name() + "_step", u, "η·δ: the training step moves column k by −in_k times this"));
     }
     return scratch.build();
   }
 
-  private static FieldSpec array(String name, int length, String doc) {
-    return FieldSpec.builder(DOUBLES, name, Modifier.FINAL)
+  private FieldSpec scratchArray(String name, int length, String doc) {
+    return FieldSpec.builder(array, name, Modifier.FINAL)
         .addJavadoc(doc + "\n")
-        .initializer("new double[$L]", length)
+        .initializer("new $L[$L]", numeric.type(), length)
         .build();
   }
 
@@ -670,19 +684,19 @@ final class LoopEmitter {
         .addJavadoc("Layer '$L' ($L units): z = W·in + b$L, adding in_k times column k of W to z.\n",
             l.name(), l.units(), activationNote(l.activation()));
     layerParameters(m, l);
-    m.addParameter(DOUBLES, "in")
+    m.addParameter(array, "in")
         .addParameter(SCRATCH, "s")
-        .addStatement("double[] z = s.$N", l.name() + "_z");
+        .addStatement("$T z = s.$N", array, l.name() + "_z");
     boolean elementWise = l.activation() != Activation.IDENTITY && l.activation() != Activation.SOFTMAX;
     if (l.activation() != Activation.IDENTITY) {
-      m.addStatement("double[] a = s.$N", l.name() + "_a");
+      m.addStatement("$T a = s.$N", array, l.name() + "_a");
     }
     m.beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
         .addStatement("z[j] = $L", biasOf(l, "j"))
         .endControlFlow()
         .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
-        .addStatement("double[] column = w[k]")
-        .addStatement("double ink = in[k]")
+        .addStatement("$T column = w[k]", array)
+        .addStatement("$T ink = in[k]", scalar)
         .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
         .addStatement("z[j] += column[j] * ink")
         .endControlFlow()
@@ -694,19 +708,19 @@ final class LoopEmitter {
     }
     if (l.activation() == Activation.SOFTMAX) {
       m.addComment("softmax: e^(z − max z) / Σ e^(z − max z); subtracting the max keeps every exponent ≤ 0")
-          .addStatement("double max = z[0]")
+          .addStatement("$T max = z[0]", scalar)
           .beginControlFlow("for (int j = 1; j < $L; j++)", l.units())
           .addStatement("max = Math.max(max, z[j])")
           .endControlFlow()
-          .addStatement("double total = 0.0")
+          .addStatement("$T total = $L", scalar, zero())
           .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
-          .addStatement("a[j] = Math.exp(z[j] - max)")
+          .addStatement("a[j] = $L", numeric.math("Math.exp(z[j] - max)"))
           .addStatement("total += a[j]")
           .endControlFlow()
           .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
           .addStatement("a[j] /= total")
           .endControlFlow()
-          .addStatement("s.$N = max + Math.log(total)", l.name() + "_logSumExp");
+          .addStatement("s.$N = max + $L", l.name() + "_logSumExp", numeric.math("Math.log(total)"));
     }
     return m.build();
   }
@@ -716,32 +730,50 @@ final class LoopEmitter {
     return (l.firstWeight() == 0 ? "" : l.firstWeight() + " + ") + "j * " + l.inputs();
   }
 
-  private static String biasOf(DenseLayout l, String j) {
+  private String biasOf(DenseLayout l, String j) {
     return switch (l.bias()) {
       case PER_NEURON -> "biases[" + j + "]";
       case SHARED -> "biases[0]";
-      case NONE -> "0.0";
+      case NONE -> zero();
     };
   }
 
-  private static String apply(Activation a, String z) {
+  /** f(z), written as the straight-line code writes it (so both compute the same bits). */
+  private String apply(Activation a, String z) {
     return switch (a) {
-      case SIGMOID -> "1.0 / (1.0 + Math.exp(-" + z + "))";
-      case TANH -> "Math.tanh(" + z + ")";
-      case RELU -> "Math.max(0.0, " + z + ")";
+      case SIGMOID -> one() + " / (" + one() + " + " + numeric.math("Math.exp(-" + z + ")") + ")";
+      case TANH -> numeric.math("Math.tanh(" + z + ")");
+      case RELU -> "Math.max(" + zero() + ", " + z + ")";
       default -> throw new IllegalArgumentException(a + " is not element-wise");
     };
   }
 
   /** f'(z) through the forward values, as the straight-line code computes it. */
-  private static String derivative(Activation a, String z, String out) {
+  private String derivative(Activation a, String z, String out) {
     return switch (a) {
-      case IDENTITY -> "1.0";
-      case SIGMOID -> out + " * (1.0 - " + out + ")";
-      case TANH -> "1.0 - " + out + " * " + out;
-      case RELU -> "(" + z + " > 0.0 ? 1.0 : 0.0)";
+      case IDENTITY -> one();
+      case SIGMOID -> out + " * (" + one() + " - " + out + ")";
+      case TANH -> one() + " - " + out + " * " + out;
+      case RELU -> "(" + z + " > " + zero() + " ? " + one() + " : " + zero() + ")";
       default -> throw new IllegalArgumentException(a + " has no element-wise derivative");
     };
+  }
+
+  /**
+   * One output's binary cross-entropy from its logit z and target t: −[t·ln o + (1 − t)·ln(1 − o)]
+   * as max(z, 0) − z·t + ln(1 + e^−|z|), finite for any z.
+   */
+  private String binaryCrossEntropy(String z, String t) {
+    return "Math.max(" + z + ", " + zero() + ") - " + z + " * " + t + " + "
+        + numeric.math("Math.log1p(" + numeric.math("Math.exp(-Math.abs(" + z + "))") + ")");
+  }
+
+  private String zero() {
+    return numeric.literal(0.0);
+  }
+
+  private String one() {
+    return numeric.literal(1.0);
   }
 
   private static String activationNote(Activation a) {
@@ -761,13 +793,13 @@ final class LoopEmitter {
     int n = last.units();
     MethodSpec.Builder m = MethodSpec.methodBuilder("lossOf")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(TypeName.DOUBLE)
+        .returns(scalar)
         .addParameter(SCRATCH, "s")
-        .addParameter(DOUBLES, "t")
-        .addStatement("double[] o = s.$N", output())
-        .addStatement("double sum = 0.0");
+        .addParameter(array, "t")
+        .addStatement("$T o = s.$N", array, output())
+        .addStatement("$T sum = $L", scalar, zero());
     if (spec.loss() == Loss.BINARY_CROSS_ENTROPY || spec.loss() == Loss.CATEGORICAL_CROSS_ENTROPY) {
-      m.addStatement("double[] z = s.$N", last.name() + "_z");
+      m.addStatement("$T z = s.$N", array, last.name() + "_z");
     }
     switch (spec.loss()) {
       case HALF_SUM_SQUARED_ERROR, MEAN_SQUARED_ERROR, SUM_SQUARED_ERROR -> {
@@ -777,24 +809,24 @@ final class LoopEmitter {
           default -> "E = Σ(t − o)²";
         });
         m.beginControlFlow("for (int j = 0; j < $L; j++)", n)
-            .addStatement("double err = o[j] - t[j]")
+            .addStatement("$T err = o[j] - t[j]", scalar)
             .addStatement("sum += err * err")
             .endControlFlow();
         switch (spec.loss()) {
-          case HALF_SUM_SQUARED_ERROR -> m.addStatement("return 0.5 * sum");
-          case MEAN_SQUARED_ERROR -> m.addStatement("return sum / $L", (double) n);
+          case HALF_SUM_SQUARED_ERROR -> m.addStatement("return $L * sum", numeric.literal(0.5));
+          case MEAN_SQUARED_ERROR -> m.addStatement("return sum / $L", numeric.literal(n));
           default -> m.addStatement("return sum");
         }
       }
       case BINARY_CROSS_ENTROPY -> m
           .addJavadoc("E = −Σ[t·ln o + (1 − t)·ln(1 − o)], as Σ[max(z, 0) − z·t + ln(1 + e^−|z|)], finite for any z.\n")
           .beginControlFlow("for (int j = 0; j < $L; j++)", n)
-          .addStatement("sum += Math.max(z[j], 0.0) - z[j] * t[j] + Math.log1p(Math.exp(-Math.abs(z[j])))")
+          .addStatement("sum += $L", binaryCrossEntropy("z[j]", "t[j]"))
           .endControlFlow()
           .addStatement("return sum");
       case CATEGORICAL_CROSS_ENTROPY -> m
           .addJavadoc("E = −Σ t·ln p, as Σ t·(logsumexp(z) − z), finite for any z; the softmax kept logsumexp(z).\n")
-          .addStatement("double logSumExp = s.$N", last.name() + "_logSumExp")
+          .addStatement("$T logSumExp = s.$N", scalar, last.name() + "_logSumExp")
           .beginControlFlow("for (int j = 0; j < $L; j++)", n)
           .addStatement("sum += t[j] * (logSumExp - z[j])")
           .endControlFlow()
@@ -812,9 +844,9 @@ final class LoopEmitter {
     MethodSpec.Builder m = MethodSpec.methodBuilder("outputDelta")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addParameter(SCRATCH, "s")
-        .addParameter(DOUBLES, "t")
-        .addStatement("double[] o = s.$N", output())
-        .addStatement("double[] delta = s.$N", "dE_" + name + "_z");
+        .addParameter(array, "t")
+        .addStatement("$T o = s.$N", array, output())
+        .addStatement("$T delta = s.$N", array, "dE_" + name + "_z");
     if (spec.loss() == Loss.BINARY_CROSS_ENTROPY || spec.loss() == Loss.CATEGORICAL_CROSS_ENTROPY) {
       return m.addJavadoc("$L + cross-entropy fuse: δ = o − t.\n",
               spec.loss() == Loss.BINARY_CROSS_ENTROPY ? "Sigmoid" : "Softmax")
@@ -825,12 +857,12 @@ final class LoopEmitter {
     }
     String scale = switch (spec.loss()) {
       case HALF_SUM_SQUARED_ERROR -> "";
-      case MEAN_SQUARED_ERROR -> (2.0 / n) + " * ";
-      default -> "2.0 * ";
+      case MEAN_SQUARED_ERROR -> numeric.literal(2.0 / n) + " * ";
+      default -> numeric.literal(2.0) + " * ";
     };
-    m.addStatement("double[] up = s.$N", "dE_" + name + "_a");
+    m.addStatement("$T up = s.$N", array, "dE_" + name + "_a");
     if (last.activation() == Activation.RELU) {
-      m.addStatement("double[] z = s.$N", name + "_z");
+      m.addStatement("$T z = s.$N", array, name + "_z");
     }
     m.addJavadoc("Loss gate: ∂E/∂o = $L(o − t); then the $L gate.\n", scale.replace(" * ", "·"),
             last.activation().name().toLowerCase(java.util.Locale.ROOT))
@@ -839,7 +871,7 @@ final class LoopEmitter {
         .endControlFlow();
     if (last.activation() == Activation.SOFTMAX) {
       m.addComment("softmax gate: δ_j = Σ_i up_i·p_i·(δ_ij − p_j) = p_j·(up_j − Σ_i up_i·p_i)")
-          .addStatement("double dot = 0.0")
+          .addStatement("$T dot = $L", scalar, zero())
           .beginControlFlow("for (int i = 0; i < $L; i++)", n)
           .addStatement("dot += up[i] * o[i]")
           .endControlFlow()
@@ -870,37 +902,40 @@ final class LoopEmitter {
       m.addJavadoc("Fused with the delta rule: δ goes down through the old weights, then column k moves by −in_k·η·δ.\n");
       layerParameters(m, l);
     } else if (i > 0) {
-      m.addParameter(ArrayTypeName.of(DOUBLES), "w");
+      m.addParameter(matrix, "w");
     }
-    m.addParameter(DOUBLES, "in")
+    m.addParameter(array, "in")
         .addParameter(SCRATCH, "s")
-        .addParameter(descend ? TypeName.DOUBLE : DOUBLES, descend ? "learningRate" : "grad")
-        .addStatement("double[] delta = s.$N", "dE_" + l.name() + "_z");
+        .addParameter(descend ? scalar : array, descend ? "learningRate" : "grad")
+        .addStatement("$T delta = s.$N", array, "dE_" + l.name() + "_z");
     if (descend) {
-      m.addStatement("double[] step = s.$N", l.name() + "_step")
+      m.addStatement("$T step = s.$N", array, l.name() + "_step")
           .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
           .addStatement("step[j] = learningRate * delta[j]")
           .endControlFlow();
     }
     if (i > 0) {
-      m.addStatement("double[] down = s.$N", "dE_" + layers.get(i - 1).name() + "_a");
+      m.addStatement("$T down = s.$N", array, "dE_" + layers.get(i - 1).name() + "_a");
     }
     m.beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs());
     if (descend || i > 0) {
-      m.addStatement("double[] column = w[k]");
+      m.addStatement("$T column = w[k]", array);
     }
-    m.addStatement("double ink = in[k]");
+    m.addStatement("$T ink = in[k]", scalar);
     if (i > 0) {
-      m.addStatement("double sum = 0.0");
+      m.addStatement("$T sum = $L", scalar, zero());
     }
-    m.beginControlFlow("for (int j = 0; j < $L; j++)", l.units());
-    if (i > 0) {
-      m.addStatement("sum += delta[j] * column[j]");
+    // The first layer's fused step sends nothing down and adds no gradient: it needs no such loop.
+    if (i > 0 || !descend) {
+      m.beginControlFlow("for (int j = 0; j < $L; j++)", l.units());
+      if (i > 0) {
+        m.addStatement("sum += delta[j] * column[j]");
+      }
+      if (!descend) {
+        m.addStatement("grad[$L + k] += delta[j] * ink", rowStart(l));
+      }
+      m.endControlFlow();
     }
-    if (!descend) {
-      m.addStatement("grad[$L + k] += delta[j] * ink", rowStart(l));
-    }
-    m.endControlFlow();
     if (i > 0) {
       m.addStatement("down[k] = sum");
     }
@@ -924,11 +959,11 @@ final class LoopEmitter {
       DenseLayout previous = layers.get(i - 1);
       m.addComment("$L gate of layer '$L': δ = ∂E/∂a · f'(z)",
               previous.activation().name().toLowerCase(java.util.Locale.ROOT), previous.name())
-          .addStatement("double[] below = s.$N", "dE_" + previous.name() + "_z");
+          .addStatement("$T below = s.$N", array, "dE_" + previous.name() + "_z");
       if (previous.activation() == Activation.RELU) {
-        m.addStatement("double[] z = s.$N", previous.name() + "_z");
+        m.addStatement("$T z = s.$N", array, previous.name() + "_z");
       } else if (previous.activation() != Activation.IDENTITY) {
-        m.addStatement("double[] a = s.$N", previous.name() + "_a");
+        m.addStatement("$T a = s.$N", array, previous.name() + "_a");
       }
       m.beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
           .addStatement("below[k] = $L", previous.activation() == Activation.IDENTITY

@@ -1,7 +1,6 @@
 package io.gradgen.processor.emit;
 
 import com.palantir.javapoet.AnnotationSpec;
-import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -42,9 +41,7 @@ public final class ModelEmitter {
   private static final ClassName ACTIVATION = ClassName.get("io.gradgen", "Activation");
   private static final ClassName BIAS = ClassName.get("io.gradgen", "Bias");
   private static final ClassName LOSS = ClassName.get("io.gradgen", "Loss");
-  private static final TypeName DOUBLES = ArrayTypeName.of(TypeName.DOUBLE);
   private static final ClassName BATCHES = ClassName.get("io.gradgen", "Batches");
-  static final ClassName PARAMETERS = ClassName.get("io.gradgen", "Parameters");
 
   /** Networks with more parameters show their layout as index ranges per layer. */
   private static final int MAX_LISTED_PARAMETERS = 64;
@@ -93,7 +90,7 @@ public final class ModelEmitter {
             constant("PARAMETERS", model.parameterNames().size(), "Number of parameters (weights and biases)."))
         .addField(layoutField());
     if (model.shape() == CodeShape.LOOPS) {
-      LoopEmitter.addStorage(type, spec);
+      LoopEmitter.addStorage(type, spec, numeric);
     } else {
       addFlatStorage(type);
     }
@@ -108,15 +105,13 @@ public final class ModelEmitter {
                 .addStatement("return LAYOUT")
                 .build());
     if (model.shape() == CodeShape.LOOPS) {
-      new LoopEmitter(spec).addTo(type,
+      new LoopEmitter(spec, numeric).addTo(type,
           checks(ArrayNames.INPUTS, "INPUTS", ArrayNames.OUTPUTS, "OUTPUTS"),
           checks(ArrayNames.INPUTS, "INPUTS", ArrayNames.TARGETS, "OUTPUTS"),
           checks(ArrayNames.INPUTS, "INPUTS", ArrayNames.TARGETS, "OUTPUTS", ArrayNames.GRADIENT, "PARAMETERS"));
     } else {
       type.addMethod(predict()).addMethod(loss()).addMethod(gradient()).addMethod(trainStep());
-      if (numeric == Numeric.DOUBLE) {
-        addBatchMethods(type);
-      }
+      addBatchMethods(type);
     }
     type.addMethod(checkLength(array));
     return JavaFile.builder(spec.packageName(), type.build())
@@ -126,46 +121,36 @@ public final class ModelEmitter {
   }
 
   /**
-   * One flat array in the layout order, read by the straight-line code: {@code values}, behind a
-   * {@code Parameters} view ({@code double}); {@code parameters} itself ({@code float}).
+   * One flat array in the layout order, {@code values}, read by the straight-line code and seen
+   * through the {@code Parameters} (or {@code FloatParameters}) view {@code parameters}.
    */
   private void addFlatStorage(TypeSpec.Builder type) {
-    boolean view = numeric == Numeric.DOUBLE;
-    String field = storage();
-    type.addField(FieldSpec.builder(array, field, Modifier.PRIVATE, Modifier.FINAL)
-        .addJavadoc(view ? "The parameters in the layout above: the storage behind {@link #parameters()}.\n" : "")
-        .build());
-    if (view) {
-      type.addField(FieldSpec.builder(PARAMETERS, "parameters", Modifier.PRIVATE, Modifier.FINAL).build());
-    }
-    MethodSpec.Builder zero = MethodSpec.constructorBuilder()
-        .addModifiers(Modifier.PUBLIC)
-        .addJavadoc("A model with every parameter 0; set them through {@link #parameters()}.\n")
-        .addStatement("this.$N = new $L[PARAMETERS]", field, numeric.type());
-    MethodSpec.Builder copy = MethodSpec.constructorBuilder()
-        .addModifiers(Modifier.PUBLIC)
-        .addJavadoc("A model with a copy of {@code parameters}, in the layout above.\n\n")
-        .addJavadoc("@throws IllegalArgumentException unless it has {@link #PARAMETERS} elements\n")
-        .addParameter(array, "parameters")
-        .addStatement("checkLength($S, parameters, PARAMETERS)", "parameters")
-        .addStatement("this.$N = parameters.clone()", field);
-    if (view) {
-      zero.addStatement("this.parameters = $T.flat(LAYOUT, values)", PARAMETERS);
-      copy.addStatement("this.parameters = $T.flat(LAYOUT, values)", PARAMETERS);
-    }
-    type.addMethod(zero.build())
-        .addMethod(copy.build())
+    ClassName view = numeric.parametersClass();
+    type.addField(FieldSpec.builder(array, "values", Modifier.PRIVATE, Modifier.FINAL)
+            .addJavadoc("The parameters in the layout above: the storage behind {@link #parameters()}.\n")
+            .build())
+        .addField(FieldSpec.builder(view, "parameters", Modifier.PRIVATE, Modifier.FINAL).build());
+    type.addMethod(MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PUBLIC)
+            .addJavadoc("A model with every parameter 0; set them through {@link #parameters()}.\n")
+            .addStatement("this.values = new $L[PARAMETERS]", numeric.type())
+            .addStatement("this.parameters = $T.flat(LAYOUT, values)", view)
+            .build())
+        .addMethod(MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PUBLIC)
+            .addJavadoc("A model with a copy of {@code parameters}, in the layout above.\n\n")
+            .addJavadoc("@throws IllegalArgumentException unless it has {@link #PARAMETERS} elements\n")
+            .addParameter(array, "parameters")
+            .addStatement("checkLength($S, parameters, PARAMETERS)", "parameters")
+            .addStatement("this.values = parameters.clone()")
+            .addStatement("this.parameters = $T.flat(LAYOUT, values)", view)
+            .build())
         .addMethod(MethodSpec.methodBuilder("parameters")
             .addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC)
-            .returns(view ? PARAMETERS : array)
+            .returns(view)
             .addStatement("return parameters")
             .build());
-  }
-
-  /** The field the straight-line code reads the parameters from. */
-  private String storage() {
-    return numeric == Numeric.DOUBLE ? "values" : "parameters";
   }
 
   private static FieldSpec constant(String name, int value, String doc) {
@@ -271,35 +256,35 @@ public final class ModelEmitter {
    */
   private void addBatchMethods(TypeSpec.Builder type) {
     Map<String, String> offsets = Map.of(ArrayNames.INPUTS, "xo", ArrayNames.OUTPUTS, "yo", ArrayNames.TARGETS, "to");
-    type.addField(FieldSpec.builder(DOUBLES, "stepGradient", Modifier.PRIVATE, Modifier.FINAL)
+    type.addField(FieldSpec.builder(array, "stepGradient", Modifier.PRIVATE, Modifier.FINAL)
         .addJavadoc("The summed gradient of a mini-batch {@code trainStep}; training is not thread-safe.\n")
-        .initializer("new double[PARAMETERS]")
+        .initializer("new $L[PARAMETERS]", numeric.type())
         .build());
     type.addMethod(MethodSpec.methodBuilder("predictRow")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .addParameter(DOUBLES, ArrayNames.PARAMETERS)
-        .addParameter(DOUBLES, ArrayNames.INPUTS).addParameter(TypeName.INT, "xo")
-        .addParameter(DOUBLES, ArrayNames.OUTPUTS).addParameter(TypeName.INT, "yo")
-        .addCode(statements(model.predict(), "forward pass", "", offsets, Numeric.DOUBLE))
+        .addParameter(array, ArrayNames.PARAMETERS)
+        .addParameter(array, ArrayNames.INPUTS).addParameter(TypeName.INT, "xo")
+        .addParameter(array, ArrayNames.OUTPUTS).addParameter(TypeName.INT, "yo")
+        .addCode(statements(model.predict(), "forward pass", "", offsets, numeric))
         .build());
     type.addMethod(MethodSpec.methodBuilder("gradientRow")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(TypeName.DOUBLE)
-        .addParameter(DOUBLES, ArrayNames.PARAMETERS)
-        .addParameter(DOUBLES, ArrayNames.INPUTS).addParameter(TypeName.INT, "xo")
-        .addParameter(DOUBLES, ArrayNames.TARGETS).addParameter(TypeName.INT, "to")
-        .addParameter(DOUBLES, ArrayNames.GRADIENT)
-        .addCode(statements(model.gradient(), "forward pass", "", offsets, Numeric.DOUBLE))
+        .returns(scalar)
+        .addParameter(array, ArrayNames.PARAMETERS)
+        .addParameter(array, ArrayNames.INPUTS).addParameter(TypeName.INT, "xo")
+        .addParameter(array, ArrayNames.TARGETS).addParameter(TypeName.INT, "to")
+        .addParameter(array, ArrayNames.GRADIENT)
+        .addCode(statements(model.gradient(), "forward pass", "", offsets, numeric))
         .build());
     type.addMethod(MethodSpec.methodBuilder("predict")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .addParameter(DOUBLES, "xs").addParameter(TypeName.INT, "xOffset")
-        .addParameter(DOUBLES, "ys").addParameter(TypeName.INT, "yOffset")
+        .addParameter(array, "xs").addParameter(TypeName.INT, "xOffset")
+        .addParameter(array, "ys").addParameter(TypeName.INT, "yOffset")
         .addParameter(TypeName.INT, "count")
         .addStatement("$T.check($S, xs, xOffset, count, INPUTS)", BATCHES, "xs")
         .addStatement("$T.check($S, ys, yOffset, count, OUTPUTS)", BATCHES, "ys")
-        .addStatement("double[] p = values")
+        .addStatement("$T p = values", array)
         .beginControlFlow("for (int n = 0; n < count; n++)")
         .addStatement("predictRow(p, xs, xOffset + n * INPUTS, ys, yOffset + n * OUTPUTS)")
         .endControlFlow()
@@ -307,29 +292,29 @@ public final class ModelEmitter {
     type.addMethod(MethodSpec.methodBuilder("gradient")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .returns(TypeName.DOUBLE)
-        .addParameter(DOUBLES, "xs").addParameter(TypeName.INT, "xOffset")
-        .addParameter(DOUBLES, "ts").addParameter(TypeName.INT, "tOffset")
+        .returns(scalar)
+        .addParameter(array, "xs").addParameter(TypeName.INT, "xOffset")
+        .addParameter(array, "ts").addParameter(TypeName.INT, "tOffset")
         .addParameter(TypeName.INT, "count")
-        .addParameter(DOUBLES, ArrayNames.GRADIENT)
+        .addParameter(array, ArrayNames.GRADIENT)
         .addStatement("$T.check($S, xs, xOffset, count, INPUTS)", BATCHES, "xs")
         .addStatement("$T.check($S, ts, tOffset, count, OUTPUTS)", BATCHES, "ts")
         .addStatement("checkLength($S, grad, PARAMETERS)", "grad")
-        .addStatement("double[] p = values")
-        .addStatement("double loss = 0.0")
+        .addStatement("$T p = values", array)
+        .addStatement("$T loss = $L", scalar, numeric.literal(0))
         .beginControlFlow("for (int n = 0; n < count; n++)")
         .addStatement("loss += gradientRow(p, xs, xOffset + n * INPUTS, ts, tOffset + n * OUTPUTS, grad)")
         .endControlFlow()
         .addStatement("return loss")
         .build());
-    type.addMethod(batchTrainStep(
+    type.addMethod(batchTrainStep(numeric,
         "Mini-batch gradient descent: the mean gradient of the rows, then the delta rule; allocates nothing.\n",
         CodeBlock.builder()
-            .addStatement("double[] p = values")
-            .addStatement("double[] g = stepGradient")
+            .addStatement("$T p = values", array)
+            .addStatement("$T g = stepGradient", array)
             .build(),
         CodeBlock.builder()
-            .addStatement("double loss = 0.0")
+            .addStatement("$T loss = $L", scalar, numeric.literal(0))
             .beginControlFlow("for (int n = 0; n < count; n++)")
             .addStatement("loss += gradientRow(p, xs, xOffset + n * INPUTS, ts, tOffset + n * OUTPUTS, g)")
             .endControlFlow()
@@ -342,21 +327,24 @@ public final class ModelEmitter {
   }
 
   /**
-   * The public mini-batch {@code trainStep} of both code shapes: its checks, then {@code gradient}
-   * (which declares the array {@code g}) and {@code sumRows} (which adds the rows' gradients into it
-   * and declares their summed {@code loss}), then {@code update}, the delta rule with the mean
-   * gradient {@code scale·g}.
+   * The public mini-batch {@code trainStep} of both code shapes, in {@code numeric}'s precision: its
+   * checks, then {@code gradient} (which declares the array {@code g}) and {@code sumRows} (which
+   * adds the rows' gradients into it and declares their summed {@code loss}), then {@code update},
+   * the delta rule with the mean gradient {@code scale·g}.
    */
-  static MethodSpec batchTrainStep(String javadoc, CodeBlock gradient, CodeBlock sumRows, CodeBlock update) {
+  static MethodSpec batchTrainStep(
+      Numeric numeric, String javadoc, CodeBlock gradient, CodeBlock sumRows, CodeBlock update) {
+    TypeName array = numeric.arrayTypeName();
+    TypeName scalar = numeric.typeName();
     return MethodSpec.methodBuilder("trainStep")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc(javadoc)
-        .returns(TypeName.DOUBLE)
-        .addParameter(DOUBLES, "xs").addParameter(TypeName.INT, "xOffset")
-        .addParameter(DOUBLES, "ts").addParameter(TypeName.INT, "tOffset")
+        .returns(scalar)
+        .addParameter(array, "xs").addParameter(TypeName.INT, "xOffset")
+        .addParameter(array, "ts").addParameter(TypeName.INT, "tOffset")
         .addParameter(TypeName.INT, "count")
-        .addParameter(TypeName.DOUBLE, "learningRate")
+        .addParameter(scalar, "learningRate")
         .addStatement("$T.check($S, xs, xOffset, count, INPUTS)", BATCHES, "xs")
         .addStatement("$T.check($S, ts, tOffset, count, OUTPUTS)", BATCHES, "ts")
         .beginControlFlow("if (count < 1)")
@@ -364,10 +352,10 @@ public final class ModelEmitter {
         .endControlFlow()
         .addCode(gradient)
         .beginControlFlow("for (int i = 0; i < PARAMETERS; i++)")
-        .addStatement("g[i] = 0.0")
+        .addStatement("g[i] = $L", numeric.literal(0))
         .endControlFlow()
         .addCode(sumRows)
-        .addStatement("double scale = learningRate / count")
+        .addStatement("$T scale = learningRate / count", scalar)
         .addCode(update)
         .addStatement("return loss / count")
         .build();
@@ -402,8 +390,7 @@ public final class ModelEmitter {
 
   private static CodeBlock body(LoweredMethod method, Numeric numeric) {
     CodeBlock.Builder code = CodeBlock.builder();
-    code.addStatement("$L[] $N = $N", numeric.type(), ArrayNames.PARAMETERS,
-        numeric == Numeric.DOUBLE ? "values" : "parameters");
+    code.addStatement("$L[] $N = values", numeric.type(), ArrayNames.PARAMETERS);
     return code.add(statements(method, "forward pass", "", Map.of(), numeric)).build();
   }
 

@@ -1,12 +1,14 @@
 package io.gradgen.processor.emit;
 
 import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import io.gradgen.Precision;
 
 /**
- * How the generated code writes numbers in its precision: the type, literals, and the cast that
- * brings a {@code Math} function's {@code double} result back to {@code float}.
+ * How the generated code writes numbers in its precision: the type, its arrays and parameter view,
+ * literals, and the cast that brings a {@code Math} function's {@code double} result back to {@code
+ * float}.
  */
 enum Numeric {
   DOUBLE("double", ""),
@@ -35,6 +37,16 @@ enum Numeric {
 
   TypeName arrayTypeName() {
     return ArrayTypeName.of(typeName());
+  }
+
+  /** {@code double[][]} or {@code float[][]}: a layer's weight columns, a batch's [unit][row] values. */
+  TypeName matrixTypeName() {
+    return ArrayTypeName.of(arrayTypeName());
+  }
+
+  /** The runtime's view of a model's parameters in this precision: {@code Parameters} or {@code FloatParameters}. */
+  ClassName parametersClass() {
+    return ClassName.get("io.gradgen", this == FLOAT ? "FloatParameters" : "Parameters");
   }
 
   /** A literal of this type: {@code 0.5} or {@code 0.5f}. */

@@ -1,12 +1,11 @@
 package io.gradgen.processor.model;
 
 import io.gradgen.CodeShape;
-import io.gradgen.Precision;
 import java.util.List;
 
 /**
- * Loop code is written per layer from the layer's formulas, in double; custom functions and float
- * models need straight-line code.
+ * Loop code is written per layer from the formulas of the built-in activations and losses, in
+ * double or float; custom functions are inlined into straight-line code and cannot be looped.
  */
 final class LoopsRule implements ValidationRule {
   @Override
@@ -15,11 +14,6 @@ final class LoopsRule implements ValidationRule {
       return List.of(Problem.error("code-shape", Location.network("code"),
           "custom activations and losses are inlined into straight-line code and cannot be generated as loops;"
               + " use code = CodeShape.STRAIGHT_LINE (or AUTO)"));
-    }
-    if (spec.code() == CodeShape.LOOPS && spec.precision() == Precision.FLOAT) {
-      return List.of(Problem.error("code-shape", Location.network("code"),
-          "float models are generated as straight-line code only, for now;"
-              + " use code = CodeShape.STRAIGHT_LINE (or AUTO), or precision = Precision.DOUBLE for loops"));
     }
     return List.of();
   }

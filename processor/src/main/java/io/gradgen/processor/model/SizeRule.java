@@ -45,8 +45,7 @@ final class SizeRule implements ValidationRule {
               "this network is too large for straight-line code: its gradient method would take about "
                   + bytes
                   + " bytes of bytecode, past Java's 64 KB limit per method; use fewer or smaller layers"
-                  + (spec.usesCustomFunctions() || spec.precision() == io.gradgen.Precision.FLOAT
-                      ? "" : ", or code = CodeShape.LOOPS (or AUTO)")));
+                  + (spec.usesCustomFunctions() ? "" : ", or code = CodeShape.LOOPS (or AUTO)")));
     }
     if (bytes > JIT_LIMIT) {
       return List.of(
@@ -57,8 +56,7 @@ final class SizeRule implements ValidationRule {
                   + bytes
                   + " bytes of bytecode, past HotSpot's 8,000-byte JIT limit: it will run interpreted,"
                   + " much slower; smaller layers keep it compiled"
-                  + (spec.usesCustomFunctions() || spec.precision() == io.gradgen.Precision.FLOAT
-                      ? "" : ", or use code = CodeShape.AUTO or LOOPS")));
+                  + (spec.usesCustomFunctions() ? "" : ", or use code = CodeShape.AUTO or LOOPS")));
     }
     return List.of();
   }

@@ -36,6 +36,7 @@ public final class CoverageNetworks {
   private static CompiledModels compiled;
   private static CompiledModels compiledAsLoops;
   private static CompiledModels compiledAsFloats;
+  private static CompiledModels compiledAsFloatLoops;
 
   private CoverageNetworks() {}
 
@@ -73,6 +74,22 @@ public final class CoverageNetworks {
       compiledAsFloats = CompiledModels.compile(sources);
     }
     return compiledAsFloats;
+  }
+
+  /**
+   * All the cases again in {@code float} with {@code code = CodeShape.LOOPS}, in package {@code
+   * floatloops}.
+   */
+  public static synchronized CompiledModels compiledAsFloatLoops() {
+    if (compiledAsFloatLoops == null) {
+      List<JavaFileObject> sources = new ArrayList<>();
+      for (Case c : CASES) {
+        sources.add(Declarations.file(
+            "floatloops", c.name(), c.inputs(), c.layers(), c.loss(), CodeShape.LOOPS, io.gradgen.Precision.FLOAT));
+      }
+      compiledAsFloatLoops = CompiledModels.compile(sources);
+    }
+    return compiledAsFloatLoops;
   }
 
   private static List<Case> cases() {

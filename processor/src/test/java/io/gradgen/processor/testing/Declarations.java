@@ -69,4 +69,11 @@ public final class Declarations {
       String pkg, String name, int inputs, List<Layer> layers, Loss loss, CodeShape code) {
     return JavaFileObjects.forSourceString(pkg + "." + name, source(pkg, name, inputs, layers, loss, code));
   }
+
+  /** The same source as a compilation unit, asking for a shape of code and a precision. */
+  public static JavaFileObject file(
+      String pkg, String name, int inputs, List<Layer> layers, Loss loss, CodeShape code, Precision precision) {
+    return JavaFileObjects.forSourceString(
+        pkg + "." + name, source(pkg, name, inputs, layers, loss, code, precision));
+  }
 }
