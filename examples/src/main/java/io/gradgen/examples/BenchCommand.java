@@ -13,8 +13,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * {@code bench [--quick] [--filter REGEX]}: runs the JMH benchmarks of {@code
- * io.gradgen.examples.bench} (generated model against a hand-written baseline, for four networks)
- * and prints the results table.
+ * io.gradgen.examples.bench} (generated model against a hand-written baseline for four networks in
+ * double and float, plus the code-shape and argument-check comparisons) and prints the results
+ * table.
  */
 final class BenchCommand implements Command {
   @Override

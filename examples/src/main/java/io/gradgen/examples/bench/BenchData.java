@@ -43,4 +43,20 @@ final class BenchData {
       parameters[i] -= rate * gradient[i];
     }
   }
+
+  /** {@code values} rounded to {@code float}. */
+  static float[] toFloat(double[] values) {
+    float[] f = new float[values.length];
+    for (int i = 0; i < f.length; i++) {
+      f[i] = (float) values[i];
+    }
+    return f;
+  }
+
+  /** θ ← θ − rate·g in {@code float}, the loop a careful engineer writes. */
+  static void sgdUpdate(float[] parameters, float[] gradient, float rate) {
+    for (int i = 0; i < parameters.length; i++) {
+      parameters[i] -= rate * gradient[i];
+    }
+  }
 }

@@ -52,6 +52,10 @@ public final class Benchmarks {
           new Network("4-8-3", Net4x8x3Benchmark.class, 1.5),
           new Network("64-32-10", Net64x32x10Benchmark.class, 2.0),
           new Network("784-128-10", Net784x128x10Benchmark.class, 2.0),
+          new Network("2-2-2 f32", SeedFloatBenchmark.class, 1.5),
+          new Network("4-8-3 f32", Net4x8x3FloatBenchmark.class, 1.5),
+          new Network("64-32-10 f32", Net64x32x10FloatBenchmark.class, 2.0),
+          new Network("784-128-10 f32", Net784x128x10FloatBenchmark.class, 2.0),
           // "generated" is SeedNetModel.predict, "baseline" the same code without its argument checks.
           new Network("2-2-2 checks", CheckCostBenchmark.class, 0.0,
               new Comparison("argument checks: no measurable cost", "argument checks cost time", List.of("Predict"))),
@@ -86,10 +90,10 @@ public final class Benchmarks {
 
   /** Measurement settings: forks, warm-up and measurement iterations of one second each. */
   public record Settings(int forks, int warmupIterations, int iterations) {
-    /** {@code --quick}: -f 1 -wi 3 -w 1s -i 5 -r 1s, about 6 minutes for all 32 benchmarks. */
+    /** {@code --quick}: -f 1 -wi 3 -w 1s -i 5 -r 1s, about 17 minutes for all 106 benchmarks. */
     public static final Settings QUICK = new Settings(1, 3, 5);
 
-    /** The default: -f 2 -wi 5 -w 1s -i 5 -r 1s, about 10 minutes. */
+    /** The default: -f 2 -wi 5 -w 1s -i 5 -r 1s, about 40 minutes. */
     public static final Settings DEFAULT = new Settings(2, 5, 5);
 
     @Override

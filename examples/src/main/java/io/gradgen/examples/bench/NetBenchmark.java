@@ -21,7 +21,7 @@ import org.openjdk.jmh.infra.Blackhole;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-public abstract class NetBenchmark {
+public abstract class NetBenchmark implements NetBenchmarkMethods {
   DifferentiableModel generated;
   HandWrittenNet baseline;
   double[] x;

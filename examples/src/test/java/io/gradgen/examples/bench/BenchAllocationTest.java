@@ -48,7 +48,7 @@ class BenchAllocationTest {
    * Every benchmark method of {@code b}, generated and baseline: {@code calls} single-sample calls,
    * a 64th of them (at least one) for the batch methods.
    */
-  private static void assertNothingAllocated(NetBenchmark b, int calls) {
+  private static void assertNothingAllocated(NetBenchmarkMethods b, int calls) {
     b.setUp();
     int batchCalls = Math.max(1, calls / BenchData.BATCH);
     Map<String, Runnable> methods = new LinkedHashMap<>();
@@ -67,6 +67,14 @@ class BenchAllocationTest {
     methods.forEach((name, call) -> assertEquals(
         0.0, bytesPerCall(name.contains("Batch") ? batchCalls : calls, call), 0.0,
         b.getClass().getSimpleName() + "." + name));
+  }
+
+  @Test
+  void floatBenchmarksAllocateNothing() {
+    assertNothingAllocated(new SeedFloatBenchmark(), 20_000);
+    assertNothingAllocated(new Net4x8x3FloatBenchmark(), 20_000);
+    assertNothingAllocated(new Net64x32x10FloatBenchmark(), 2_000);
+    assertNothingAllocated(new Net784x128x10FloatBenchmark(), 50);
   }
 
   @Test
