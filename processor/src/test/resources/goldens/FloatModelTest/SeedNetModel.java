@@ -124,17 +124,17 @@ public final class SeedNetModel implements SeedNet, DifferentiableFloatModel {
     float[] p = values;
     // forward pass
     // layer 'hidden' (2 units): z = W·x + b (one bias shared by the layer), a = sigmoid(z)
-    float hidden_z0 = p[0] * x[0] + p[1] * x[1] + p[4];
-    float hidden_z1 = p[2] * x[0] + p[3] * x[1] + p[4];
-    float hidden_a0 = 1.0f / (1.0f + (float) Math.exp(-hidden_z0));
-    float hidden_a1 = 1.0f / (1.0f + (float) Math.exp(-hidden_z1));
+    double hidden_z0 = p[0] * x[0] + p[1] * x[1] + p[4];
+    double hidden_z1 = p[2] * x[0] + p[3] * x[1] + p[4];
+    double hidden_a0 = 1.0 / (1.0 + Math.exp(-hidden_z0));
+    double hidden_a1 = 1.0 / (1.0 + Math.exp(-hidden_z1));
     // layer 'output' (2 units): z = W·hidden_a + b (one bias shared by the layer), a = sigmoid(z)
-    float output_z0 = p[5] * hidden_a0 + p[6] * hidden_a1 + p[9];
-    float output_z1 = p[7] * hidden_a0 + p[8] * hidden_a1 + p[9];
-    float output_a0 = 1.0f / (1.0f + (float) Math.exp(-output_z0));
-    y[0] = output_a0;
-    float output_a1 = 1.0f / (1.0f + (float) Math.exp(-output_z1));
-    y[1] = output_a1;
+    double output_z0 = p[5] * hidden_a0 + p[6] * hidden_a1 + p[9];
+    double output_z1 = p[7] * hidden_a0 + p[8] * hidden_a1 + p[9];
+    double output_a0 = 1.0 / (1.0 + Math.exp(-output_z0));
+    y[0] = (float) output_a0;
+    double output_a1 = 1.0 / (1.0 + Math.exp(-output_z1));
+    y[1] = (float) output_a1;
   }
 
   @Override
@@ -144,22 +144,22 @@ public final class SeedNetModel implements SeedNet, DifferentiableFloatModel {
     float[] p = values;
     // forward pass
     // layer 'hidden' (2 units): z = W·x + b (one bias shared by the layer), a = sigmoid(z)
-    float hidden_z0 = p[0] * x[0] + p[1] * x[1] + p[4];
-    float hidden_z1 = p[2] * x[0] + p[3] * x[1] + p[4];
-    float hidden_a0 = 1.0f / (1.0f + (float) Math.exp(-hidden_z0));
-    float hidden_a1 = 1.0f / (1.0f + (float) Math.exp(-hidden_z1));
+    double hidden_z0 = p[0] * x[0] + p[1] * x[1] + p[4];
+    double hidden_z1 = p[2] * x[0] + p[3] * x[1] + p[4];
+    double hidden_a0 = 1.0 / (1.0 + Math.exp(-hidden_z0));
+    double hidden_a1 = 1.0 / (1.0 + Math.exp(-hidden_z1));
     // layer 'output' (2 units): z = W·hidden_a + b (one bias shared by the layer), a = sigmoid(z)
-    float output_z0 = p[5] * hidden_a0 + p[6] * hidden_a1 + p[9];
-    float output_z1 = p[7] * hidden_a0 + p[8] * hidden_a1 + p[9];
-    float output_a0 = 1.0f / (1.0f + (float) Math.exp(-output_z0));
-    float output_a1 = 1.0f / (1.0f + (float) Math.exp(-output_z1));
+    double output_z0 = p[5] * hidden_a0 + p[6] * hidden_a1 + p[9];
+    double output_z1 = p[7] * hidden_a0 + p[8] * hidden_a1 + p[9];
+    double output_a0 = 1.0 / (1.0 + Math.exp(-output_z0));
+    double output_a1 = 1.0 / (1.0 + Math.exp(-output_z1));
     // error o − t of output 0; for E = ½·Σ(t − o)² it is also ∂E/∂output_a0
-    float err0 = output_a0 - t[0];
+    double err0 = output_a0 - t[0];
     // error o − t of output 1; for E = ½·Σ(t − o)² it is also ∂E/∂output_a1
-    float err1 = output_a1 - t[1];
+    double err1 = output_a1 - t[1];
     // loss: E = ½·Σ(t − o)²
-    float E = 0.5f * (err0 * err0 + err1 * err1);
-    return E;
+    double E = 0.5 * (err0 * err0 + err1 * err1);
+    return (float) E;
   }
 
   @Override
@@ -170,45 +170,45 @@ public final class SeedNetModel implements SeedNet, DifferentiableFloatModel {
     float[] p = values;
     // forward pass
     // layer 'hidden' (2 units): z = W·x + b (one bias shared by the layer), a = sigmoid(z)
-    float hidden_z0 = p[0] * x[0] + p[1] * x[1] + p[4];
-    float hidden_z1 = p[2] * x[0] + p[3] * x[1] + p[4];
-    float hidden_a0 = 1.0f / (1.0f + (float) Math.exp(-hidden_z0));
-    float hidden_a1 = 1.0f / (1.0f + (float) Math.exp(-hidden_z1));
+    double hidden_z0 = p[0] * x[0] + p[1] * x[1] + p[4];
+    double hidden_z1 = p[2] * x[0] + p[3] * x[1] + p[4];
+    double hidden_a0 = 1.0 / (1.0 + Math.exp(-hidden_z0));
+    double hidden_a1 = 1.0 / (1.0 + Math.exp(-hidden_z1));
     // layer 'output' (2 units): z = W·hidden_a + b (one bias shared by the layer), a = sigmoid(z)
-    float output_z0 = p[5] * hidden_a0 + p[6] * hidden_a1 + p[9];
-    float output_z1 = p[7] * hidden_a0 + p[8] * hidden_a1 + p[9];
-    float output_a0 = 1.0f / (1.0f + (float) Math.exp(-output_z0));
-    float output_a1 = 1.0f / (1.0f + (float) Math.exp(-output_z1));
+    double output_z0 = p[5] * hidden_a0 + p[6] * hidden_a1 + p[9];
+    double output_z1 = p[7] * hidden_a0 + p[8] * hidden_a1 + p[9];
+    double output_a0 = 1.0 / (1.0 + Math.exp(-output_z0));
+    double output_a1 = 1.0 / (1.0 + Math.exp(-output_z1));
     // error o − t of output 0; for E = ½·Σ(t − o)² it is also ∂E/∂output_a0
-    float err0 = output_a0 - t[0];
+    double err0 = output_a0 - t[0];
     // error o − t of output 1; for E = ½·Σ(t − o)² it is also ∂E/∂output_a1
-    float err1 = output_a1 - t[1];
+    double err1 = output_a1 - t[1];
     // loss: E = ½·Σ(t − o)²
-    float E = 0.5f * (err0 * err0 + err1 * err1);
+    double E = 0.5 * (err0 * err0 + err1 * err1);
     // backward pass: dE_v = ∂E/∂v, from the loss back to the parameters; 'up' is the gradient arriving at a gate's output
     // sigmoid gate: up·s·(1 − s)
-    float dE_output_z0 = err0 * (output_a0 * (1.0f - output_a0));
+    double dE_output_z0 = err0 * (output_a0 * (1.0 - output_a0));
     grad[5] += dE_output_z0 * hidden_a0; // output.w[0][0]: multiply gate switches
     grad[6] += dE_output_z0 * hidden_a1; // output.w[0][1]: multiply gate switches
     // sigmoid gate: up·s·(1 − s)
-    float dE_output_z1 = err1 * (output_a1 * (1.0f - output_a1));
+    double dE_output_z1 = err1 * (output_a1 * (1.0 - output_a1));
     grad[7] += dE_output_z1 * hidden_a0; // output.w[1][0]: multiply gate switches
     grad[8] += dE_output_z1 * hidden_a1; // output.w[1][1]: multiply gate switches
     grad[9] += dE_output_z0 + dE_output_z1; // output.b: fan-out sums 2 paths: add gate distributes
     // fan-out sums 2 paths: multiply gate switches
-    float dE_hidden_a0 = dE_output_z0 * p[5] + dE_output_z1 * p[7];
+    double dE_hidden_a0 = dE_output_z0 * p[5] + dE_output_z1 * p[7];
     // fan-out sums 2 paths: multiply gate switches
-    float dE_hidden_a1 = dE_output_z0 * p[6] + dE_output_z1 * p[8];
+    double dE_hidden_a1 = dE_output_z0 * p[6] + dE_output_z1 * p[8];
     // sigmoid gate: up·s·(1 − s)
-    float dE_hidden_z0 = dE_hidden_a0 * (hidden_a0 * (1.0f - hidden_a0));
+    double dE_hidden_z0 = dE_hidden_a0 * (hidden_a0 * (1.0 - hidden_a0));
     grad[0] += dE_hidden_z0 * x[0]; // hidden.w[0][0]: multiply gate switches
     grad[1] += dE_hidden_z0 * x[1]; // hidden.w[0][1]: multiply gate switches
     // sigmoid gate: up·s·(1 − s)
-    float dE_hidden_z1 = dE_hidden_a1 * (hidden_a1 * (1.0f - hidden_a1));
+    double dE_hidden_z1 = dE_hidden_a1 * (hidden_a1 * (1.0 - hidden_a1));
     grad[2] += dE_hidden_z1 * x[0]; // hidden.w[1][0]: multiply gate switches
     grad[3] += dE_hidden_z1 * x[1]; // hidden.w[1][1]: multiply gate switches
     grad[4] += dE_hidden_z0 + dE_hidden_z1; // hidden.b: fan-out sums 2 paths: add gate distributes
-    return E;
+    return (float) E;
   }
 
   /**
@@ -221,34 +221,34 @@ public final class SeedNetModel implements SeedNet, DifferentiableFloatModel {
     float[] p = values;
     // forward pass
     // layer 'hidden' (2 units): z = W·x + b (one bias shared by the layer), a = sigmoid(z)
-    float hidden_z0 = p[0] * x[0] + p[1] * x[1] + p[4];
-    float hidden_z1 = p[2] * x[0] + p[3] * x[1] + p[4];
-    float hidden_a0 = 1.0f / (1.0f + (float) Math.exp(-hidden_z0));
-    float hidden_a1 = 1.0f / (1.0f + (float) Math.exp(-hidden_z1));
+    double hidden_z0 = p[0] * x[0] + p[1] * x[1] + p[4];
+    double hidden_z1 = p[2] * x[0] + p[3] * x[1] + p[4];
+    double hidden_a0 = 1.0 / (1.0 + Math.exp(-hidden_z0));
+    double hidden_a1 = 1.0 / (1.0 + Math.exp(-hidden_z1));
     // layer 'output' (2 units): z = W·hidden_a + b (one bias shared by the layer), a = sigmoid(z)
-    float output_z0 = p[5] * hidden_a0 + p[6] * hidden_a1 + p[9];
-    float output_z1 = p[7] * hidden_a0 + p[8] * hidden_a1 + p[9];
-    float output_a0 = 1.0f / (1.0f + (float) Math.exp(-output_z0));
-    float output_a1 = 1.0f / (1.0f + (float) Math.exp(-output_z1));
+    double output_z0 = p[5] * hidden_a0 + p[6] * hidden_a1 + p[9];
+    double output_z1 = p[7] * hidden_a0 + p[8] * hidden_a1 + p[9];
+    double output_a0 = 1.0 / (1.0 + Math.exp(-output_z0));
+    double output_a1 = 1.0 / (1.0 + Math.exp(-output_z1));
     // error o − t of output 0; for E = ½·Σ(t − o)² it is also ∂E/∂output_a0
-    float err0 = output_a0 - t[0];
+    double err0 = output_a0 - t[0];
     // error o − t of output 1; for E = ½·Σ(t − o)² it is also ∂E/∂output_a1
-    float err1 = output_a1 - t[1];
+    double err1 = output_a1 - t[1];
     // loss: E = ½·Σ(t − o)²
-    float E = 0.5f * (err0 * err0 + err1 * err1);
+    double E = 0.5 * (err0 * err0 + err1 * err1);
     // backward pass: dE_v = ∂E/∂v, from the loss back to the parameters; 'up' is the gradient arriving at a gate's output
     // sigmoid gate: up·s·(1 − s)
-    float dE_output_z0 = err0 * (output_a0 * (1.0f - output_a0));
+    double dE_output_z0 = err0 * (output_a0 * (1.0 - output_a0));
     // sigmoid gate: up·s·(1 − s)
-    float dE_output_z1 = err1 * (output_a1 * (1.0f - output_a1));
+    double dE_output_z1 = err1 * (output_a1 * (1.0 - output_a1));
     // fan-out sums 2 paths: multiply gate switches
-    float dE_hidden_a0 = dE_output_z0 * p[5] + dE_output_z1 * p[7];
+    double dE_hidden_a0 = dE_output_z0 * p[5] + dE_output_z1 * p[7];
     // fan-out sums 2 paths: multiply gate switches
-    float dE_hidden_a1 = dE_output_z0 * p[6] + dE_output_z1 * p[8];
+    double dE_hidden_a1 = dE_output_z0 * p[6] + dE_output_z1 * p[8];
     // sigmoid gate: up·s·(1 − s)
-    float dE_hidden_z0 = dE_hidden_a0 * (hidden_a0 * (1.0f - hidden_a0));
+    double dE_hidden_z0 = dE_hidden_a0 * (hidden_a0 * (1.0 - hidden_a0));
     // sigmoid gate: up·s·(1 − s)
-    float dE_hidden_z1 = dE_hidden_a1 * (hidden_a1 * (1.0f - hidden_a1));
+    double dE_hidden_z1 = dE_hidden_a1 * (hidden_a1 * (1.0 - hidden_a1));
     // delta rule: p ← p − η·∂E/∂p, once every gradient is known
     p[5] -= learningRate * (dE_output_z0 * hidden_a0); // output.w[0][0]: multiply gate switches
     p[6] -= learningRate * (dE_output_z0 * hidden_a1); // output.w[0][1]: multiply gate switches
@@ -260,67 +260,67 @@ public final class SeedNetModel implements SeedNet, DifferentiableFloatModel {
     p[2] -= learningRate * (dE_hidden_z1 * x[0]); // hidden.w[1][0]: multiply gate switches
     p[3] -= learningRate * (dE_hidden_z1 * x[1]); // hidden.w[1][1]: multiply gate switches
     p[4] -= learningRate * (dE_hidden_z0 + dE_hidden_z1); // hidden.b: fan-out sums 2 paths: add gate distributes
-    return E;
+    return (float) E;
   }
 
   private static void predictRow(float[] p, float[] x, int xo, float[] y, int yo) {
     // forward pass
     // layer 'hidden' (2 units): z = W·x + b (one bias shared by the layer), a = sigmoid(z)
-    float hidden_z0 = p[0] * x[xo + 0] + p[1] * x[xo + 1] + p[4];
-    float hidden_z1 = p[2] * x[xo + 0] + p[3] * x[xo + 1] + p[4];
-    float hidden_a0 = 1.0f / (1.0f + (float) Math.exp(-hidden_z0));
-    float hidden_a1 = 1.0f / (1.0f + (float) Math.exp(-hidden_z1));
+    double hidden_z0 = p[0] * x[xo + 0] + p[1] * x[xo + 1] + p[4];
+    double hidden_z1 = p[2] * x[xo + 0] + p[3] * x[xo + 1] + p[4];
+    double hidden_a0 = 1.0 / (1.0 + Math.exp(-hidden_z0));
+    double hidden_a1 = 1.0 / (1.0 + Math.exp(-hidden_z1));
     // layer 'output' (2 units): z = W·hidden_a + b (one bias shared by the layer), a = sigmoid(z)
-    float output_z0 = p[5] * hidden_a0 + p[6] * hidden_a1 + p[9];
-    float output_z1 = p[7] * hidden_a0 + p[8] * hidden_a1 + p[9];
-    float output_a0 = 1.0f / (1.0f + (float) Math.exp(-output_z0));
-    y[yo + 0] = output_a0;
-    float output_a1 = 1.0f / (1.0f + (float) Math.exp(-output_z1));
-    y[yo + 1] = output_a1;
+    double output_z0 = p[5] * hidden_a0 + p[6] * hidden_a1 + p[9];
+    double output_z1 = p[7] * hidden_a0 + p[8] * hidden_a1 + p[9];
+    double output_a0 = 1.0 / (1.0 + Math.exp(-output_z0));
+    y[yo + 0] = (float) output_a0;
+    double output_a1 = 1.0 / (1.0 + Math.exp(-output_z1));
+    y[yo + 1] = (float) output_a1;
   }
 
   private static float gradientRow(float[] p, float[] x, int xo, float[] t, int to, float[] grad) {
     // forward pass
     // layer 'hidden' (2 units): z = W·x + b (one bias shared by the layer), a = sigmoid(z)
-    float hidden_z0 = p[0] * x[xo + 0] + p[1] * x[xo + 1] + p[4];
-    float hidden_z1 = p[2] * x[xo + 0] + p[3] * x[xo + 1] + p[4];
-    float hidden_a0 = 1.0f / (1.0f + (float) Math.exp(-hidden_z0));
-    float hidden_a1 = 1.0f / (1.0f + (float) Math.exp(-hidden_z1));
+    double hidden_z0 = p[0] * x[xo + 0] + p[1] * x[xo + 1] + p[4];
+    double hidden_z1 = p[2] * x[xo + 0] + p[3] * x[xo + 1] + p[4];
+    double hidden_a0 = 1.0 / (1.0 + Math.exp(-hidden_z0));
+    double hidden_a1 = 1.0 / (1.0 + Math.exp(-hidden_z1));
     // layer 'output' (2 units): z = W·hidden_a + b (one bias shared by the layer), a = sigmoid(z)
-    float output_z0 = p[5] * hidden_a0 + p[6] * hidden_a1 + p[9];
-    float output_z1 = p[7] * hidden_a0 + p[8] * hidden_a1 + p[9];
-    float output_a0 = 1.0f / (1.0f + (float) Math.exp(-output_z0));
-    float output_a1 = 1.0f / (1.0f + (float) Math.exp(-output_z1));
+    double output_z0 = p[5] * hidden_a0 + p[6] * hidden_a1 + p[9];
+    double output_z1 = p[7] * hidden_a0 + p[8] * hidden_a1 + p[9];
+    double output_a0 = 1.0 / (1.0 + Math.exp(-output_z0));
+    double output_a1 = 1.0 / (1.0 + Math.exp(-output_z1));
     // error o − t of output 0; for E = ½·Σ(t − o)² it is also ∂E/∂output_a0
-    float err0 = output_a0 - t[to + 0];
+    double err0 = output_a0 - t[to + 0];
     // error o − t of output 1; for E = ½·Σ(t − o)² it is also ∂E/∂output_a1
-    float err1 = output_a1 - t[to + 1];
+    double err1 = output_a1 - t[to + 1];
     // loss: E = ½·Σ(t − o)²
-    float E = 0.5f * (err0 * err0 + err1 * err1);
+    double E = 0.5 * (err0 * err0 + err1 * err1);
     // backward pass: dE_v = ∂E/∂v, from the loss back to the parameters; 'up' is the gradient arriving at a gate's output
     // sigmoid gate: up·s·(1 − s)
-    float dE_output_z0 = err0 * (output_a0 * (1.0f - output_a0));
+    double dE_output_z0 = err0 * (output_a0 * (1.0 - output_a0));
     grad[5] += dE_output_z0 * hidden_a0; // output.w[0][0]: multiply gate switches
     grad[6] += dE_output_z0 * hidden_a1; // output.w[0][1]: multiply gate switches
     // sigmoid gate: up·s·(1 − s)
-    float dE_output_z1 = err1 * (output_a1 * (1.0f - output_a1));
+    double dE_output_z1 = err1 * (output_a1 * (1.0 - output_a1));
     grad[7] += dE_output_z1 * hidden_a0; // output.w[1][0]: multiply gate switches
     grad[8] += dE_output_z1 * hidden_a1; // output.w[1][1]: multiply gate switches
     grad[9] += dE_output_z0 + dE_output_z1; // output.b: fan-out sums 2 paths: add gate distributes
     // fan-out sums 2 paths: multiply gate switches
-    float dE_hidden_a0 = dE_output_z0 * p[5] + dE_output_z1 * p[7];
+    double dE_hidden_a0 = dE_output_z0 * p[5] + dE_output_z1 * p[7];
     // fan-out sums 2 paths: multiply gate switches
-    float dE_hidden_a1 = dE_output_z0 * p[6] + dE_output_z1 * p[8];
+    double dE_hidden_a1 = dE_output_z0 * p[6] + dE_output_z1 * p[8];
     // sigmoid gate: up·s·(1 − s)
-    float dE_hidden_z0 = dE_hidden_a0 * (hidden_a0 * (1.0f - hidden_a0));
+    double dE_hidden_z0 = dE_hidden_a0 * (hidden_a0 * (1.0 - hidden_a0));
     grad[0] += dE_hidden_z0 * x[xo + 0]; // hidden.w[0][0]: multiply gate switches
     grad[1] += dE_hidden_z0 * x[xo + 1]; // hidden.w[0][1]: multiply gate switches
     // sigmoid gate: up·s·(1 − s)
-    float dE_hidden_z1 = dE_hidden_a1 * (hidden_a1 * (1.0f - hidden_a1));
+    double dE_hidden_z1 = dE_hidden_a1 * (hidden_a1 * (1.0 - hidden_a1));
     grad[2] += dE_hidden_z1 * x[xo + 0]; // hidden.w[1][0]: multiply gate switches
     grad[3] += dE_hidden_z1 * x[xo + 1]; // hidden.w[1][1]: multiply gate switches
     grad[4] += dE_hidden_z0 + dE_hidden_z1; // hidden.b: fan-out sums 2 paths: add gate distributes
-    return E;
+    return (float) E;
   }
 
   @Override

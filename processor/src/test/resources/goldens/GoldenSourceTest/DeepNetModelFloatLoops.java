@@ -16,7 +16,7 @@ import javax.annotation.processing.Generated;
  *
  * <pre>
  * input     3
- * features  3 units, tanh, bias per neuron
+ * features  20 units, tanh, bias per neuron
  * mix       2 units, relu, bias none
  * classes   3 units, softmax, bias per neuron
  * loss      CATEGORICAL_CROSS_ENTROPY
@@ -26,33 +26,11 @@ import javax.annotation.processing.Generated;
  * layer, the weights row by row ({@code w[unit][input]}), then the biases.
  *
  * <pre>
- * p[0]     features.w[0][0]
- * p[1]     features.w[0][1]
- * p[2]     features.w[0][2]
- * p[3]     features.w[1][0]
- * p[4]     features.w[1][1]
- * p[5]     features.w[1][2]
- * p[6]     features.w[2][0]
- * p[7]     features.w[2][1]
- * p[8]     features.w[2][2]
- * p[9]     features.b[0]
- * p[10]    features.b[1]
- * p[11]    features.b[2]
- * p[12]    mix.w[0][0]
- * p[13]    mix.w[0][1]
- * p[14]    mix.w[0][2]
- * p[15]    mix.w[1][0]
- * p[16]    mix.w[1][1]
- * p[17]    mix.w[1][2]
- * p[18]    classes.w[0][0]
- * p[19]    classes.w[0][1]
- * p[20]    classes.w[1][0]
- * p[21]    classes.w[1][1]
- * p[22]    classes.w[2][0]
- * p[23]    classes.w[2][1]
- * p[24]    classes.b[0]
- * p[25]    classes.b[1]
- * p[26]    classes.b[2]
+ * p[0..59]  features.w[j][k] at 0 + 3·j + k
+ * p[60..79]  features.b[j] at 60 + j
+ * p[80..119]  mix.w[j][k] at 80 + 20·j + k
+ * p[120..125]  classes.w[j][k] at 120 + 2·j + k
+ * p[126..128]  classes.b[j] at 126 + j
  * </pre>
  *
  * <p>The targets given to {@code loss} and {@code gradient} must sum to 1 (one-hot labels or a
@@ -84,10 +62,10 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
   /**
    * Number of parameters (weights and biases).
    */
-  public static final int PARAMETERS = 27;
+  public static final int PARAMETERS = 129;
 
   private static final NetworkLayout LAYOUT = NetworkLayout.of(3, Loss.CATEGORICAL_CROSS_ENTROPY, List.of(
-      new NetworkLayout.Layer("features", 3, Activation.TANH, Bias.PER_NEURON),
+      new NetworkLayout.Layer("features", 20, Activation.TANH, Bias.PER_NEURON),
       new NetworkLayout.Layer("mix", 2, Activation.RELU, Bias.NONE),
       new NetworkLayout.Layer("classes", 3, Activation.SOFTMAX, Bias.PER_NEURON)));
 
@@ -209,63 +187,68 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
   }
 
   /**
-   * Layer 'features' (3 units): z = W·in + b, a = tanh(z), adding in_k times column k of W to z.
+   * Layer 'features' (20 units): z = W·in + b, a = tanh(z), adding in_k times column k of W to z.
    */
   private static void forwardLayer0(float[][] w, float[] biases, float[] in, Scratch s) {
     float[] z = s.features_z;
     float[] a = s.features_a;
-    for (int j = 0; j < 3; j++) {
+    for (int j = 0; j < 20; j++) {
       z[j] = biases[j];
     }
     for (int k = 0; k < 3; k++) {
       float[] column = w[k];
       float ink = in[k];
-      for (int j = 0; j < 3; j++) {
+      for (int j = 0; j < 20; j++) {
         z[j] += column[j] * ink;
       }
     }
-    for (int j = 0; j < 3; j++) {
+    for (int j = 0; j < 20; j++) {
       a[j] = (float) Math.tanh(z[j]);
     }
   }
 
   /**
-   * Layer 'mix' (2 units): z = W·in + b, a = relu(z), adding in_k times column k of W to z.
+   * Layer 'mix' (2 units): z = W·in + b, a = relu(z), adding in_k times column k of W to z, whose 2
+   * elements stay in locals.
    */
   private static void forwardLayer1(float[][] w, float[] in, Scratch s) {
     float[] z = s.mix_z;
     float[] a = s.mix_a;
-    for (int j = 0; j < 2; j++) {
-      z[j] = 0.0f;
-    }
-    for (int k = 0; k < 3; k++) {
+    float z0 = 0.0f;
+    float z1 = 0.0f;
+    for (int k = 0; k < 20; k++) {
       float[] column = w[k];
       float ink = in[k];
-      for (int j = 0; j < 2; j++) {
-        z[j] += column[j] * ink;
-      }
+      z0 += column[0] * ink;
+      z1 += column[1] * ink;
     }
+    z[0] = z0;
+    z[1] = z1;
     for (int j = 0; j < 2; j++) {
       a[j] = Math.max(0.0f, z[j]);
     }
   }
 
   /**
-   * Layer 'classes' (3 units): z = W·in + b, a = softmax(z), adding in_k times column k of W to z.
+   * Layer 'classes' (3 units): z = W·in + b, a = softmax(z), adding in_k times column k of W to z, whose 3
+   * elements stay in locals.
    */
   private static void forwardLayer2(float[][] w, float[] biases, float[] in, Scratch s) {
     float[] z = s.classes_z;
     float[] a = s.classes_a;
-    for (int j = 0; j < 3; j++) {
-      z[j] = biases[j];
-    }
+    float z0 = biases[0];
+    float z1 = biases[1];
+    float z2 = biases[2];
     for (int k = 0; k < 2; k++) {
       float[] column = w[k];
       float ink = in[k];
-      for (int j = 0; j < 3; j++) {
-        z[j] += column[j] * ink;
-      }
+      z0 += column[0] * ink;
+      z1 += column[1] * ink;
+      z2 += column[2] * ink;
     }
+    z[0] = z0;
+    z[1] = z1;
+    z[2] = z2;
     // softmax: e^(z − max z) / Σ e^(z − max z); subtracting the max keeps every exponent ≤ 0
     float max = z[0];
     for (int j = 1; j < 3; j++) {
@@ -318,20 +301,21 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
    */
   private static void backwardLayer2(float[][] w, float[] in, Scratch s, float[] grad) {
     float[] delta = s.dE_classes_z;
+    float d0 = delta[0];
+    float d1 = delta[1];
+    float d2 = delta[2];
     float[] down = s.dE_mix_a;
     for (int k = 0; k < 2; k++) {
       float[] column = w[k];
       float ink = in[k];
-      float sum = 0.0f;
-      for (int j = 0; j < 3; j++) {
-        sum += delta[j] * column[j];
-        grad[18 + j * 2 + k] += delta[j] * ink;
-      }
-      down[k] = sum;
+      down[k] = d0 * column[0] + d1 * column[1] + d2 * column[2];
+      grad[120 + k] += d0 * ink;
+      grad[122 + k] += d1 * ink;
+      grad[124 + k] += d2 * ink;
     }
-    for (int j = 0; j < 3; j++) {
-      grad[24 + j] += delta[j];
-    }
+    grad[126] += d0;
+    grad[127] += d1;
+    grad[128] += d2;
     // relu gate of layer 'mix': δ = ∂E/∂a · f'(z)
     float[] below = s.dE_mix_z;
     float[] z = s.mix_z;
@@ -347,26 +331,24 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
   private static void descendLayer2(float[][] w, float[] biases, float[] in, Scratch s,
       float learningRate) {
     float[] delta = s.dE_classes_z;
-    float[] step = s.classes_step;
-    for (int j = 0; j < 3; j++) {
-      step[j] = learningRate * delta[j];
-    }
+    float d0 = delta[0];
+    float d1 = delta[1];
+    float d2 = delta[2];
+    float step0 = learningRate * d0;
+    float step1 = learningRate * d1;
+    float step2 = learningRate * d2;
     float[] down = s.dE_mix_a;
     for (int k = 0; k < 2; k++) {
       float[] column = w[k];
       float ink = in[k];
-      float sum = 0.0f;
-      for (int j = 0; j < 3; j++) {
-        sum += delta[j] * column[j];
-      }
-      down[k] = sum;
-      for (int j = 0; j < 3; j++) {
-        column[j] -= step[j] * ink;
-      }
+      down[k] = d0 * column[0] + d1 * column[1] + d2 * column[2];
+      column[0] -= step0 * ink;
+      column[1] -= step1 * ink;
+      column[2] -= step2 * ink;
     }
-    for (int j = 0; j < 3; j++) {
-      biases[j] -= step[j];
-    }
+    biases[0] -= step0;
+    biases[1] -= step1;
+    biases[2] -= step2;
     // relu gate of layer 'mix': δ = ∂E/∂a · f'(z)
     float[] below = s.dE_mix_z;
     float[] z = s.mix_z;
@@ -380,21 +362,20 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
    */
   private static void backwardLayer1(float[][] w, float[] in, Scratch s, float[] grad) {
     float[] delta = s.dE_mix_z;
+    float d0 = delta[0];
+    float d1 = delta[1];
     float[] down = s.dE_features_a;
-    for (int k = 0; k < 3; k++) {
+    for (int k = 0; k < 20; k++) {
       float[] column = w[k];
       float ink = in[k];
-      float sum = 0.0f;
-      for (int j = 0; j < 2; j++) {
-        sum += delta[j] * column[j];
-        grad[12 + j * 3 + k] += delta[j] * ink;
-      }
-      down[k] = sum;
+      down[k] = d0 * column[0] + d1 * column[1];
+      grad[80 + k] += d0 * ink;
+      grad[100 + k] += d1 * ink;
     }
     // tanh gate of layer 'features': δ = ∂E/∂a · f'(z)
     float[] below = s.dE_features_z;
     float[] a = s.features_a;
-    for (int k = 0; k < 3; k++) {
+    for (int k = 0; k < 20; k++) {
       below[k] = down[k] * (1.0f - a[k] * a[k]);
     }
   }
@@ -405,27 +386,22 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
    */
   private static void descendLayer1(float[][] w, float[] in, Scratch s, float learningRate) {
     float[] delta = s.dE_mix_z;
-    float[] step = s.mix_step;
-    for (int j = 0; j < 2; j++) {
-      step[j] = learningRate * delta[j];
-    }
+    float d0 = delta[0];
+    float d1 = delta[1];
+    float step0 = learningRate * d0;
+    float step1 = learningRate * d1;
     float[] down = s.dE_features_a;
-    for (int k = 0; k < 3; k++) {
+    for (int k = 0; k < 20; k++) {
       float[] column = w[k];
       float ink = in[k];
-      float sum = 0.0f;
-      for (int j = 0; j < 2; j++) {
-        sum += delta[j] * column[j];
-      }
-      down[k] = sum;
-      for (int j = 0; j < 2; j++) {
-        column[j] -= step[j] * ink;
-      }
+      down[k] = d0 * column[0] + d1 * column[1];
+      column[0] -= step0 * ink;
+      column[1] -= step1 * ink;
     }
     // tanh gate of layer 'features': δ = ∂E/∂a · f'(z)
     float[] below = s.dE_features_z;
     float[] a = s.features_a;
-    for (int k = 0; k < 3; k++) {
+    for (int k = 0; k < 20; k++) {
       below[k] = down[k] * (1.0f - a[k] * a[k]);
     }
   }
@@ -437,12 +413,12 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
     float[] delta = s.dE_features_z;
     for (int k = 0; k < 3; k++) {
       float ink = in[k];
-      for (int j = 0; j < 3; j++) {
+      for (int j = 0; j < 20; j++) {
         grad[j * 3 + k] += delta[j] * ink;
       }
     }
-    for (int j = 0; j < 3; j++) {
-      grad[9 + j] += delta[j];
+    for (int j = 0; j < 20; j++) {
+      grad[60 + j] += delta[j];
     }
   }
 
@@ -454,17 +430,17 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
       float learningRate) {
     float[] delta = s.dE_features_z;
     float[] step = s.features_step;
-    for (int j = 0; j < 3; j++) {
+    for (int j = 0; j < 20; j++) {
       step[j] = learningRate * delta[j];
     }
     for (int k = 0; k < 3; k++) {
       float[] column = w[k];
       float ink = in[k];
-      for (int j = 0; j < 3; j++) {
+      for (int j = 0; j < 20; j++) {
         column[j] -= step[j] * ink;
       }
     }
-    for (int j = 0; j < 3; j++) {
+    for (int j = 0; j < 20; j++) {
       biases[j] -= step[j];
     }
   }
@@ -560,7 +536,7 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
    */
   private static void batchForwardLayer0(float[][] w, float[] biases, float[][] in, Batch b,
       int m) {
-    for (int j = 0; j < 3; j++) {
+    for (int j = 0; j < 20; j++) {
       float[] z = b.features_z[j];
       float bias = biases[j];
       for (int n = 0; n < m; n++) {
@@ -590,7 +566,7 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
       for (int n = 0; n < m; n++) {
         z[n] = bias;
       }
-      for (int k = 0; k < 3; k++) {
+      for (int k = 0; k < 20; k++) {
         float weight = w[k][j];
         float[] column = in[k];
         for (int n = 0; n < m; n++) {
@@ -688,7 +664,7 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
     float[] g = b.gradientRow;
     for (int j = 0; j < 3; j++) {
       float[] d = delta[j];
-      int row = 18 + j * 2;
+      int row = 120 + j * 2;
       // ∂E/∂w_jk = Σ_n δ_j[n]·in_k[n], accumulated row by row so the inner loop runs over k
       for (int k = 0; k < 2; k++) {
         g[k] = 0.0f;
@@ -712,7 +688,7 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
       for (int n = 0; n < m; n++) {
         sum += d[n];
       }
-      grad[24 + j] += sum;
+      grad[126 + j] += sum;
     }
     float[][] below = b.dE_mix_z;
     float[][] z = b.mix_z;
@@ -729,7 +705,7 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
   private static void batchBackwardLayer1(float[][] w, float[][] in, Batch b, int m, float[] grad) {
     float[][] delta = b.dE_mix_z;
     float[][] down = b.dE_features_a;
-    for (int k = 0; k < 3; k++) {
+    for (int k = 0; k < 20; k++) {
       float[] dk = down[k];
       for (int n = 0; n < m; n++) {
         dk[n] = 0.0f;
@@ -738,26 +714,26 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
     // the layer's inputs row by row, for the weight gradients
     for (int n = 0; n < m; n++) {
       float[] copy = b.features_a_rows[n];
-      for (int k = 0; k < 3; k++) {
+      for (int k = 0; k < 20; k++) {
         copy[k] = in[k][n];
       }
     }
     float[] g = b.gradientRow;
     for (int j = 0; j < 2; j++) {
       float[] d = delta[j];
-      int row = 12 + j * 3;
+      int row = 80 + j * 20;
       // ∂E/∂w_jk = Σ_n δ_j[n]·in_k[n], accumulated row by row so the inner loop runs over k
-      for (int k = 0; k < 3; k++) {
+      for (int k = 0; k < 20; k++) {
         g[k] = 0.0f;
       }
       for (int n = 0; n < m; n++) {
         float dn = d[n];
         float[] r = b.features_a_rows[n];
-        for (int k = 0; k < 3; k++) {
+        for (int k = 0; k < 20; k++) {
           g[k] += dn * r[k];
         }
       }
-      for (int k = 0; k < 3; k++) {
+      for (int k = 0; k < 20; k++) {
         grad[row + k] += g[k];
         float weight = w[k][j];
         float[] dk = down[k];
@@ -768,7 +744,7 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
     }
     float[][] below = b.dE_features_z;
     float[][] a = b.features_a;
-    for (int k = 0; k < 3; k++) {
+    for (int k = 0; k < 20; k++) {
       for (int n = 0; n < m; n++) {
         below[k][n] = down[k][n] * (1.0f - a[k][n] * a[k][n]);
       }
@@ -781,7 +757,7 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
   private static void batchBackwardLayer0(float[][] in, Batch b, int m, float[] grad) {
     float[][] delta = b.dE_features_z;
     float[] g = b.gradientRow;
-    for (int j = 0; j < 3; j++) {
+    for (int j = 0; j < 20; j++) {
       float[] d = delta[j];
       int row = j * 3;
       // ∂E/∂w_jk = Σ_n δ_j[n]·in_k[n], accumulated row by row so the inner loop runs over k
@@ -802,7 +778,7 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
       for (int n = 0; n < m; n++) {
         sum += d[n];
       }
-      grad[9 + j] += sum;
+      grad[60 + j] += sum;
     }
   }
 
@@ -838,27 +814,27 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
   private void descend(float[] g, float scale) {
     for (int k = 0; k < 3; k++) {
       float[] column = features_w[k];
-      for (int j = 0; j < 3; j++) {
+      for (int j = 0; j < 20; j++) {
         column[j] -= scale * g[j * 3 + k];
       }
     }
-    for (int j = 0; j < 3; j++) {
-      features_b[j] -= scale * g[9 + j];
+    for (int j = 0; j < 20; j++) {
+      features_b[j] -= scale * g[60 + j];
     }
-    for (int k = 0; k < 3; k++) {
+    for (int k = 0; k < 20; k++) {
       float[] column = mix_w[k];
       for (int j = 0; j < 2; j++) {
-        column[j] -= scale * g[12 + j * 3 + k];
+        column[j] -= scale * g[80 + j * 20 + k];
       }
     }
     for (int k = 0; k < 2; k++) {
       float[] column = classes_w[k];
       for (int j = 0; j < 3; j++) {
-        column[j] -= scale * g[18 + j * 2 + k];
+        column[j] -= scale * g[120 + j * 2 + k];
       }
     }
     for (int j = 0; j < 3; j++) {
-      classes_b[j] -= scale * g[24 + j];
+      classes_b[j] -= scale * g[126 + j];
     }
   }
 
@@ -886,27 +862,27 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
     /**
      * z = W·in + b
      */
-    final float[] features_z = new float[3];
+    final float[] features_z = new float[20];
 
     /**
      * a = f(z)
      */
-    final float[] features_a = new float[3];
+    final float[] features_a = new float[20];
 
     /**
      * δ = ∂E/∂z
      */
-    final float[] dE_features_z = new float[3];
+    final float[] dE_features_z = new float[20];
 
     /**
      * ∂E/∂a
      */
-    final float[] dE_features_a = new float[3];
+    final float[] dE_features_a = new float[20];
 
     /**
      * η·δ: the training step moves column k by −in_k times this
      */
-    final float[] features_step = new float[3];
+    final float[] features_step = new float[20];
 
     /**
      * z = W·in + b
@@ -927,11 +903,6 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
      * ∂E/∂a
      */
     final float[] dE_mix_a = new float[2];
-
-    /**
-     * η·δ: the training step moves column k by −in_k times this
-     */
-    final float[] mix_step = new float[2];
 
     /**
      * z = W·in + b
@@ -957,11 +928,6 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
      * ∂E/∂a
      */
     final float[] dE_classes_a = new float[3];
-
-    /**
-     * η·δ: the training step moves column k by −in_k times this
-     */
-    final float[] classes_step = new float[3];
   }
 
   /**
@@ -978,19 +944,19 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
     /**
      * one row of weight gradients, summed over the rows before it is added to grad
      */
-    final float[] gradientRow = new float[3];
+    final float[] gradientRow = new float[20];
 
-    final float[][] features_a_rows = new float[ROWS][3];
+    final float[][] features_a_rows = new float[ROWS][20];
 
     final float[][] mix_a_rows = new float[ROWS][2];
 
-    final float[][] features_z = new float[3][ROWS];
+    final float[][] features_z = new float[20][ROWS];
 
-    final float[][] features_a = new float[3][ROWS];
+    final float[][] features_a = new float[20][ROWS];
 
-    final float[][] dE_features_z = new float[3][ROWS];
+    final float[][] dE_features_z = new float[20][ROWS];
 
-    final float[][] dE_features_a = new float[3][ROWS];
+    final float[][] dE_features_a = new float[20][ROWS];
 
     final float[][] mix_z = new float[2][ROWS];
 

@@ -34,10 +34,14 @@ class GoldenSourceTest {
     Goldens.assertMatches(getClass(), "DeepNetModel.java", compiled.source("deep/DeepNetModel.java"));
   }
 
-  /** The same deeper network generated as loops (the form large networks get). */
+  /**
+   * The deeper network generated as loops (the form large networks get), its first layer widened
+   * to 20 units: wider than {@code LoopEmitter.FEW_UNITS}, it gets the vectorized loops over its
+   * units; the two narrow layers keep theirs in locals.
+   */
   @Test
   void deeperNetworkAsLoops() {
-    String source = Goldens.resource("declarations/DeepNet.java")
+    String source = wideFirstLayer()
         .replace("loss = Loss.CATEGORICAL_CROSS_ENTROPY)", "loss = Loss.CATEGORICAL_CROSS_ENTROPY,\n    code = io.gradgen.CodeShape.LOOPS)");
     CompiledModels compiled = CompiledModels.compile(List.of(JavaFileObjects.forSourceString("deep.DeepNet", source)));
     Goldens.assertMatches(getClass(), "DeepNetModelLoops.java", compiled.source("deep/DeepNetModel.java"));
@@ -46,11 +50,16 @@ class GoldenSourceTest {
   /** The same network as float loops: the loop form in {@code float}, over {@code FloatParameters}. */
   @Test
   void deeperNetworkAsFloatLoops() {
-    String source = Goldens.resource("declarations/DeepNet.java")
+    String source = wideFirstLayer()
         .replace("loss = Loss.CATEGORICAL_CROSS_ENTROPY)", "loss = Loss.CATEGORICAL_CROSS_ENTROPY,\n    code = io.gradgen.CodeShape.LOOPS,"
             + "\n    precision = io.gradgen.Precision.FLOAT)");
     CompiledModels compiled = CompiledModels.compile(List.of(JavaFileObjects.forSourceString("deep.DeepNet", source)));
     Goldens.assertMatches(getClass(), "DeepNetModelFloatLoops.java", compiled.source("deep/DeepNetModel.java"));
+  }
+
+  private static String wideFirstLayer() {
+    return Goldens.resource("declarations/DeepNet.java")
+        .replace("@Dense(name = \"features\", units = 3,", "@Dense(name = \"features\", units = 20,");
   }
 
   @Test

@@ -10,8 +10,12 @@ import java.util.SplittableRandom;
  * One training run of a {@link Trainer}, advanced a step, an epoch, or to the end at a time.
  *
  * <p>All the arrays a step needs (the data's rows, the shuffled order, the gradient, the best
- * weights, the backup of the last finite weights) are allocated when the session starts, so {@link
- * #step} allocates nothing. Not thread-safe.
+ * weights, the backup of the last finite weights, the rows of one batch) are allocated when the
+ * session starts, so {@link #step} allocates nothing. Not thread-safe.
+ *
+ * <p>A mini-batch's gradient comes from the model's batch {@link DifferentiableModel#gradient(
+ * double[], int, double[], int, int, double[]) gradient} when its class implements one (generated
+ * models do: loop models then read each weight once per 64 rows), else from one call per sample.
  *
  * <p>Every step checks that the batch's loss, every gradient component and every updated
  * parameter is finite. If one is not, the session restores the weights from before the step and
@@ -38,6 +42,12 @@ public final class TrainingSession {
    */
   private final double[] parameters;
   private final double[] gradient;
+  /**
+   * A batch's inputs and targets row after row, for the model's own batch gradient; null when the
+   * model only has the interface's default, which allocates.
+   */
+  private final double[] batchX;
+  private final double[] batchT;
   private final double[][] x;
   private final double[][] t;
   private final double[][] validationX;
@@ -102,6 +112,9 @@ public final class TrainingSession {
       order[i] = i;
     }
     this.batchSize = Math.min(trainer.batchSize(), x.length);
+    boolean batched = batchSize > 1 && hasOwnBatchGradient(model);
+    this.batchX = batched ? new double[batchSize * model.inputCount()] : null;
+    this.batchT = batched ? new double[batchSize * model.outputCount()] : null;
     this.shuffle = batchSize < x.length;
     this.random = new SplittableRandom(trainer.seed());
     this.maxIterations = maxIterations;
@@ -152,9 +165,22 @@ public final class TrainingSession {
     int count = end - cursor;
     Arrays.fill(gradient, 0.0);
     double loss = 0;
-    for (int i = cursor; i < end; i++) {
-      int sample = order[i];
-      loss += model.gradient(x[sample], t[sample], gradient);
+    if (batchX != null && count > 1) {
+      // The batch's rows side by side, so the model's batch gradient can reuse each weight for
+      // all of them while it is in cache.
+      int inputs = model.inputCount();
+      int outputs = model.outputCount();
+      for (int n = 0; n < count; n++) {
+        int sample = order[cursor + n];
+        System.arraycopy(x[sample], 0, batchX, n * inputs, inputs);
+        System.arraycopy(t[sample], 0, batchT, n * outputs, outputs);
+      }
+      loss = model.gradient(batchX, 0, batchT, 0, count, gradient);
+    } else {
+      for (int i = cursor; i < end; i++) {
+        int sample = order[i];
+        loss += model.gradient(x[sample], t[sample], gradient);
+      }
     }
     cursor = end;
     if (count > 1) {
@@ -280,6 +306,18 @@ public final class TrainingSession {
       }
     }
     return null;
+  }
+
+  /** True when the model's class implements the batch {@code gradient} itself (generated models do). */
+  private static boolean hasOwnBatchGradient(DifferentiableModel model) {
+    try {
+      return model.getClass()
+              .getMethod("gradient", double[].class, int.class, double[].class, int.class, int.class, double[].class)
+              .getDeclaringClass()
+          != DifferentiableModel.class;
+    } catch (NoSuchMethodException e) {
+      throw new AssertionError("DifferentiableModel declares the batch gradient", e);
+    }
   }
 
   /** Writes the optimizer's flat parameters into a model that stores them by column. */

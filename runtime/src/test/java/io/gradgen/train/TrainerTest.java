@@ -52,6 +52,80 @@ class TrainerTest {
     }
   }
 
+  /** A model whose class implements the batch gradient (as generated models do), counting its calls. */
+  private static final class OwnBatchGradient implements io.gradgen.DifferentiableModel {
+    final LinearModel inner;
+    int batchCalls;
+
+    OwnBatchGradient(LinearModel inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public double gradient(double[] xs, int xOffset, double[] ts, int tOffset, int count, double[] grad) {
+      batchCalls++;
+      // the interface's default: the rows' gradients in order, as the per-sample path adds them
+      return inner.gradient(xs, xOffset, ts, tOffset, count, grad);
+    }
+
+    @Override
+    public double gradient(double[] x, double[] t, double[] grad) {
+      return inner.gradient(x, t, grad);
+    }
+
+    @Override
+    public double loss(double[] x, double[] t) {
+      return inner.loss(x, t);
+    }
+
+    @Override
+    public void predict(double[] x, double[] y) {
+      inner.predict(x, y);
+    }
+
+    @Override
+    public int inputCount() {
+      return inner.inputCount();
+    }
+
+    @Override
+    public int outputCount() {
+      return inner.outputCount();
+    }
+
+    @Override
+    public int parameterCount() {
+      return inner.parameterCount();
+    }
+
+    @Override
+    public io.gradgen.Parameters parameters() {
+      return inner.parameters();
+    }
+
+    @Override
+    public io.gradgen.NetworkLayout layout() {
+      return inner.layout();
+    }
+  }
+
+  @Test
+  void miniBatchesUseTheModelsOwnBatchGradientWithTheSameResult() {
+    // 5 samples, 20 epochs: batches of 1 (no batch call), of 2, 2 and 1 (two calls an epoch), of 5
+    int[] expectedBatchCalls = {0, 40, 20};
+    for (int m = 0; m < MODES.size(); m++) {
+      UnaryOperator<Trainer.Builder> mode = MODES.get(m);
+      LinearModel plain = LinearModel.line(3);
+      OwnBatchGradient batched = new OwnBatchGradient(LinearModel.line(3));
+      Trainer trainer = mode.apply(Trainer.builder(new Sgd(0.05))).seed(7).stopWhen(StopRule.maxEpochs(20)).build();
+      TrainingResult a = trainer.fit(plain, Line.data());
+      TrainingResult b = trainer.fit(batched, Line.data());
+      assertEquals(plain.parameters().get(0), batched.parameters().get(0), 0.0);
+      assertArrayEquals(a.history().trainingLosses(), b.history().trainingLosses(), 0.0);
+      assertEquals(expectedBatchCalls[m], batched.batchCalls);
+    }
+  }
+
   @Test
   void theModesTakeOneStepPerSampleBatchOrEpoch() {
     long[] expected = {20, 12, 4}; // 5 samples, 4 epochs: batches of 1, of 2 (2 + 2 + 1), of 5

@@ -69,6 +69,18 @@ class BenchAllocationTest {
         b.getClass().getSimpleName() + "." + name));
   }
 
+  private static float sink;
+
+  /** {@code loss} has no benchmark: checked here for a straight-line and a loop float model. */
+  @Test
+  void floatLossAllocatesNothing() {
+    for (FloatNetBenchmark b : java.util.List.of(new SeedFloatBenchmark(), new Net64x32x10FloatBenchmark())) {
+      b.setUp();
+      assertEquals(0.0, bytesPerCall(2_000, () -> sink += b.generated.loss(b.x, b.t)), 0.0,
+          b.getClass().getSimpleName() + " loss");
+    }
+  }
+
   @Test
   void floatBenchmarksAllocateNothing() {
     assertNothingAllocated(new SeedFloatBenchmark(), 20_000);

@@ -185,14 +185,14 @@ final class LoopEmitter {
         .addParameter(SCRATCH, "s");
     for (int i = 0; i < layers.size(); i++) {
       forward.addStatement("$N($L, $L, s)", forwardName(i), layerFields(layers.get(i)), i == 0 ? "x" : "s." + out(i - 1));
-      type.addMethod(layerForward(i));
+      type.addMethod(fewUnits(layers.get(i)) ? layerForwardInLocals(i) : layerForward(i));
     }
     type.addMethod(forward.build());
     type.addMethod(lossOf());
     type.addMethod(outputDelta());
     for (int i = layers.size() - 1; i >= 0; i--) {
-      type.addMethod(layerBackward(i, false));
-      type.addMethod(layerBackward(i, true));
+      type.addMethod(fewUnits(layers.get(i)) ? layerBackwardInLocals(i, false) : layerBackward(i, false));
+      type.addMethod(fewUnits(layers.get(i)) ? layerBackwardInLocals(i, true) : layerBackward(i, true));
     }
 
     MethodSpec.Builder step = MethodSpec.methodBuilder("trainStep")
@@ -642,7 +642,9 @@ final class LoopEmitter {
       }
       scratch.addField(scratchArray("dE_" + layer.name() + "_z", u, "δ = ∂E/∂z"));
       scratch.addField(scratchArray("dE_" + layer.name() + "_a", u, "∂E/∂a"));
-      scratch.addField(scratchArray(layer.name() + "_step", u, "η·δ: the training step moves column k by −in_k times this"));
+      if (!fewUnits(layer)) {
+        scratch.addField(scratchArray(layer.name() + "_step", u, "η·δ: the training step moves column k by −in_k times this"));
+      }
     }
     return scratch.build();
   }
@@ -687,7 +689,6 @@ final class LoopEmitter {
     m.addParameter(array, "in")
         .addParameter(SCRATCH, "s")
         .addStatement("$T z = s.$N", array, l.name() + "_z");
-    boolean elementWise = l.activation() != Activation.IDENTITY && l.activation() != Activation.SOFTMAX;
     if (l.activation() != Activation.IDENTITY) {
       m.addStatement("$T a = s.$N", array, l.name() + "_a");
     }
@@ -701,6 +702,24 @@ final class LoopEmitter {
         .addStatement("z[j] += column[j] * ink")
         .endControlFlow()
         .endControlFlow();
+    addActivation(m, l);
+    return m.build();
+  }
+
+  /**
+   * Layers with at most this many units keep their sums, δ and η·δ in locals, one per unit, with
+   * the loop over the units written out: a loop that short costs more in vector set-up and
+   * remainder than it gains (the 64-32-10 rows of the benchmark table: the 10-unit output layer).
+   */
+  static final int FEW_UNITS = 16;
+
+  private static boolean fewUnits(DenseLayout l) {
+    return l.units() <= FEW_UNITS;
+  }
+
+  /** a = f(z) over the layer's units, or the softmax of z. */
+  private void addActivation(MethodSpec.Builder m, DenseLayout l) {
+    boolean elementWise = l.activation() != Activation.IDENTITY && l.activation() != Activation.SOFTMAX;
     if (elementWise) {
       m.beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
           .addStatement("a[j] = $L", apply(l.activation(), "z[j]"))
@@ -722,6 +741,40 @@ final class LoopEmitter {
           .endControlFlow()
           .addStatement("s.$N = max + $L", l.name() + "_logSumExp", numeric.math("Math.log(total)"));
     }
+  }
+
+  /**
+   * {@link #layerForward} for a layer of few units: z_j accumulates in the local {@code zj} through
+   * the loop over the inputs, so the loop body is one multiply-add per unit and no stores. Each z_j
+   * sums b_j, w_j0·in_0, w_j1·in_1, … in the same order.
+   */
+  private MethodSpec layerForwardInLocals(int i) {
+    DenseLayout l = layers.get(i);
+    MethodSpec.Builder m = MethodSpec.methodBuilder(forwardName(i))
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc("Layer '$L' ($L units): z = W·in + b$L, adding in_k times column k of W to z, whose $L\n"
+            + "elements stay in locals.\n", l.name(), l.units(), activationNote(l.activation()), l.units());
+    layerParameters(m, l);
+    m.addParameter(array, "in")
+        .addParameter(SCRATCH, "s")
+        .addStatement("$T z = s.$N", array, l.name() + "_z");
+    if (l.activation() != Activation.IDENTITY) {
+      m.addStatement("$T a = s.$N", array, l.name() + "_a");
+    }
+    for (int j = 0; j < l.units(); j++) {
+      m.addStatement("$T z$L = $L", scalar, j, biasOf(l, Integer.toString(j)));
+    }
+    m.beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
+        .addStatement("$T column = w[k]", array)
+        .addStatement("$T ink = in[k]", scalar);
+    for (int j = 0; j < l.units(); j++) {
+      m.addStatement("z$L += column[$L] * ink", j, j);
+    }
+    m.endControlFlow();
+    for (int j = 0; j < l.units(); j++) {
+      m.addStatement("z[$L] = z$L", j, j);
+    }
+    addActivation(m, l);
     return m.build();
   }
 
@@ -956,20 +1009,93 @@ final class LoopEmitter {
       m.endControlFlow();
     }
     if (i > 0) {
-      DenseLayout previous = layers.get(i - 1);
-      m.addComment("$L gate of layer '$L': δ = ∂E/∂a · f'(z)",
-              previous.activation().name().toLowerCase(java.util.Locale.ROOT), previous.name())
-          .addStatement("$T below = s.$N", array, "dE_" + previous.name() + "_z");
-      if (previous.activation() == Activation.RELU) {
-        m.addStatement("$T z = s.$N", array, previous.name() + "_z");
-      } else if (previous.activation() != Activation.IDENTITY) {
-        m.addStatement("$T a = s.$N", array, previous.name() + "_a");
+      addGate(m, i, l);
+    }
+    return m.build();
+  }
+
+  /** The previous layer's activation gate: δ below = ∂E/∂a · f'(z). */
+  private void addGate(MethodSpec.Builder m, int i, DenseLayout l) {
+    DenseLayout previous = layers.get(i - 1);
+    m.addComment("$L gate of layer '$L': δ = ∂E/∂a · f'(z)",
+            previous.activation().name().toLowerCase(java.util.Locale.ROOT), previous.name())
+        .addStatement("$T below = s.$N", array, "dE_" + previous.name() + "_z");
+    if (previous.activation() == Activation.RELU) {
+      m.addStatement("$T z = s.$N", array, previous.name() + "_z");
+    } else if (previous.activation() != Activation.IDENTITY) {
+      m.addStatement("$T a = s.$N", array, previous.name() + "_a");
+    }
+    m.beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
+        .addStatement("below[k] = $L", previous.activation() == Activation.IDENTITY
+            ? "down[k]"
+            : "down[k] * " + wrap(derivative(previous.activation(), "z[k]", "a[k]")))
+        .endControlFlow();
+  }
+
+  /**
+   * {@link #layerBackward} for a layer of few units: δ_j (and η·δ_j when fused) in locals, and the
+   * loop over the units written out inside the loop over the inputs. ∂E/∂in_k sums δ_0·w_0k,
+   * δ_1·w_1k, … in the same order.
+   */
+  private MethodSpec layerBackwardInLocals(int i, boolean descend) {
+    DenseLayout l = layers.get(i);
+    MethodSpec.Builder m = MethodSpec.methodBuilder(descend ? descendName(i) : backwardName(i))
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc("Layer '$L': multiply gates switch (∂E/∂w = δ·in$L), add gate distributes (∂E/∂b = δ$L).\n",
+            l.name(), i > 0 ? ", ∂E/∂in = Wᵀ·δ" : "", l.bias() == Bias.SHARED ? ", summed: the bias fans out" : "");
+    if (descend) {
+      m.addJavadoc("Fused with the delta rule: δ goes down through the old weights, then column k moves by −in_k·η·δ.\n");
+      layerParameters(m, l);
+    } else if (i > 0) {
+      m.addParameter(matrix, "w");
+    }
+    m.addParameter(array, "in")
+        .addParameter(SCRATCH, "s")
+        .addParameter(descend ? scalar : array, descend ? "learningRate" : "grad")
+        .addStatement("$T delta = s.$N", array, "dE_" + l.name() + "_z");
+    for (int j = 0; j < l.units(); j++) {
+      m.addStatement("$T d$L = delta[$L]", scalar, j, j);
+    }
+    if (descend) {
+      for (int j = 0; j < l.units(); j++) {
+        m.addStatement("$T step$L = learningRate * d$L", scalar, j, j);
       }
-      m.beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
-          .addStatement("below[k] = $L", previous.activation() == Activation.IDENTITY
-              ? "down[k]"
-              : "down[k] * " + wrap(derivative(previous.activation(), "z[k]", "a[k]")))
-          .endControlFlow();
+    }
+    if (i > 0) {
+      m.addStatement("$T down = s.$N", array, "dE_" + layers.get(i - 1).name() + "_a");
+    }
+    m.beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs());
+    if (descend || i > 0) {
+      m.addStatement("$T column = w[k]", array);
+    }
+    m.addStatement("$T ink = in[k]", scalar);
+    if (i > 0) {
+      StringBuilder sum = new StringBuilder();
+      for (int j = 0; j < l.units(); j++) {
+        sum.append(j == 0 ? "" : " + ").append("d").append(j).append(" * column[").append(j).append("]");
+      }
+      m.addStatement("down[k] = $L", sum);
+    }
+    for (int j = 0; j < l.units(); j++) {
+      if (descend) {
+        m.addStatement("column[$L] -= step$L * ink", j, j);
+      } else {
+        m.addStatement("grad[$L + k] += d$L * ink", l.firstWeight() + j * l.inputs(), j);
+      }
+    }
+    m.endControlFlow();
+    if (l.bias() != Bias.NONE) {
+      for (int j = 0; j < l.units(); j++) {
+        int element = l.bias() == Bias.SHARED ? 0 : j;
+        if (descend) {
+          m.addStatement("biases[$L] -= step$L", element, j);
+        } else {
+          m.addStatement("grad[$L] += d$L", l.firstBias() + element, j);
+        }
+      }
+    }
+    if (i > 0) {
+      addGate(m, i, l);
     }
     return m.build();
   }
