@@ -33,10 +33,11 @@ public final class Benchmarks {
   }
 
   /**
-   * What a network without a speed target shows: the verdict when b/g ≥ 1 within error and when
-   * not, and the operations it measures (method suffixes, as in {@link #OPERATIONS}).
+   * What a network without a speed target shows: the verdict when the generated side is faster
+   * (b/g − error > 1), slower (b/g + error < 1) or neither within error, and the operations it
+   * measures (method suffixes, as in {@link #OPERATIONS}).
    */
-  public record Comparison(String atLeastAsFast, String slower, List<String> methodSuffixes) {}
+  public record Comparison(String faster, String slower, String even, List<String> methodSuffixes) {}
 
   /** The operations benchmarked for {@code network}, in table order. */
   public static List<Operation> operations(Network network) {
@@ -58,13 +59,16 @@ public final class Benchmarks {
           new Network("784-128-10 f32", Net784x128x10FloatBenchmark.class, 2.0),
           // "generated" is SeedNetModel.predict, "baseline" the same code without its argument checks.
           new Network("2-2-2 checks", CheckCostBenchmark.class, 0.0,
-              new Comparison("argument checks: no measurable cost", "argument checks cost time", List.of("Predict"))),
+              new Comparison("argument checks: no measurable cost", "argument checks cost time",
+                  "argument checks: no measurable cost", List.of("Predict"))),
           // "generated" is the shape CodeShape.AUTO chooses, "baseline" the other shape.
           new Network("8-8-8 shape", Square8ShapeBenchmark.class, 0.0,
               new Comparison("AUTO's straight-line is faster than loops", "loops are faster than AUTO's straight-line",
+                  "straight-line and loops even, within error",
                   List.of("Predict", "TrainStep"))),
           new Network("12-12-12 shape", Square12ShapeBenchmark.class, 0.0,
               new Comparison("AUTO's loops are faster than straight-line", "straight-line is faster than AUTO's loops",
+                  "loops and straight-line even, within error",
                   List.of("Predict", "TrainStep"))));
 
   /** An operation: the benchmark methods' suffix and its name in the table. */

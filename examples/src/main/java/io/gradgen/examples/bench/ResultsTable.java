@@ -12,8 +12,9 @@ import java.util.Optional;
  * <p>JMH's {@code gc.alloc.rate.norm} includes what the harness itself allocates in the benchmark
  * thread, a few kilobytes per iteration: spread over the calls of one 1-second iteration that is
  * about 0.01 B/op at 600 ns per call and 0.5 B/op at 100 µs. The hand-written baseline allocates
- * nothing (see {@code BenchAllocationTest}), so its figure is that floor: a generated method above
- * 0.01 B/op but not above the baseline's figure allocates nothing either.
+ * nothing (see {@code BenchAllocationTest}), so its bytes per nanosecond are that floor: a generated
+ * method above 0.01 B/op but not above the baseline's rate times its own time per call allocates
+ * nothing either.
  */
 public final class ResultsTable {
   /** The allocation target for every generated method: below this many bytes per call. */
@@ -86,7 +87,8 @@ public final class ResultsTable {
           double[] s = speedUp(generated.get(), baseline.get());
           speedUp = String.format(Locale.ROOT, "%.2f ± %.2f×", s[0], s[1]);
           if (network.targetSpeedUp() <= 0) {
-            target = s[0] + s[1] >= 1.0 ? network.comparison().atLeastAsFast() : network.comparison().slower();
+            Benchmarks.Comparison c = network.comparison();
+            target = s[0] - s[1] > 1.0 ? c.faster() : s[0] + s[1] < 1.0 ? c.slower() : c.even();
           } else if (Benchmarks.hasSpeedTarget(operation.name())) {
             speedTargets++;
             String verdict = verdict(s[0], s[1], network.targetSpeedUp());
@@ -107,7 +109,10 @@ public final class ResultsTable {
           bytes = bytes(b);
           if (!Double.isNaN(b)) {
             allocationTargets++;
-            double floor = baseline.map(Measurement::bytesPerOp).orElse(Double.NaN);
+            // the harness's own allocation grows with the time per call: scale the baseline's
+            double floor = baseline
+                .map(m -> m.bytesPerOp() / m.nsPerOp() * generated.get().nsPerOp())
+                .orElse(Double.NaN);
             if (b < ALLOCATION_LIMIT) {
               allocationMet++;
             } else if (b <= floor + ALLOCATION_LIMIT) {
