@@ -27,6 +27,7 @@ import javax.lang.model.element.Modifier;
  * in_k·η·δ} from the column the same way: every array in those loops is indexed by the same
  * variable, which is what HotSpot's auto-vectorizer needs (a dot product over a row is a
  * reduction it does not vectorize). The flat {@code Parameters} view keeps the layout order.
+ * Layers of at most {@link #FEW_UNITS} units write that loop out instead, their values in locals.
  *
  * <p>The formulas are the gate rules written per layer: the add gate distributes δ to the bias,
  * the multiply gate switches (∂E/∂w_jk = δ_j·in_k and ∂E/∂in_k = Σ_j δ_j·w_jk), an activation
@@ -34,8 +35,9 @@ import javax.lang.model.element.Modifier;
  *
  * <p>The same code is written for {@code double} and {@code float} models: {@link Numeric} gives the
  * array and scalar types, the view ({@code Parameters} or {@code FloatParameters}), the literals
- * ({@code 0.0f}) and the {@code (float)} cast around {@code Math} calls that return {@code double},
- * written as the straight-line code of that precision writes them.
+ * ({@code 0.0f}) and the {@code (float)} cast around {@code Math} calls that return {@code double}.
+ * Float loops compute in float (unlike float straight-line code, which holds its intermediate
+ * values in double): their loops over the units vectorize with twice as many lanes.
  */
 final class LoopEmitter {
   private static final ClassName SCRATCH = ClassName.get("", "Scratch");
