@@ -951,20 +951,7 @@ final class LoopEmitter {
    */
   private MethodSpec layerBackward(int i, boolean descend) {
     DenseLayout l = layers.get(i);
-    MethodSpec.Builder m = MethodSpec.methodBuilder(descend ? descendName(i) : backwardName(i))
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .addJavadoc("Layer '$L': multiply gates switch (∂E/∂w = δ·in$L), add gate distributes (∂E/∂b = δ$L).\n",
-            l.name(), i > 0 ? ", ∂E/∂in = Wᵀ·δ" : "", l.bias() == Bias.SHARED ? ", summed: the bias fans out" : "");
-    if (descend) {
-      m.addJavadoc("Fused with the delta rule: δ goes down through the old weights, then column k moves by −in_k·η·δ.\n");
-      layerParameters(m, l);
-    } else if (i > 0) {
-      m.addParameter(matrix, "w");
-    }
-    m.addParameter(array, "in")
-        .addParameter(SCRATCH, "s")
-        .addParameter(descend ? scalar : array, descend ? "learningRate" : "grad")
-        .addStatement("$T delta = s.$N", array, "dE_" + l.name() + "_z");
+    MethodSpec.Builder m = backwardMethod(i, descend);
     if (descend) {
       m.addStatement("$T step = s.$N", array, l.name() + "_step")
           .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
@@ -1037,11 +1024,11 @@ final class LoopEmitter {
   }
 
   /**
-   * {@link #layerBackward} for a layer of few units: δ_j (and η·δ_j when fused) in locals, and the
-   * loop over the units written out inside the loop over the inputs. ∂E/∂in_k sums δ_0·w_0k,
-   * δ_1·w_1k, … in the same order.
+   * The signature, Javadoc and first statement ({@code delta}) of layer {@code i}'s backward or
+   * fused-step method: it takes the columns (and biases) it updates or the columns it passes δ down
+   * through, the layer's input, the scratch, and {@code grad} or {@code learningRate}.
    */
-  private MethodSpec layerBackwardInLocals(int i, boolean descend) {
+  private MethodSpec.Builder backwardMethod(int i, boolean descend) {
     DenseLayout l = layers.get(i);
     MethodSpec.Builder m = MethodSpec.methodBuilder(descend ? descendName(i) : backwardName(i))
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
@@ -1057,6 +1044,17 @@ final class LoopEmitter {
         .addParameter(SCRATCH, "s")
         .addParameter(descend ? scalar : array, descend ? "learningRate" : "grad")
         .addStatement("$T delta = s.$N", array, "dE_" + l.name() + "_z");
+    return m;
+  }
+
+  /**
+   * {@link #layerBackward} for a layer of few units: δ_j (and η·δ_j when fused) in locals, and the
+   * loop over the units written out inside the loop over the inputs. ∂E/∂in_k sums δ_0·w_0k,
+   * δ_1·w_1k, … in the same order.
+   */
+  private MethodSpec layerBackwardInLocals(int i, boolean descend) {
+    DenseLayout l = layers.get(i);
+    MethodSpec.Builder m = backwardMethod(i, descend);
     for (int j = 0; j < l.units(); j++) {
       m.addStatement("$T d$L = delta[$L]", scalar, j, j);
     }
