@@ -35,9 +35,9 @@ class GoldenSourceTest {
   }
 
   /**
-   * The deeper network generated as loops (the form large networks get), its first layer widened
-   * to 20 units: wider than {@code LoopEmitter.FEW_UNITS}, it gets the vectorized loops over its
-   * units; the two narrow layers keep theirs in locals.
+   * The deeper network generated as loops (the form large networks get), with 6 inputs and its
+   * first layer widened to 20 units: wider than {@code LoopEmitter.FEW_UNITS}, it gets the
+   * vectorized loops over its units; the two narrow layers keep theirs in locals.
    */
   @Test
   void deeperNetworkAsLoops() {
@@ -57,8 +57,10 @@ class GoldenSourceTest {
     Goldens.assertMatches(getClass(), "DeepNetModelFloatLoops.java", compiled.source("deep/DeepNetModel.java"));
   }
 
+  /** DeepNet with 6 inputs and a first layer of 20 units: 4 columns per pass, then 2 one by one. */
   private static String wideFirstLayer() {
     return Goldens.resource("declarations/DeepNet.java")
+        .replace("inputs = 3,", "inputs = 6,")
         .replace("@Dense(name = \"features\", units = 3,", "@Dense(name = \"features\", units = 20,");
   }
 

@@ -423,13 +423,32 @@ final class LoopEmitter {
         .beginControlFlow("for (int n = 0; n < m; n++)")
         .addStatement("z[n] = bias")
         .endControlFlow()
-        .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
-        .addStatement("$T weight = w[k][j]", scalar)
-        .addStatement("$T column = in[k]", array)
-        .beginControlFlow("for (int n = 0; n < m; n++)")
-        .addStatement("z[n] += weight * column[n]")
-        .endControlFlow()
-        .endControlFlow();
+;
+    int blocked = l.inputs() / COLUMNS_PER_PASS * COLUMNS_PER_PASS;
+    if (blocked > 0) {
+      m.addComment("$L inputs per pass over the rows, as in the single-sample forward pass", COLUMNS_PER_PASS)
+          .beginControlFlow("for (int k = 0; k < $L; k += $L)", blocked, COLUMNS_PER_PASS);
+      StringBuilder sum = new StringBuilder();
+      for (int c = 0; c < COLUMNS_PER_PASS; c++) {
+        String k = c == 0 ? "k" : "k + " + c;
+        m.addStatement("$T w$L = w[$L][j]", scalar, c, k)
+            .addStatement("$T in$L = in[$L]", array, c, k);
+        sum.append(c == 0 ? "" : " + ").append("w").append(c).append(" * in").append(c).append("[n]");
+      }
+      m.beginControlFlow("for (int n = 0; n < m; n++)")
+          .addStatement("z[n] += $L", sum)
+          .endControlFlow()
+          .endControlFlow();
+    }
+    if (blocked < l.inputs()) {
+      m.beginControlFlow("for (int k = $L; k < $L; k++)", blocked, l.inputs())
+          .addStatement("$T weight = w[k][j]", scalar)
+          .addStatement("$T column = in[k]", array)
+          .beginControlFlow("for (int n = 0; n < m; n++)")
+          .addStatement("z[n] += weight * column[n]")
+          .endControlFlow()
+          .endControlFlow();
+    }
     boolean elementWise = l.activation() != Activation.IDENTITY && l.activation() != Activation.SOFTMAX;
     if (elementWise) {
       m.addStatement("$T a = b.$N[j]", array, l.name() + "_a")
@@ -574,7 +593,21 @@ final class LoopEmitter {
         .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
         .addStatement("g[k] = $L", zero())
         .endControlFlow()
-        .beginControlFlow("for (int n = 0; n < m; n++)")
+        .addComment("$L rows per pass over g: one load and one store of g[k] for $L multiply-adds", COLUMNS_PER_PASS, COLUMNS_PER_PASS)
+        .addStatement("int blocked = m / $L * $L", COLUMNS_PER_PASS, COLUMNS_PER_PASS)
+        .beginControlFlow("for (int n = 0; n < blocked; n += $L)", COLUMNS_PER_PASS);
+    StringBuilder rowSum = new StringBuilder();
+    for (int c = 0; c < COLUMNS_PER_PASS; c++) {
+      String n = c == 0 ? "n" : "n + " + c;
+      m.addStatement("$T d$L = d[$L]", scalar, c, n)
+          .addStatement("$T r$L = b.$N[$L]", array, c, inputRows, n);
+      rowSum.append(c == 0 ? "" : " + ").append("d").append(c).append(" * r").append(c).append("[k]");
+    }
+    m.beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
+        .addStatement("g[k] += $L", rowSum)
+        .endControlFlow()
+        .endControlFlow()
+        .beginControlFlow("for (int n = blocked; n < m; n++)")
         .addStatement("$T dn = d[n]", scalar)
         .addStatement("$T r = b.$N[n]", array, inputRows)
         .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
@@ -677,9 +710,9 @@ final class LoopEmitter {
   }
 
   /**
-   * z = b + Σ_k in_k·column_k, one loop over the units per input (so it vectorizes), then a =
-   * f(z). Each z_j still sums b_j, w_j0·in_0, w_j1·in_1, … in that order, as the straight-line code
-   * does.
+   * z = b + Σ_k in_k·column_k, one loop over the units per {@link #COLUMNS_PER_PASS} inputs (so it
+   * vectorizes and touches z once per pass), then a = f(z). Each z_j adds the products of a pass
+   * among themselves first, so its rounding differs from the straight-line sum's in the last bits.
    */
   private MethodSpec layerForward(int i) {
     DenseLayout l = layers.get(i);
@@ -696,17 +729,42 @@ final class LoopEmitter {
     }
     m.beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
         .addStatement("z[j] = $L", biasOf(l, "j"))
-        .endControlFlow()
-        .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
-        .addStatement("$T column = w[k]", array)
-        .addStatement("$T ink = in[k]", scalar)
-        .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
-        .addStatement("z[j] += column[j] * ink")
-        .endControlFlow()
         .endControlFlow();
+    int blocked = l.inputs() / COLUMNS_PER_PASS * COLUMNS_PER_PASS;
+    if (blocked > 0) {
+      m.addComment("$L columns per pass over z: one load and one store of z[j] for $L multiply-adds",
+              COLUMNS_PER_PASS, COLUMNS_PER_PASS)
+          .beginControlFlow("for (int k = 0; k < $L; k += $L)", blocked, COLUMNS_PER_PASS);
+      StringBuilder sum = new StringBuilder();
+      for (int c = 0; c < COLUMNS_PER_PASS; c++) {
+        String k = c == 0 ? "k" : "k + " + c;
+        m.addStatement("$T c$L = w[$L]", array, c, k)
+            .addStatement("$T in$L = in[$L]", scalar, c, k);
+        sum.append(c == 0 ? "" : " + ").append("c").append(c).append("[j] * in").append(c);
+      }
+      m.beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
+          .addStatement("z[j] += $L", sum)
+          .endControlFlow()
+          .endControlFlow();
+    }
+    if (blocked < l.inputs()) {
+      m.beginControlFlow("for (int k = $L; k < $L; k++)", blocked, l.inputs())
+          .addStatement("$T column = w[k]", array)
+          .addStatement("$T ink = in[k]", scalar)
+          .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
+          .addStatement("z[j] += column[j] * ink")
+          .endControlFlow()
+          .endControlFlow();
+    }
     addActivation(m, l);
     return m.build();
   }
+
+  /**
+   * Columns a wide layer's forward pass adds to z at once: the loop over the units is bound by its
+   * loads and stores of z, so each pass does this many multiply-adds per element of z.
+   */
+  static final int COLUMNS_PER_PASS = 4;
 
   /**
    * Layers with at most this many units keep their sums, δ and η·δ in locals, one per unit, with
