@@ -55,7 +55,11 @@ class BatchAndStepTest {
             () -> check(c, () -> CoverageNetworks.compiledAsLoops().model("loops." + c.name() + "Model")))));
   }
 
-  private static void check(CoverageNetworks.Case c, java.util.function.Supplier<DifferentiableModel> models) {
+  /**
+   * Batch predict and gradient equal the per-row calls, the fused step equals gradient-then-update
+   * and the mini-batch step the mean-gradient update, for two fresh models of case {@code c}.
+   */
+  static void check(CoverageNetworks.Case c, java.util.function.Supplier<DifferentiableModel> models) {
     Random r = new Random(c.name().hashCode());
     DifferentiableModel a = models.get();
     DifferentiableModel b = models.get();
@@ -120,36 +124,40 @@ class BatchAndStepTest {
   @Test
   void batchesLongerThanAChunkAgree() {
     for (CoverageNetworks.Case c : CoverageNetworks.CASES.subList(0, 12)) {
-      DifferentiableModel model = CoverageNetworks.compiledAsLoops().model("loops." + c.name() + "Model");
-      Random r = new Random(3);
-      model.parameters().copyFrom(random(r, model.parameterCount()));
-      int rows = 150;
-      int in = model.inputCount();
-      int out = model.outputCount();
-      double[] xs = random(r, rows * in);
-      double[] ts = new double[rows * out];
-      for (int n = 0; n < rows; n++) {
-        System.arraycopy(targets(c.loss(), r, out), 0, ts, n * out, out);
+      checkLongBatch(c, CoverageNetworks.compiledAsLoops().model("loops." + c.name() + "Model"));
+    }
+  }
+
+  /** 150 rows, across two 64-row chunk boundaries: batch predict and gradient equal the per-row calls. */
+  static void checkLongBatch(CoverageNetworks.Case c, DifferentiableModel model) {
+    Random r = new Random(3);
+    model.parameters().copyFrom(random(r, model.parameterCount()));
+    int rows = 150;
+    int in = model.inputCount();
+    int out = model.outputCount();
+    double[] xs = random(r, rows * in);
+    double[] ts = new double[rows * out];
+    for (int n = 0; n < rows; n++) {
+      System.arraycopy(targets(c.loss(), r, out), 0, ts, n * out, out);
+    }
+    double[] batch = new double[model.parameterCount()];
+    double loss = model.gradient(xs, 0, ts, 0, rows, batch);
+    double[] summed = new double[model.parameterCount()];
+    double summedLoss = 0;
+    double[] ys = new double[rows * out];
+    model.predict(xs, 0, ys, 0, rows);
+    for (int n = 0; n < rows; n++) {
+      double[] x = java.util.Arrays.copyOfRange(xs, n * in, (n + 1) * in);
+      summedLoss += model.gradient(x, java.util.Arrays.copyOfRange(ts, n * out, (n + 1) * out), summed);
+      double[] y = new double[out];
+      model.predict(x, y);
+      for (int j = 0; j < out; j++) {
+        assertClose(y[j], ys[n * out + j], c.name() + " row " + n + " output " + j);
       }
-      double[] batch = new double[model.parameterCount()];
-      double loss = model.gradient(xs, 0, ts, 0, rows, batch);
-      double[] summed = new double[model.parameterCount()];
-      double summedLoss = 0;
-      double[] ys = new double[rows * out];
-      model.predict(xs, 0, ys, 0, rows);
-      for (int n = 0; n < rows; n++) {
-        double[] x = java.util.Arrays.copyOfRange(xs, n * in, (n + 1) * in);
-        summedLoss += model.gradient(x, java.util.Arrays.copyOfRange(ts, n * out, (n + 1) * out), summed);
-        double[] y = new double[out];
-        model.predict(x, y);
-        for (int j = 0; j < out; j++) {
-          assertClose(y[j], ys[n * out + j], c.name() + " row " + n + " output " + j);
-        }
-      }
-      assertClose(summedLoss, loss, c.name() + " loss of 150 rows");
-      for (int i = 0; i < batch.length; i++) {
-        assertClose(summed[i], batch[i], c.name() + " ∂E/∂" + model.parameterName(i) + " over 150 rows");
-      }
+    }
+    assertClose(summedLoss, loss, c.name() + " loss of 150 rows");
+    for (int i = 0; i < batch.length; i++) {
+      assertClose(summed[i], batch[i], c.name() + " ∂E/∂" + model.parameterName(i) + " over 150 rows");
     }
   }
 

@@ -39,7 +39,14 @@ class FloatModelTest {
   }
 
   private static void agreesWithItsDoubleTwin(CoverageNetworks.Case c, DifferentiableFloatModel model) {
-    DifferentiableModel twin = CoverageNetworks.compiled().model(c.qualifiedModelName());
+    agreesWithItsDoubleTwin(c, model, CoverageNetworks.compiled().model(c.qualifiedModelName()));
+  }
+
+  /**
+   * On the same random weights, inputs and targets, {@code model} gives {@code twin}'s outputs, loss
+   * and gradient to float accuracy, and its fused step moves each weight by −η·gradient.
+   */
+  static void agreesWithItsDoubleTwin(CoverageNetworks.Case c, DifferentiableFloatModel model, DifferentiableModel twin) {
     Random r = new Random(c.name().hashCode());
     for (int i = 0; i < model.parameterCount(); i++) {
       float v = (float) (r.nextDouble() * 2 - 1);

@@ -33,6 +33,61 @@ public final class CoverageNetworks {
 
   public static final List<Case> CASES = cases();
 
+  /**
+   * Networks whose layers are wider than the loop form's limit for keeping a layer's values in
+   * locals (16 units): a wide layer first, in the middle and last, with every bias shape, every
+   * output activation and every built-in loss, and fan-ins that are and are not multiples of the
+   * four columns the forward pass adds at once.
+   */
+  public static final List<Case> WIDE_CASES = List.of(
+      new Case("Wide0", 6, List.of(
+          new Layer("h0", 20, Activation.TANH, Bias.PER_NEURON),
+          new Layer("h1", 18, Activation.RELU, Bias.SHARED),
+          new Layer("out", 17, Activation.SIGMOID, Bias.NONE)), Loss.HALF_SUM_SQUARED_ERROR),
+      new Case("Wide1", 5, List.of(
+          new Layer("h0", 17, Activation.SIGMOID, Bias.NONE),
+          new Layer("out", 19, Activation.SOFTMAX, Bias.PER_NEURON)), Loss.CATEGORICAL_CROSS_ENTROPY),
+      new Case("Wide2", 8, List.of(
+          new Layer("h0", 18, Activation.IDENTITY, Bias.SHARED),
+          new Layer("out", 20, Activation.SIGMOID, Bias.SHARED)), Loss.BINARY_CROSS_ENTROPY),
+      new Case("Wide3", 4, List.of(
+          new Layer("h0", 3, Activation.RELU, Bias.PER_NEURON),
+          new Layer("out", 17, Activation.IDENTITY, Bias.PER_NEURON)), Loss.MEAN_SQUARED_ERROR),
+      new Case("Wide4", 9, List.of(
+          new Layer("out", 18, Activation.TANH, Bias.PER_NEURON)), Loss.SUM_SQUARED_ERROR),
+      new Case("Wide5", 6, List.of(
+          new Layer("h0", 20, Activation.RELU, Bias.PER_NEURON),
+          new Layer("h1", 2, Activation.TANH, Bias.NONE),
+          new Layer("out", 17, Activation.SOFTMAX, Bias.SHARED)), Loss.HALF_SUM_SQUARED_ERROR));
+
+  private static CompiledModels wideLoops;
+  private static CompiledModels wideFloatLoops;
+
+  /** {@link #WIDE_CASES} as loops, in package {@code wide}. */
+  public static synchronized CompiledModels wideLoops() {
+    if (wideLoops == null) {
+      List<JavaFileObject> sources = new ArrayList<>();
+      for (Case c : WIDE_CASES) {
+        sources.add(Declarations.file("wide", c.name(), c.inputs(), c.layers(), c.loss(), CodeShape.LOOPS));
+      }
+      wideLoops = CompiledModels.compile(sources);
+    }
+    return wideLoops;
+  }
+
+  /** {@link #WIDE_CASES} as float loops, in package {@code widefloat}. */
+  public static synchronized CompiledModels wideFloatLoops() {
+    if (wideFloatLoops == null) {
+      List<JavaFileObject> sources = new ArrayList<>();
+      for (Case c : WIDE_CASES) {
+        sources.add(Declarations.file(
+            "widefloat", c.name(), c.inputs(), c.layers(), c.loss(), CodeShape.LOOPS, io.gradgen.Precision.FLOAT));
+      }
+      wideFloatLoops = CompiledModels.compile(sources);
+    }
+    return wideFloatLoops;
+  }
+
   private static CompiledModels compiled;
   private static CompiledModels compiledAsLoops;
   private static CompiledModels compiledAsFloats;
