@@ -9,8 +9,9 @@ import java.util.Objects;
  * storages, {@linkplain #flat flat} (straight-line models) or {@linkplain #byColumn by column} (loop
  * models: per layer one block per input, then the biases).
  *
- * <p>Blocks are live: writing an element changes the model. Nothing here allocates except {@link
- * #toArray}.
+ * <p>Blocks are live: writing an element changes the model. Reading and writing allocate nothing;
+ * {@link #toArray}, {@code columns} (a new outer array over the live blocks) and {@code toString}
+ * do.
  */
 public final class FloatParameters {
   private final BlockMap map;

@@ -23,8 +23,9 @@ import java.util.Objects;
  *       same index, which HotSpot's C2 compiles to vector instructions.
  * </ul>
  *
- * <p>Blocks are live: writing an element changes the model. Nothing here allocates except {@link
- * #toArray}.
+ * <p>Blocks are live: writing an element changes the model. Reading and writing allocate nothing;
+ * {@link #toArray}, {@code columns} (a new outer array over the live blocks) and {@code toString}
+ * do.
  */
 public final class Parameters {
   private final BlockMap map;

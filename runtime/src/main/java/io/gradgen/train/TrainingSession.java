@@ -24,9 +24,10 @@ import java.util.SplittableRandom;
  *
  * <p>The session owns the model's parameters from start to finish. The optimizer works on a flat
  * array: the model's own storage when it is flat, else a copy taken at the start and written back
- * into the model after every step. So the model always holds the current weights, but a change
- * made to it from outside while the session runs (loading a weight file, say) is overwritten by
- * the next step; make such changes before {@link Trainer#start} or after the session ends.
+ * into the model after every step (one pass over the parameters). So the model always holds the
+ * current weights. A change made to it from outside while the session runs (loading a weight
+ * file, say) is kept by a flat model but overwritten by the next step of a by-column one: make
+ * such changes before {@link Trainer#start} or after the session ends.
  */
 public final class TrainingSession {
   private final DifferentiableModel model;

@@ -52,7 +52,10 @@ class TrainerTest {
     }
   }
 
-  /** A model whose class implements the batch gradient (as generated models do), counting its calls. */
+  /**
+   * A model whose class implements the batch gradient (as generated models do), counting its calls;
+   * it sums the rows like the per-sample path, so the training must come out the same.
+   */
   private static final class OwnBatchGradient implements io.gradgen.DifferentiableModel {
     final LinearModel inner;
     int batchCalls;
@@ -110,7 +113,7 @@ class TrainerTest {
   }
 
   @Test
-  void miniBatchesUseTheModelsOwnBatchGradientWithTheSameResult() {
+  void miniBatchStepsCallTheModelsOwnBatchGradient() {
     // 5 samples, 20 epochs: batches of 1 (no batch call), of 2, 2 and 1 (two calls an epoch), of 5
     int[] expectedBatchCalls = {0, 40, 20};
     for (int m = 0; m < MODES.size(); m++) {

@@ -408,7 +408,8 @@ public final class ModelEmitter {
    */
   static CodeBlock statements(
       LoweredMethod method, String forward, String backward, Map<String, String> offsets, Numeric storage) {
-    // A float model's straight-line code stores and exchanges floats but computes in double. On
+    // A float model's straight-line code stores and exchanges floats but holds every value it
+    // computes in a double local (a product of two floats is still rounded to float first). On
     // HotSpot a float widened right before a Math call makes the calls wait for one another (the
     // float 4-8-3 predict took 2.2× the double one's time); scalar double arithmetic costs the
     // same as float, and rounding once per store is at least as accurate. Loops stay in float.
