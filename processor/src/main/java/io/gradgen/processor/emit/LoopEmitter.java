@@ -1016,14 +1016,7 @@ final class LoopEmitter {
           .addStatement("step[j] = learningRate * delta[j]")
           .endControlFlow();
     }
-    if (i > 0) {
-      m.addStatement("$T down = s.$N", array, "dE_" + layers.get(i - 1).name() + "_a");
-    }
-    m.beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs());
-    if (descend || i > 0) {
-      m.addStatement("$T column = w[k]", array);
-    }
-    m.addStatement("$T ink = in[k]", scalar);
+    openInputLoop(m, i, descend);
     if (i > 0) {
       m.addStatement("$T sum = $L", scalar, zero());
     }
@@ -1082,6 +1075,21 @@ final class LoopEmitter {
   }
 
   /**
+   * Below the first layer declares {@code down} (∂E/∂a of the layer below), then opens the loop over
+   * the inputs with {@code column} (when it is read) and {@code ink}.
+   */
+  private void openInputLoop(MethodSpec.Builder m, int i, boolean descend) {
+    if (i > 0) {
+      m.addStatement("$T down = s.$N", array, "dE_" + layers.get(i - 1).name() + "_a");
+    }
+    m.beginControlFlow("for (int k = 0; k < $L; k++)", layers.get(i).inputs());
+    if (descend || i > 0) {
+      m.addStatement("$T column = w[k]", array);
+    }
+    m.addStatement("$T ink = in[k]", scalar);
+  }
+
+  /**
    * The signature, Javadoc and first statement ({@code delta}) of layer {@code i}'s backward or
    * fused-step method: it takes the columns (and biases) it updates or the columns it passes δ down
    * through, the layer's input, the scratch, and {@code grad} or {@code learningRate}.
@@ -1121,14 +1129,7 @@ final class LoopEmitter {
         m.addStatement("$T step$L = learningRate * d$L", scalar, j, j);
       }
     }
-    if (i > 0) {
-      m.addStatement("$T down = s.$N", array, "dE_" + layers.get(i - 1).name() + "_a");
-    }
-    m.beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs());
-    if (descend || i > 0) {
-      m.addStatement("$T column = w[k]", array);
-    }
-    m.addStatement("$T ink = in[k]", scalar);
+    openInputLoop(m, i, descend);
     if (i > 0) {
       StringBuilder sum = new StringBuilder();
       for (int j = 0; j < l.units(); j++) {
