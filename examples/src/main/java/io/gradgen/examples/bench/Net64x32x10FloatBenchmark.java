@@ -2,13 +2,12 @@ package io.gradgen.examples.bench;
 
 import io.gradgen.DifferentiableFloatModel;
 import io.gradgen.DifferentiableModel;
-import io.gradgen.train.Initializer;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
 /** 64-32-10 (relu/softmax), cross-entropy, in float: the benchmarks of {@link FloatNetBenchmark} for {@code FloatNets_Net64x32x10Model}. */
 @State(Scope.Thread)
-public class Net64x32x10FloatBenchmark extends FloatNetBenchmark {
+public class Net64x32x10FloatBenchmark extends SoftmaxFloatNetBenchmark {
   @Override
   DifferentiableFloatModel newModel() {
     return new FloatNets_Net64x32x10Model();
@@ -20,19 +19,7 @@ public class Net64x32x10FloatBenchmark extends FloatNetBenchmark {
   }
 
   @Override
-  Initializer initializer() {
-    return Initializer.he();
-  }
-
-  @Override
-  HandWrittenFloatNet newBaseline(float[] parameters) {
-    return new HandWrittenFloatSoftmaxNet(
-        HandWrittenSoftmaxNet.Hidden.RELU, generated.inputCount(),
-        generated.layout().layers().get(0).units(), generated.outputCount(), parameters);
-  }
-
-  @Override
-  double[] target(int outputs) {
-    return BenchData.oneHot(outputs, 2);
+  HandWrittenSoftmaxNet.Hidden hidden() {
+    return HandWrittenSoftmaxNet.Hidden.RELU;
   }
 }
