@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Prints lowered expressions as Java source with the fewest parentheses that keep the evaluation
- * order: sums and products associate to the left exactly as the IR does, so the printed code
- * computes the same bits as the graph's {@code Evaluator}.
+ * Prints lowered expressions as Java source in {@code double} with the fewest parentheses that keep
+ * the evaluation order: sums and products associate to the left exactly as the IR does, so the
+ * printed code computes the same bits as the graph's {@code Evaluator}. (Float models' straight-line
+ * code computes in double too, see {@link ModelEmitter#statements}.)
  */
 final class JavaExpressions {
   // Java precedence levels, loosest first.
@@ -22,29 +23,24 @@ final class JavaExpressions {
 
   /** Array names whose elements are read at an offset: {@code x[xo + 2]}. */
   private final Map<String, String> offsets;
-  private final Numeric numeric;
 
-  private JavaExpressions(Map<String, String> offsets, Numeric numeric) {
+  private JavaExpressions(Map<String, String> offsets) {
     this.offsets = offsets;
-    this.numeric = numeric;
   }
 
-  /** The Java source of {@code expr}, in double. */
+  /** The Java source of {@code expr}. */
   static String render(Expr expr) {
-    return render(expr, Map.of(), Numeric.DOUBLE);
+    return render(expr, Map.of());
   }
 
-  /**
-   * The Java source of {@code expr} in {@code numeric}'s precision, reading the arrays in {@code
-   * offsets} at their offset.
-   */
-  static String render(Expr expr, Map<String, String> offsets, Numeric numeric) {
-    return new JavaExpressions(offsets, numeric).print(expr).text();
+  /** The Java source of {@code expr}, reading the arrays in {@code offsets} at their offset. */
+  static String render(Expr expr, Map<String, String> offsets) {
+    return new JavaExpressions(offsets).print(expr).text();
   }
 
   /** The Java source of {@code expr} as a product's right operand: parenthesized unless it binds tighter. */
-  static String renderOperand(Expr expr, Map<String, String> offsets, Numeric numeric) {
-    return new JavaExpressions(offsets, numeric).at(expr, UNARY);
+  static String renderOperand(Expr expr, Map<String, String> offsets) {
+    return new JavaExpressions(offsets).at(expr, UNARY);
   }
 
   /** The source of {@code expr}, parenthesized if it binds looser than {@code min}. */
@@ -69,7 +65,7 @@ final class JavaExpressions {
   }
 
   private Printed literal(double v) {
-    String text = numeric.literal(v);
+    String text = Numeric.DOUBLE.literal(v);
     return new Printed(text, text.startsWith("-") ? UNARY : PRIMARY);
   }
 
@@ -88,21 +84,21 @@ final class JavaExpressions {
       case DIV -> binary(a, " / ", MULTIPLICATIVE);
       case NEG -> new Printed(negate(a.get(0)), UNARY);
       case SQUARE -> new Printed(at(a.get(0), UNARY) + " * " + at(a.get(0), UNARY), MULTIPLICATIVE);
-      case EXP -> math("Math.exp", a);
-      case LOG -> math("Math.log", a);
-      case LOG1P -> math("Math.log1p", a);
+      case EXP -> call("Math.exp", a);
+      case LOG -> call("Math.log", a);
+      case LOG1P -> call("Math.log1p", a);
       case ABS -> call("Math.abs", a);
       case SIGN -> call("Math.signum", a);
       case MAX -> call("Math.max", a);
       case MIN -> call("Math.min", a);
-      case SQRT -> math("Math.sqrt", a);
-      case POW -> math("Math.pow", a);
-      case SIN -> math("Math.sin", a);
-      case COS -> math("Math.cos", a);
-      case TANH -> math("Math.tanh", a);
+      case SQRT -> call("Math.sqrt", a);
+      case POW -> call("Math.pow", a);
+      case SIN -> call("Math.sin", a);
+      case COS -> call("Math.cos", a);
+      case TANH -> call("Math.tanh", a);
       case RELU -> new Printed("Math.max(" + zero() + ", " + print(a.get(0)).text() + ")", PRIMARY);
       case SIGMOID -> new Printed(
-          one() + " / (" + one() + " + " + numeric.math("Math.exp(" + negate(a.get(0)) + ")") + ")", MULTIPLICATIVE);
+          one() + " / (" + one() + " + " + "Math.exp(" + negate(a.get(0)) + ")" + ")", MULTIPLICATIVE);
       case IF_POSITIVE -> new Printed(
           at(a.get(0), ADDITIVE) + " > " + zero() + " ? " + at(a.get(1), RELATIONAL) + " : " + zero(), CONDITIONAL);
       case IF_GREATER_OR_EQUAL -> new Printed(
@@ -133,18 +129,12 @@ final class JavaExpressions {
     return inner.startsWith("-") ? "-(" + inner + ")" : "-" + inner;
   }
 
-  private String zero() {
-    return numeric.literal(0.0);
+  private static String zero() {
+    return "0.0";
   }
 
-  private String one() {
-    return numeric.literal(1.0);
-  }
-
-  /** A {@code Math} function that returns {@code double}: cast back in float. */
-  private Printed math(String function, List<Expr> args) {
-    Printed call = call(function, args);
-    return numeric == Numeric.DOUBLE ? call : new Printed(numeric.math(call.text()), UNARY);
+  private static String one() {
+    return "1.0";
   }
 
   private Printed call(String function, List<Expr> args) {

@@ -14,6 +14,9 @@ import io.gradgen.Loss;
 import io.gradgen.NetworkLayout;
 import io.gradgen.processor.model.NetworkSpec;
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -422,21 +425,17 @@ final class LoopEmitter {
         .addStatement("$T bias = $L", scalar, biasOf(l, "j"))
         .beginControlFlow("for (int n = 0; n < m; n++)")
         .addStatement("z[n] = bias")
-        .endControlFlow()
-;
+        .endControlFlow();
     int blocked = l.inputs() / COLUMNS_PER_PASS * COLUMNS_PER_PASS;
     if (blocked > 0) {
       m.addComment("$L inputs per pass over the rows, as in the single-sample forward pass", COLUMNS_PER_PASS)
           .beginControlFlow("for (int k = 0; k < $L; k += $L)", blocked, COLUMNS_PER_PASS);
-      StringBuilder sum = new StringBuilder();
       for (int c = 0; c < COLUMNS_PER_PASS; c++) {
-        String k = c == 0 ? "k" : "k + " + c;
-        m.addStatement("$T w$L = w[$L][j]", scalar, c, k)
-            .addStatement("$T in$L = in[$L]", array, c, k);
-        sum.append(c == 0 ? "" : " + ").append("w").append(c).append(" * in").append(c).append("[n]");
+        m.addStatement("$T w$L = w[$L][j]", scalar, c, plus("k", c))
+            .addStatement("$T in$L = in[$L]", array, c, plus("k", c));
       }
       m.beginControlFlow("for (int n = 0; n < m; n++)")
-          .addStatement("z[n] += $L", sum)
+          .addStatement("z[n] += $L", passSum(c -> "w" + c + " * in" + c + "[n]"))
           .endControlFlow()
           .endControlFlow();
     }
@@ -596,15 +595,12 @@ final class LoopEmitter {
         .addComment("$L rows per pass over g: one load and one store of g[k] for $L multiply-adds", COLUMNS_PER_PASS, COLUMNS_PER_PASS)
         .addStatement("int blocked = m / $L * $L", COLUMNS_PER_PASS, COLUMNS_PER_PASS)
         .beginControlFlow("for (int n = 0; n < blocked; n += $L)", COLUMNS_PER_PASS);
-    StringBuilder rowSum = new StringBuilder();
     for (int c = 0; c < COLUMNS_PER_PASS; c++) {
-      String n = c == 0 ? "n" : "n + " + c;
-      m.addStatement("$T d$L = d[$L]", scalar, c, n)
-          .addStatement("$T r$L = b.$N[$L]", array, c, inputRows, n);
-      rowSum.append(c == 0 ? "" : " + ").append("d").append(c).append(" * r").append(c).append("[k]");
+      m.addStatement("$T d$L = d[$L]", scalar, c, plus("n", c))
+          .addStatement("$T r$L = b.$N[$L]", array, c, inputRows, plus("n", c));
     }
     m.beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
-        .addStatement("g[k] += $L", rowSum)
+        .addStatement("g[k] += $L", passSum(c -> "d" + c + " * r" + c + "[k]"))
         .endControlFlow()
         .endControlFlow()
         .beginControlFlow("for (int n = blocked; n < m; n++)")
@@ -735,15 +731,12 @@ final class LoopEmitter {
       m.addComment("$L columns per pass over z: one load and one store of z[j] for $L multiply-adds",
               COLUMNS_PER_PASS, COLUMNS_PER_PASS)
           .beginControlFlow("for (int k = 0; k < $L; k += $L)", blocked, COLUMNS_PER_PASS);
-      StringBuilder sum = new StringBuilder();
       for (int c = 0; c < COLUMNS_PER_PASS; c++) {
-        String k = c == 0 ? "k" : "k + " + c;
-        m.addStatement("$T c$L = w[$L]", array, c, k)
-            .addStatement("$T in$L = in[$L]", scalar, c, k);
-        sum.append(c == 0 ? "" : " + ").append("c").append(c).append("[j] * in").append(c);
+        m.addStatement("$T c$L = w[$L]", array, c, plus("k", c))
+            .addStatement("$T in$L = in[$L]", scalar, c, plus("k", c));
       }
       m.beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
-          .addStatement("z[j] += $L", sum)
+          .addStatement("z[j] += $L", passSum(c -> "c" + c + "[j] * in" + c))
           .endControlFlow()
           .endControlFlow();
     }
@@ -765,6 +758,16 @@ final class LoopEmitter {
    * loads and stores of z, so each pass does this many multiply-adds per element of z.
    */
   static final int COLUMNS_PER_PASS = 4;
+
+  /** {@code term(0) + term(1) + …}, one term per column (or row) of a pass. */
+  private static String passSum(IntFunction<String> term) {
+    return IntStream.range(0, COLUMNS_PER_PASS).mapToObj(term).collect(Collectors.joining(" + "));
+  }
+
+  /** {@code index + c}, or {@code index} itself for c = 0. */
+  private static String plus(String index, int c) {
+    return c == 0 ? index : index + " + " + c;
+  }
 
   /**
    * Layers with at most this many units keep their sums, δ and η·δ in locals, one per unit, with
@@ -853,7 +856,7 @@ final class LoopEmitter {
     };
   }
 
-  /** f(z), written as the straight-line code writes it (so both compute the same bits). */
+  /** f(z), written as the double straight-line code writes it (so both compute the same bits). */
   private String apply(Activation a, String z) {
     return switch (a) {
       case SIGMOID -> one() + " / (" + one() + " + " + numeric.math("Math.exp(-" + z + ")") + ")";

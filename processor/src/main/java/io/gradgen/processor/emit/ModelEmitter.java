@@ -414,7 +414,6 @@ public final class ModelEmitter {
     // float 4-8-3 predict took 2.2× the double one's time); scalar double arithmetic costs the
     // same as float, and rounding once per store is at least as accurate. Loops stay in float.
     boolean narrowOnStore = storage == Numeric.FLOAT;
-    Numeric numeric = Numeric.DOUBLE;
     CodeBlock.Builder code = CodeBlock.builder();
     for (Statement s : method.statements()) {
       if (s instanceof Statement.Comment c) {
@@ -426,7 +425,7 @@ public final class ModelEmitter {
         if (!local.comment().isEmpty()) {
           code.add("// $L\n", local.comment());
         }
-        code.addStatement("$L $N = $L", numeric.type(), local.name(), JavaExpressions.render(local.expr(), offsets, numeric));
+        code.addStatement("double $N = $L", local.name(), JavaExpressions.render(local.expr(), offsets));
       } else if (s instanceof Statement.Store store) {
         code.add(
             "$N[$L] $L $L;$L\n",
@@ -440,13 +439,13 @@ public final class ModelEmitter {
               case DESCEND -> "-= learningRate *";
             },
             store.kind() == Statement.StoreKind.DESCEND
-                ? JavaExpressions.renderOperand(store.expr(), offsets, numeric)
+                ? JavaExpressions.renderOperand(store.expr(), offsets)
                 : narrowOnStore && store.kind() == Statement.StoreKind.SET
-                    ? narrow(JavaExpressions.render(store.expr(), offsets, numeric))
-                    : JavaExpressions.render(store.expr(), offsets, numeric),
+                    ? narrow(JavaExpressions.render(store.expr(), offsets))
+                    : JavaExpressions.render(store.expr(), offsets),
             store.comment().isEmpty() ? "" : " // " + store.comment());
       } else if (s instanceof Statement.Return r) {
-        String value = JavaExpressions.render(r.expr(), offsets, numeric);
+        String value = JavaExpressions.render(r.expr(), offsets);
         code.addStatement("return $L", narrowOnStore ? narrow(value) : value);
       }
     }
