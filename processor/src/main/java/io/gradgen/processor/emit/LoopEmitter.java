@@ -460,21 +460,9 @@ final class LoopEmitter {
       m.addComment("softmax of each row, shifted by the row's largest logit")
           .addStatement("$T z = b.$N", matrix, l.name() + "_z")
           .addStatement("$T a = b.$N", matrix, l.name() + "_a")
-          .beginControlFlow("for (int n = 0; n < m; n++)")
-          .addStatement("$T max = z[0][n]", scalar)
-          .beginControlFlow("for (int j = 1; j < $L; j++)", l.units())
-          .addStatement("max = Math.max(max, z[j][n])")
-          .endControlFlow()
-          .addStatement("$T total = $L", scalar, zero())
-          .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
-          .addStatement("a[j][n] = $L", numeric.math("Math.exp(z[j][n] - max)"))
-          .addStatement("total += a[j][n]")
-          .endControlFlow()
-          .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
-          .addStatement("a[j][n] /= total")
-          .endControlFlow()
-          .addStatement("b.$N[n] = max + $L", l.name() + "_logSumExp", numeric.math("Math.log(total)"))
-          .endControlFlow();
+          .beginControlFlow("for (int n = 0; n < m; n++)");
+      addSoftmax(m, l, "[n]", "b." + l.name() + "_logSumExp[n]");
+      m.endControlFlow();
     }
     return m.build();
   }
@@ -791,21 +779,30 @@ final class LoopEmitter {
           .endControlFlow();
     }
     if (l.activation() == Activation.SOFTMAX) {
-      m.addComment("softmax: e^(z − max z) / Σ e^(z − max z); subtracting the max keeps every exponent ≤ 0")
-          .addStatement("$T max = z[0]", scalar)
-          .beginControlFlow("for (int j = 1; j < $L; j++)", l.units())
-          .addStatement("max = Math.max(max, z[j])")
-          .endControlFlow()
-          .addStatement("$T total = $L", scalar, zero())
-          .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
-          .addStatement("a[j] = $L", numeric.math("Math.exp(z[j] - max)"))
-          .addStatement("total += a[j]")
-          .endControlFlow()
-          .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
-          .addStatement("a[j] /= total")
-          .endControlFlow()
-          .addStatement("s.$N = max + $L", l.name() + "_logSumExp", numeric.math("Math.log(total)"));
+      m.addComment("softmax: e^(z − max z) / Σ e^(z − max z); subtracting the max keeps every exponent ≤ 0");
+      addSoftmax(m, l, "", "s." + l.name() + "_logSumExp");
     }
+  }
+
+  /**
+   * The softmax of {@code z} into {@code a}, shifted by the largest logit, and logsumexp(z) into
+   * {@code logSumExp}, which the cross-entropy reuses. {@code row} follows every unit index: ""
+   * for one sample, {@code [n]} for row n of a batch.
+   */
+  private void addSoftmax(MethodSpec.Builder m, DenseLayout l, String row, String logSumExp) {
+    m.addStatement("$T max = z[0]$L", scalar, row)
+        .beginControlFlow("for (int j = 1; j < $L; j++)", l.units())
+        .addStatement("max = Math.max(max, z[j]$L)", row)
+        .endControlFlow()
+        .addStatement("$T total = $L", scalar, zero())
+        .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
+        .addStatement("a[j]$L = $L", row, numeric.math("Math.exp(z[j]" + row + " - max)"))
+        .addStatement("total += a[j]$L", row)
+        .endControlFlow()
+        .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
+        .addStatement("a[j]$L /= total", row)
+        .endControlFlow()
+        .addStatement("$L = max + $L", logSumExp, numeric.math("Math.log(total)"));
   }
 
   /**
