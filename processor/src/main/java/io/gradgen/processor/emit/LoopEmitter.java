@@ -219,20 +219,12 @@ final class LoopEmitter {
           i == 0 ? "x" : "s." + out(i - 1));
     }
     type.addMethod(step.addStatement("return E").build());
-    addBatchMethods(type, checksGradient);
+    addBatchMethods(type);
   }
 
-  private void addBatchMethods(TypeSpec.Builder type, CodeBlock checksGradient) {
-    ClassName batches = ClassName.get("io.gradgen", "Batches");
+  private void addBatchMethods(TypeSpec.Builder type) {
     type.addType(batchScratch());
-    type.addMethod(MethodSpec.methodBuilder("predict")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .addParameter(array, "xs").addParameter(TypeName.INT, "xOffset")
-        .addParameter(array, "ys").addParameter(TypeName.INT, "yOffset")
-        .addParameter(TypeName.INT, "count")
-        .addStatement("$T.check($S, xs, xOffset, count, INPUTS)", batches, "xs")
-        .addStatement("$T.check($S, ys, yOffset, count, OUTPUTS)", batches, "ys")
+    type.addMethod(ModelEmitter.batchPredict(numeric)
         .addStatement("Batch b = batch(SCRATCH.get())")
         .beginControlFlow("for (int from = 0; from < count; from += Batch.ROWS)")
         .addStatement("int m = Math.min(Batch.ROWS, count - from)")
@@ -246,17 +238,7 @@ final class LoopEmitter {
         .endControlFlow()
         .endControlFlow()
         .build());
-    type.addMethod(MethodSpec.methodBuilder("gradient")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(scalar)
-        .addParameter(array, "xs").addParameter(TypeName.INT, "xOffset")
-        .addParameter(array, "ts").addParameter(TypeName.INT, "tOffset")
-        .addParameter(TypeName.INT, "count")
-        .addParameter(array, "grad")
-        .addStatement("$T.check($S, xs, xOffset, count, INPUTS)", batches, "xs")
-        .addStatement("$T.check($S, ts, tOffset, count, OUTPUTS)", batches, "ts")
-        .addStatement("checkLength($S, grad, PARAMETERS)", "grad")
+    type.addMethod(ModelEmitter.batchGradient(numeric)
         .addStatement("return gradientRows(xs, xOffset, ts, tOffset, count, grad, SCRATCH.get())")
         .build());
     MethodSpec.Builder rows = MethodSpec.methodBuilder("gradientRows")

@@ -276,30 +276,13 @@ public final class ModelEmitter {
         .addParameter(array, ArrayNames.GRADIENT)
         .addCode(statements(model.gradient(), "forward pass", "", offsets, numeric))
         .build());
-    type.addMethod(MethodSpec.methodBuilder("predict")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .addParameter(array, "xs").addParameter(TypeName.INT, "xOffset")
-        .addParameter(array, "ys").addParameter(TypeName.INT, "yOffset")
-        .addParameter(TypeName.INT, "count")
-        .addStatement("$T.check($S, xs, xOffset, count, INPUTS)", BATCHES, "xs")
-        .addStatement("$T.check($S, ys, yOffset, count, OUTPUTS)", BATCHES, "ys")
+    type.addMethod(batchPredict(numeric)
         .addStatement("$T p = values", array)
         .beginControlFlow("for (int n = 0; n < count; n++)")
         .addStatement("predictRow(p, xs, xOffset + n * INPUTS, ys, yOffset + n * OUTPUTS)")
         .endControlFlow()
         .build());
-    type.addMethod(MethodSpec.methodBuilder("gradient")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(scalar)
-        .addParameter(array, "xs").addParameter(TypeName.INT, "xOffset")
-        .addParameter(array, "ts").addParameter(TypeName.INT, "tOffset")
-        .addParameter(TypeName.INT, "count")
-        .addParameter(array, ArrayNames.GRADIENT)
-        .addStatement("$T.check($S, xs, xOffset, count, INPUTS)", BATCHES, "xs")
-        .addStatement("$T.check($S, ts, tOffset, count, OUTPUTS)", BATCHES, "ts")
-        .addStatement("checkLength($S, grad, PARAMETERS)", "grad")
+    type.addMethod(batchGradient(numeric)
         .addStatement("$T p = values", array)
         .addStatement("$T loss = $L", scalar, numeric.literal(0))
         .beginControlFlow("for (int n = 0; n < count; n++)")
@@ -334,19 +317,11 @@ public final class ModelEmitter {
    */
   static MethodSpec batchTrainStep(
       Numeric numeric, String javadoc, CodeBlock gradient, CodeBlock sumRows, CodeBlock update) {
-    TypeName array = numeric.arrayTypeName();
     TypeName scalar = numeric.typeName();
-    return MethodSpec.methodBuilder("trainStep")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
+    return batchMethod("trainStep", numeric, "ts")
         .addJavadoc(javadoc)
         .returns(scalar)
-        .addParameter(array, "xs").addParameter(TypeName.INT, "xOffset")
-        .addParameter(array, "ts").addParameter(TypeName.INT, "tOffset")
-        .addParameter(TypeName.INT, "count")
         .addParameter(scalar, "learningRate")
-        .addStatement("$T.check($S, xs, xOffset, count, INPUTS)", BATCHES, "xs")
-        .addStatement("$T.check($S, ts, tOffset, count, OUTPUTS)", BATCHES, "ts")
         .beginControlFlow("if (count < 1)")
         .addStatement("throw new $T($S + count)", IllegalArgumentException.class, "count must be at least 1, but is ")
         .endControlFlow()
@@ -359,6 +334,39 @@ public final class ModelEmitter {
         .addCode(update)
         .addStatement("return loss / count")
         .build();
+  }
+
+  /** The public batch {@code predict} of both code shapes: its signature and checks; the body follows. */
+  static MethodSpec.Builder batchPredict(Numeric numeric) {
+    return batchMethod("predict", numeric, "ys");
+  }
+
+  /**
+   * The public batch {@code gradient} of both code shapes, which adds into {@code grad}: its
+   * signature and checks; the body follows.
+   */
+  static MethodSpec.Builder batchGradient(Numeric numeric) {
+    return batchMethod("gradient", numeric, "ts")
+        .returns(numeric.typeName())
+        .addParameter(numeric.arrayTypeName(), ArrayNames.GRADIENT)
+        .addStatement("checkLength($S, grad, PARAMETERS)", "grad");
+  }
+
+  /**
+   * A public batch method over {@code count} rows of {@code xs} and of {@code rows} ({@code ys} or
+   * {@code ts}), each from its offset, with both arrays checked to hold the rows.
+   */
+  private static MethodSpec.Builder batchMethod(String name, Numeric numeric, String rows) {
+    TypeName array = numeric.arrayTypeName();
+    String offset = rows.charAt(0) + "Offset";
+    return MethodSpec.methodBuilder(name)
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(array, "xs").addParameter(TypeName.INT, "xOffset")
+        .addParameter(array, rows).addParameter(TypeName.INT, offset)
+        .addParameter(TypeName.INT, "count")
+        .addStatement("$T.check($S, xs, xOffset, count, INPUTS)", BATCHES, "xs")
+        .addStatement("$T.check($S, $N, $N, count, OUTPUTS)", BATCHES, rows, rows, offset);
   }
 
   private static MethodSpec checkLength(TypeName arrayType) {
