@@ -103,7 +103,7 @@ public final class WeightFile {
                 + "; a weight file holds finite numbers only");
       }
     }
-    writeAtomically(file, encode(model, preprocessing), WeightFile::writeFully);
+    writeAtomically(file, encode(model, parameters, preprocessing), WeightFile::writeFully);
   }
 
   /**
@@ -150,13 +150,13 @@ public final class WeightFile {
     return decode(Files.readAllBytes(file), file.toString());
   }
 
-  static byte[] encode(Model model, List<? extends Preprocessor> preprocessing) {
+  /** The file's bytes for {@code model} with {@code parameters}, its flat view, already copied out. */
+  static byte[] encode(Model model, double[] parameters, List<? extends Preprocessor> preprocessing) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeInt(MAGIC);
       out.writeShort(VERSION);
       out.writeUTF(model.layout().fingerprint());
-      double[] parameters = model.parameters().toArray();
       out.writeInt(parameters.length);
       for (double p : parameters) {
         out.writeDouble(p);

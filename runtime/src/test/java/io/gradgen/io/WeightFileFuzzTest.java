@@ -53,7 +53,8 @@ class WeightFileFuzzTest {
     Standardizer s = Standardizer.fit(data);
     List<Preprocessor> preprocessing =
         List.of(s, MinMaxNormalizer.fit(data), Whitening.pca(s.transform(data)));
-    return WeightFile.encode(new LinearModel(3, true, PARAMETERS), preprocessing);
+    LinearModel model = new LinearModel(3, true, PARAMETERS);
+    return WeightFile.encode(model, model.parameters().toArray(), preprocessing);
   }
 
   /** {@code body} (everything but the checksum) followed by its correct CRC-32. */

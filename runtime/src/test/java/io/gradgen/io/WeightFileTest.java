@@ -148,7 +148,8 @@ class WeightFileTest {
   void aFailedSaveLeavesThePreviousFileIntactAndNoTemporaryFile() throws IOException {
     Path file = saved();
     byte[] before = Files.readAllBytes(file);
-    byte[] next = WeightFile.encode(new LinearModel(3, true, 1, 2, 3, 4), List.of());
+    LinearModel other = new LinearModel(3, true, 1, 2, 3, 4);
+    byte[] next = WeightFile.encode(other, other.parameters().toArray(), List.of());
     IOException e =
         assertThrows(
             IOException.class,
