@@ -35,4 +35,10 @@ public @interface Dense {
    * of the declaration, {@code double f(double z)}, used as the activation.
    */
   String function() default "";
+
+  /**
+   * With {@code activation = Activation.LEAKY_RELU}: the slope α for {@code z ≤ 0}, finite; 0.01
+   * by default (as PyTorch's and Keras's). Other activations ignore it.
+   */
+  double slope() default 0.01;
 }

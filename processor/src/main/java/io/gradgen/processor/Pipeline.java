@@ -1,7 +1,6 @@
 package io.gradgen.processor;
 
 import com.palantir.javapoet.JavaFile;
-import io.gradgen.Activation;
 import io.gradgen.CodeShape;
 import io.gradgen.processor.diff.Conventions;
 import io.gradgen.processor.diff.Differentiator;
@@ -12,7 +11,9 @@ import io.gradgen.processor.graph.NetworkGraph;
 import io.gradgen.processor.graph.NetworkGraphBuilder;
 import io.gradgen.processor.graph.Node;
 import io.gradgen.processor.graph.Reachable;
+import io.gradgen.processor.ir.NetworkIr;
 import io.gradgen.processor.lower.ArrayNames;
+import io.gradgen.processor.lower.LoopPlan;
 import io.gradgen.processor.lower.LoweredMethod;
 import io.gradgen.processor.lower.LoweredModel;
 import io.gradgen.processor.lower.Lowering;
@@ -23,6 +24,7 @@ import io.gradgen.processor.opt.Simplifier;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,10 +37,10 @@ public final class Pipeline {
   /** The lowered form of a validated spec: what the emitter prints. */
   public static LoweredModel lower(NetworkSpec spec) {
     if (CodeShapes.resolve(spec) == CodeShape.LOOPS) {
-      // Loops are written per layer from the layout: no scalar graph, so any size compiles quickly.
-      boolean relu = spec.layers().stream().anyMatch(l -> l.activation() == Activation.RELU);
-      return LoweredModel.loops(
-          spec, spec.parameterNames(), relu ? List.of("relu has derivative 0 at z = 0") : List.of());
+      // Loops are lowered from the differentiated tensor graph: no scalar graph of the whole
+      // network, so any size compiles quickly.
+      LoopPlan plan = LoopPlan.of(NetworkIr.of(spec));
+      return LoweredModel.loops(spec, spec.parameterNames(), Conventions.of(plan.functionBodies()), plan);
     }
     NetworkGraph net = NetworkGraphBuilder.build(spec);
     Graph g = net.graph();
@@ -84,7 +86,7 @@ public final class Pipeline {
     LoweredMethod trainStep = Lowering.lower(g, forward, updates, List.of(loss));
     return new LoweredModel(
         spec, names, predict, lossMethod, gradientMethod, trainStep, Conventions.of(forwardRoots),
-        CodeShape.STRAIGHT_LINE);
+        CodeShape.STRAIGHT_LINE, Optional.empty());
   }
 
   /** The generated source of a validated spec. */

@@ -289,20 +289,17 @@ class CompileErrorTest {
   }
 
   @Test
-  void customFunctionsCannotBeGeneratedAsLoops() {
+  void leakyReluNeedsAFiniteSlope() {
     JavaFileObject file = source(
         "Net",
         "@Network(",
         "    inputs = 2,",
-        "    layers = @Dense(name = \"out\", units = 1, activation = Activation.CUSTOM, function = \"swish\"),",
-        "    loss = Loss.HALF_SUM_SQUARED_ERROR,",
-        "    code = CodeShape.LOOPS)",
-        "public interface Net {",
-        "  @Differentiable static double swish(double z) { return z / (1 + Math.exp(-z)); }",
-        "}");
-    assertThat(compile(file)).hadErrorContaining("[gradgen.code-shape] custom activations and losses are inlined"
-            + " into straight-line code and cannot be generated as loops")
-        .inFile(file).onLineContaining("code = CodeShape.LOOPS");
+        "    layers = @Dense(name = \"out\", units = 1, activation = Activation.LEAKY_RELU,",
+        "        slope = Double.NaN),",
+        "    loss = Loss.HALF_SUM_SQUARED_ERROR)",
+        "public interface Net {}");
+    assertThat(compile(file)).hadErrorContaining("[gradgen.slope] layer 'out' must have a finite slope, but has NaN")
+        .inFile(file).onLineContaining("slope = Double.NaN");
   }
 
   @Test

@@ -12,8 +12,15 @@ import io.gradgen.Bias;
 import io.gradgen.DenseLayout;
 import io.gradgen.Loss;
 import io.gradgen.NetworkLayout;
+import io.gradgen.processor.lower.ElementCall;
+import io.gradgen.processor.lower.ElementCall.Operand;
+import io.gradgen.processor.lower.LoopPlan;
 import io.gradgen.processor.model.NetworkSpec;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -57,8 +64,12 @@ final class LoopEmitter {
   /** {@code double} or {@code float}. */
   private final TypeName scalar;
 
-  LoopEmitter(NetworkSpec spec, Numeric numeric) {
+  /** What every element-wise formula is: read off the differentiated graph. */
+  private final LoopPlan plan;
+
+  LoopEmitter(NetworkSpec spec, LoopPlan plan, Numeric numeric) {
     this.spec = spec;
+    this.plan = plan;
     this.layout = spec.layout();
     this.layers = layout.layers();
     this.numeric = numeric;
@@ -430,15 +441,14 @@ final class LoopEmitter {
           .endControlFlow()
           .endControlFlow();
     }
-    boolean elementWise = l.activation() != Activation.IDENTITY && l.activation() != Activation.SOFTMAX;
-    if (elementWise) {
+    plan.layers().get(i).activation().ifPresent(f -> {
       m.addStatement("$T a = b.$N[j]", array, l.name() + "_a")
-          .beginControlFlow("for (int n = 0; n < m; n++)")
-          .addStatement("a[n] = $L", apply(l.activation(), "z[n]"))
-          .endControlFlow();
-    }
+          .beginControlFlow("for (int n = 0; n < m; n++)");
+      element(f, Map.of(Operand.Z, "z[n]")).assign(m, "a[n]", "=");
+      m.endControlFlow();
+    });
     m.endControlFlow();
-    if (l.activation() == Activation.SOFTMAX) {
+    if (plan.layers().get(i).softmax()) {
       m.addComment("softmax of each row, shifted by the row's largest logit")
           .addStatement("$T z = b.$N", matrix, l.name() + "_z")
           .addStatement("$T a = b.$N", matrix, l.name() + "_a")
@@ -449,11 +459,12 @@ final class LoopEmitter {
     return m.build();
   }
 
-  /** Each row's loss, summed, and the output layer's δ for each row: the same gates as {@link #outputDelta}. */
+  /** Each row's loss, summed, and the output layer's δ for each row: the same calls as {@link #lossOf} and {@link #outputDelta}. */
   private MethodSpec batchLossAndDelta() {
     DenseLayout last = layers.get(layers.size() - 1);
     int units = last.units();
     String name = last.name();
+    LoopPlan.LossPlan loss = plan.loss();
     MethodSpec.Builder m = MethodSpec.methodBuilder("batchLossAndDelta")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(scalar)
@@ -463,59 +474,57 @@ final class LoopEmitter {
         .addStatement("$T o = b.$N", matrix, output())
         .addStatement("$T z = b.$N", matrix, name + "_z")
         .addStatement("$T delta = b.$N", matrix, "dE_" + name + "_z")
-        .addStatement("$T loss = $L", scalar, zero())
-        .beginControlFlow("for (int n = 0; n < m; n++)")
+        .addStatement("$T loss = $L", scalar, zero());
+    boolean sumOfTerms = loss.kind() == LoopPlan.LossPlan.Kind.SUM_OF_TERMS;
+    if (sumOfTerms && loss.delta().isPresent()) {
+      m.addStatement("$T up = b.$N", matrix, "dE_" + name + "_a");
+    }
+    m.beginControlFlow("for (int n = 0; n < m; n++)")
         .addStatement("int row = offset + n * OUTPUTS");
-    switch (spec.loss()) {
-      case BINARY_CROSS_ENTROPY -> m
-          .beginControlFlow("for (int j = 0; j < $L; j++)", units)
-          .addStatement("$T t = ts[row + j]", scalar)
-          .addStatement("$T zj = z[j][n]", scalar)
-          .addStatement("loss += $L", binaryCrossEntropy("zj", "t"))
-          .addStatement("delta[j][n] = o[j][n] - t")
-          .endControlFlow();
-      case CATEGORICAL_CROSS_ENTROPY -> m
-          .addStatement("$T logSumExp = b.$N[n]", scalar, name + "_logSumExp")
-          .beginControlFlow("for (int j = 0; j < $L; j++)", units)
-          .addStatement("$T t = ts[row + j]", scalar)
-          .addStatement("loss += t * (logSumExp - z[j][n])")
-          .addStatement("delta[j][n] = o[j][n] - t")
-          .endControlFlow();
-      case HALF_SUM_SQUARED_ERROR, MEAN_SQUARED_ERROR, SUM_SQUARED_ERROR -> {
-        String lossScale = switch (spec.loss()) {
-          case HALF_SUM_SQUARED_ERROR -> numeric.literal(0.5) + " * ";
-          case MEAN_SQUARED_ERROR -> numeric.literal(1.0 / units) + " * ";
-          default -> "";
-        };
-        String gradScale = switch (spec.loss()) {
-          case HALF_SUM_SQUARED_ERROR -> "";
-          case MEAN_SQUARED_ERROR -> numeric.literal(2.0 / units) + " * ";
-          default -> numeric.literal(2.0) + " * ";
-        };
-        m.addStatement("$T squares = $L", scalar, zero())
-            .addStatement("$T up = b.$N", matrix, "dE_" + name + "_a")
+    Map<Operand, String> at = Map.of(Operand.OUT, "o[j][n]", Operand.TARGET, "t", Operand.Z, "z[j][n]",
+        Operand.UP, "up[j][n]", Operand.DOT, "dot");
+    switch (loss.kind()) {
+      case SOFTMAX_CROSS_ENTROPY -> {
+        m.addStatement("$T logSumExp = b.$N[n]", scalar, name + "_logSumExp")
             .beginControlFlow("for (int j = 0; j < $L; j++)", units)
-            .addStatement("$T err = o[j][n] - ts[row + j]", scalar)
-            .addStatement("squares += err * err")
-            .addStatement("up[j][n] = $Lerr", gradScale)
-            .endControlFlow()
-            .addStatement("loss += $Lsquares", lossScale);
-        if (last.activation() == Activation.SOFTMAX) {
-          m.addStatement("$T dot = $L", scalar, zero())
-              .beginControlFlow("for (int i = 0; i < $L; i++)", units)
-              .addStatement("dot += up[i][n] * o[i][n]")
-              .endControlFlow()
-              .beginControlFlow("for (int j = 0; j < $L; j++)", units)
-              .addStatement("delta[j][n] = o[j][n] * (up[j][n] - dot)")
-              .endControlFlow();
-        } else {
-          m.beginControlFlow("for (int j = 0; j < $L; j++)", units)
-              .addStatement("delta[j][n] = up[j][n] * $L",
-                  wrap(derivative(last.activation(), "z[j][n]", "o[j][n]")))
-              .endControlFlow();
-        }
+            .addStatement("$T t = ts[row + j]", scalar)
+            .addStatement("loss += t * (logSumExp - z[j][n])");
+        element(loss.delta().orElseThrow(), at).assign(m, "delta[j][n]", "=");
+        m.endControlFlow();
       }
-      case CUSTOM -> throw new IllegalArgumentException("custom losses need straight-line code");
+      case SIGMOID_CROSS_ENTROPY -> {
+        m.beginControlFlow("for (int j = 0; j < $L; j++)", units)
+            .addStatement("$T t = ts[row + j]", scalar);
+        Set<String> taken = new HashSet<>();
+        element(loss.term().orElseThrow(), at, taken).assign(m, "loss", "+=");
+        element(loss.delta().orElseThrow(), at, taken).assign(m, "delta[j][n]", "=");
+        m.endControlFlow();
+      }
+      case SUM_OF_TERMS -> {
+        String up = loss.delta().isPresent() ? "up[j][n]" : "delta[j][n]";
+        m.addStatement("$T terms = $L", scalar, zero())
+            .beginControlFlow("for (int j = 0; j < $L; j++)", units)
+            .addStatement("$T t = ts[row + j]", scalar);
+        Set<String> taken = new HashSet<>();
+        element(loss.term().orElseThrow(), at, taken).assign(m, "terms", "+=");
+        element(loss.up().orElseThrow(), at, taken).assign(m, up, "=");
+        m.endControlFlow()
+            .addStatement("loss += $L", scaled(loss.scale(), "terms"));
+        loss.delta().ifPresent(gate -> {
+          if (gate.reads(Operand.DOT)) {
+            m.addStatement("$T dot = $L", scalar, zero())
+                .beginControlFlow("for (int i = 0; i < $L; i++)", units)
+                .addStatement("dot += up[i][n] * o[i][n]")
+                .endControlFlow();
+          }
+          m.beginControlFlow("for (int j = 0; j < $L; j++)", units);
+          if (gate.reads(Operand.TARGET)) {
+            m.addStatement("$T t = ts[row + j]", scalar);
+          }
+          element(gate, at).assign(m, "delta[j][n]", "=");
+          m.endControlFlow();
+        });
+      }
     }
     return m.endControlFlow().addStatement("return loss").build();
   }
@@ -600,18 +609,19 @@ final class LoopEmitter {
     m.endControlFlow();
     if (i > 0) {
       DenseLayout previous = layers.get(i - 1);
-      m.addStatement("$T below = b.$N", matrix, "dE_" + previous.name() + "_z");
-      if (previous.activation() == Activation.RELU) {
-        m.addStatement("$T z = b.$N", matrix, previous.name() + "_z");
-      } else if (previous.activation() != Activation.IDENTITY) {
-        m.addStatement("$T a = b.$N", matrix, previous.name() + "_a");
-      }
+      Optional<ElementCall> gate = plan.layers().get(i - 1).gate();
+      m.addComment("$L", gateComment(i - 1))
+          .addStatement("$T below = b.$N", matrix, "dE_" + previous.name() + "_z");
+      gate.ifPresent(g -> loadOperands(m, g, previous, "b", matrix));
       m.beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
-          .beginControlFlow("for (int n = 0; n < m; n++)")
-          .addStatement("below[k][n] = $L", previous.activation() == Activation.IDENTITY
-              ? "down[k][n]"
-              : "down[k][n] * " + wrap(derivative(previous.activation(), "z[k][n]", "a[k][n]")))
-          .endControlFlow()
+          .beginControlFlow("for (int n = 0; n < m; n++)");
+      if (gate.isPresent()) {
+        element(gate.get(), Map.of(Operand.UP, "down[k][n]", Operand.Z, "z[k][n]", Operand.OUT, "a[k][n]"))
+            .assign(m, "below[k][n]", "=");
+      } else {
+        m.addStatement("below[k][n] = down[k][n]");
+      }
+      m.endControlFlow()
           .endControlFlow();
     }
     return m.build();
@@ -685,7 +695,7 @@ final class LoopEmitter {
     MethodSpec.Builder m = MethodSpec.methodBuilder(forwardName(i))
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addJavadoc("Layer '$L' ($L units): z = W·in + b$L, adding in_k times column k of W to z.\n",
-            l.name(), l.units(), activationNote(l.activation()));
+            l.name(), l.units(), activationNote(i));
     layerParameters(m, l);
     m.addParameter(array, "in")
         .addParameter(SCRATCH, "s")
@@ -719,7 +729,7 @@ final class LoopEmitter {
           .endControlFlow()
           .endControlFlow();
     }
-    addActivation(m, l);
+    addActivation(m, i);
     return m.build();
   }
 
@@ -752,15 +762,15 @@ final class LoopEmitter {
     return l.units() <= FEW_UNITS;
   }
 
-  /** a = f(z) over the layer's units, or the softmax of z. */
-  private void addActivation(MethodSpec.Builder m, DenseLayout l) {
-    boolean elementWise = l.activation() != Activation.IDENTITY && l.activation() != Activation.SOFTMAX;
-    if (elementWise) {
-      m.beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
-          .addStatement("a[j] = $L", apply(l.activation(), "z[j]"))
-          .endControlFlow();
-    }
-    if (l.activation() == Activation.SOFTMAX) {
+  /** a = f(z) over the layer's units, f the activation's element function, or the softmax of z. */
+  private void addActivation(MethodSpec.Builder m, int i) {
+    DenseLayout l = layers.get(i);
+    plan.layers().get(i).activation().ifPresent(f -> {
+      m.beginControlFlow("for (int j = 0; j < $L; j++)", l.units());
+      element(f, Map.of(Operand.Z, "z[j]")).assign(m, "a[j]", "=");
+      m.endControlFlow();
+    });
+    if (plan.layers().get(i).softmax()) {
       m.addComment("softmax: e^(z − max z) / Σ e^(z − max z); subtracting the max keeps every exponent ≤ 0");
       addSoftmax(m, l, "", "s." + l.name() + "_logSumExp");
     }
@@ -797,7 +807,7 @@ final class LoopEmitter {
     MethodSpec.Builder m = MethodSpec.methodBuilder(forwardName(i))
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addJavadoc("Layer '$L' ($L units): z = W·in + b$L, adding in_k times column k of W to z, whose $L\n"
-            + "elements stay in locals.\n", l.name(), l.units(), activationNote(l.activation()), l.units());
+            + "elements stay in locals.\n", l.name(), l.units(), activationNote(i), l.units());
     layerParameters(m, l);
     m.addParameter(array, "in")
         .addParameter(SCRATCH, "s")
@@ -818,7 +828,7 @@ final class LoopEmitter {
     for (int j = 0; j < l.units(); j++) {
       m.addStatement("z[$L] = z$L", j, j);
     }
-    addActivation(m, l);
+    addActivation(m, i);
     return m.build();
   }
 
@@ -835,35 +845,11 @@ final class LoopEmitter {
     };
   }
 
-  /** f(z), written as the double straight-line code writes it (so both compute the same bits). */
-  private String apply(Activation a, String z) {
-    return switch (a) {
-      case SIGMOID -> one() + " / (" + one() + " + " + numeric.math("Math.exp(-" + z + ")") + ")";
-      case TANH -> numeric.math("Math.tanh(" + z + ")");
-      case RELU -> "Math.max(" + zero() + ", " + z + ")";
-      default -> throw new IllegalArgumentException(a + " is not element-wise");
-    };
-  }
 
-  /** f'(z) through the forward values, as the straight-line code computes it. */
-  private String derivative(Activation a, String z, String out) {
-    return switch (a) {
-      case IDENTITY -> one();
-      case SIGMOID -> out + " * (" + one() + " - " + out + ")";
-      case TANH -> one() + " - " + out + " * " + out;
-      case RELU -> "(" + z + " > " + zero() + " ? " + one() + " : " + zero() + ")";
-      default -> throw new IllegalArgumentException(a + " has no element-wise derivative");
-    };
-  }
 
-  /**
-   * One output's binary cross-entropy from its logit z and target t: −[t·ln o + (1 − t)·ln(1 − o)]
-   * as max(z, 0) − z·t + ln(1 + e^−|z|), finite for any z.
-   */
-  private String binaryCrossEntropy(String z, String t) {
-    return "Math.max(" + z + ", " + zero() + ") - " + z + " * " + t + " + "
-        + numeric.math("Math.log1p(" + numeric.math("Math.exp(-Math.abs(" + z + "))") + ")");
-  }
+
+
+
 
   private String zero() {
     return numeric.literal(0.0);
@@ -873,21 +859,19 @@ final class LoopEmitter {
     return numeric.literal(1.0);
   }
 
-  private static String activationNote(Activation a) {
-    return switch (a) {
-      case IDENTITY -> "";
-      case SIGMOID -> ", a = sigmoid(z)";
-      case TANH -> ", a = tanh(z)";
-      case RELU -> ", a = relu(z)";
-      case SOFTMAX -> ", a = softmax(z)";
-      case CUSTOM -> throw new IllegalArgumentException("custom activations need straight-line code");
-    };
+  /** ", a = f(z)" for the Javadoc of layer {@code i}'s forward method. */
+  private String activationNote(int i) {
+    LoopPlan.LayerPlan layer = plan.layers().get(i);
+    if (layer.softmax()) {
+      return ", a = softmax(z)";
+    }
+    return layer.activation().map(f -> ", a = " + f.function().name() + "(z)").orElse("");
   }
 
-  /** The loss of the outputs in scratch against {@code t}. */
+  /** The loss of the outputs in scratch against {@code t}: the loss node of the graph. */
   private MethodSpec lossOf() {
     DenseLayout last = layers.get(layers.size() - 1);
-    int n = last.units();
+    LoopPlan.LossPlan loss = plan.loss();
     MethodSpec.Builder m = MethodSpec.methodBuilder("lossOf")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(scalar)
@@ -895,92 +879,97 @@ final class LoopEmitter {
         .addParameter(array, "t")
         .addStatement("$T o = s.$N", array, output())
         .addStatement("$T sum = $L", scalar, zero());
-    if (spec.loss() == Loss.BINARY_CROSS_ENTROPY || spec.loss() == Loss.CATEGORICAL_CROSS_ENTROPY) {
+    if (loss.kind() != LoopPlan.LossPlan.Kind.SUM_OF_TERMS) {
       m.addStatement("$T z = s.$N", array, last.name() + "_z");
     }
-    switch (spec.loss()) {
-      case HALF_SUM_SQUARED_ERROR, MEAN_SQUARED_ERROR, SUM_SQUARED_ERROR -> {
-        m.addJavadoc("$L.\n", switch (spec.loss()) {
-          case HALF_SUM_SQUARED_ERROR -> "E = ½·Σ(t − o)²";
-          case MEAN_SQUARED_ERROR -> "E = (1/" + n + ")·Σ(t − o)²";
-          default -> "E = Σ(t − o)²";
-        });
-        m.beginControlFlow("for (int j = 0; j < $L; j++)", n)
-            .addStatement("$T err = o[j] - t[j]", scalar)
-            .addStatement("sum += err * err")
-            .endControlFlow();
-        switch (spec.loss()) {
-          case HALF_SUM_SQUARED_ERROR -> m.addStatement("return $L * sum", numeric.literal(0.5));
-          case MEAN_SQUARED_ERROR -> m.addStatement("return sum / $L", numeric.literal(n));
-          default -> m.addStatement("return sum");
-        }
+    switch (loss.kind()) {
+      case SUM_OF_TERMS -> {
+        ElementCall term = loss.term().orElseThrow();
+        m.addJavadoc("E = $LΣ $L over the outputs.\n", scaleNote(loss.scale()), term.function().formula());
+        m.beginControlFlow("for (int j = 0; j < $L; j++)", last.units());
+        element(term, Map.of(Operand.OUT, "o[j]", Operand.TARGET, "t[j]")).assign(m, "sum", "+=");
+        m.endControlFlow();
+        m.addStatement("return $L", scaled(loss.scale(), "sum"));
       }
-      case BINARY_CROSS_ENTROPY -> m
-          .addJavadoc("E = −Σ[t·ln o + (1 − t)·ln(1 − o)], as Σ[max(z, 0) − z·t + ln(1 + e^−|z|)], finite for any z.\n")
-          .beginControlFlow("for (int j = 0; j < $L; j++)", n)
-          .addStatement("sum += $L", binaryCrossEntropy("z[j]", "t[j]"))
-          .endControlFlow()
-          .addStatement("return sum");
-      case CATEGORICAL_CROSS_ENTROPY -> m
+      case SIGMOID_CROSS_ENTROPY -> {
+        m.addJavadoc("E = −Σ[t·ln o + (1 − t)·ln(1 − o)], as Σ[max(z, 0) − z·t + ln(1 + e^−|z|)], finite for any z.\n")
+            .beginControlFlow("for (int j = 0; j < $L; j++)", last.units());
+        element(loss.term().orElseThrow(), Map.of(Operand.Z, "z[j]", Operand.TARGET, "t[j]")).assign(m, "sum", "+=");
+        m.endControlFlow().addStatement("return sum");
+      }
+      case SOFTMAX_CROSS_ENTROPY -> m
           .addJavadoc("E = −Σ t·ln p, as Σ t·(logsumexp(z) − z), finite for any z; the softmax kept logsumexp(z).\n")
           .addStatement("$T logSumExp = s.$N", scalar, last.name() + "_logSumExp")
-          .beginControlFlow("for (int j = 0; j < $L; j++)", n)
+          .beginControlFlow("for (int j = 0; j < $L; j++)", last.units())
           .addStatement("sum += t[j] * (logSumExp - z[j])")
           .endControlFlow()
           .addStatement("return sum");
-      case CUSTOM -> throw new IllegalArgumentException("custom losses need straight-line code");
     }
     return m.build();
   }
 
-  /** δ of the output layer: the loss gate, then the activation gate (fused for cross-entropies). */
+  /** {@code scale * value}, or the value alone for a scale of 1. */
+  private String scaled(double scale, String value) {
+    return scale == 1.0 ? value : numeric.literal(scale) + " * " + value;
+  }
+
+  /** "½·" for a scale of 0.5, "c·" for another, "" for 1. */
+  private static String scaleNote(double scale) {
+    return scale == 1.0 ? "" : scale == 0.5 ? "½·" : scale + "·";
+  }
+
+  /**
+   * δ of the output layer, as the graph's adjoints give it: ∂E/∂o from the loss term's gate, then
+   * the activation's gate (the softmax gate, or o − t where a cross-entropy fuses with it).
+   */
   private MethodSpec outputDelta() {
     DenseLayout last = layers.get(layers.size() - 1);
     int n = last.units();
     String name = last.name();
+    LoopPlan.LossPlan loss = plan.loss();
     MethodSpec.Builder m = MethodSpec.methodBuilder("outputDelta")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addParameter(SCRATCH, "s")
         .addParameter(array, "t")
         .addStatement("$T o = s.$N", array, output())
         .addStatement("$T delta = s.$N", array, "dE_" + name + "_z");
-    if (spec.loss() == Loss.BINARY_CROSS_ENTROPY || spec.loss() == Loss.CATEGORICAL_CROSS_ENTROPY) {
-      return m.addJavadoc("$L + cross-entropy fuse: δ = o − t.\n",
-              spec.loss() == Loss.BINARY_CROSS_ENTROPY ? "Sigmoid" : "Softmax")
-          .beginControlFlow("for (int j = 0; j < $L; j++)", n)
-          .addStatement("delta[j] = o[j] - t[j]")
-          .endControlFlow()
-          .build();
+    if (loss.up().isEmpty()) {
+      ElementCall fused = loss.delta().orElseThrow();
+      m.addJavadoc("$L + cross-entropy fuse: δ = o − t.\n",
+          loss.kind() == LoopPlan.LossPlan.Kind.SIGMOID_CROSS_ENTROPY ? "Sigmoid" : "Softmax");
+      if (fused.reads(Operand.Z)) {
+        m.addStatement("$T z = s.$N", array, name + "_z");
+      }
+      m.beginControlFlow("for (int j = 0; j < $L; j++)", n);
+      element(fused, Map.of(Operand.OUT, "o[j]", Operand.TARGET, "t[j]", Operand.Z, "z[j]")).assign(m, "delta[j]", "=");
+      return m.endControlFlow().build();
     }
-    String scale = switch (spec.loss()) {
-      case HALF_SUM_SQUARED_ERROR -> "";
-      case MEAN_SQUARED_ERROR -> numeric.literal(2.0 / n) + " * ";
-      default -> numeric.literal(2.0) + " * ";
-    };
-    m.addStatement("$T up = s.$N", array, "dE_" + name + "_a");
-    if (last.activation() == Activation.RELU) {
+    String up = loss.delta().isPresent() ? "up" : "delta";
+    m.addJavadoc("Loss gate: ∂E/∂o$L.\n", loss.delta().isPresent() ? "; then the gate of layer '" + name + "'s activation" : " is δ");
+    if (loss.delta().isPresent()) {
+      m.addStatement("$T up = s.$N", array, "dE_" + name + "_a");
+    }
+    m.beginControlFlow("for (int j = 0; j < $L; j++)", n);
+    element(loss.up().orElseThrow(), Map.of(Operand.OUT, "o[j]", Operand.TARGET, "t[j]")).assign(m, up + "[j]", "=");
+    m.endControlFlow();
+    if (loss.delta().isEmpty()) {
+      return m.build();
+    }
+    ElementCall gate = loss.delta().orElseThrow();
+    if (gate.reads(Operand.Z)) {
       m.addStatement("$T z = s.$N", array, name + "_z");
     }
-    m.addJavadoc("Loss gate: ∂E/∂o = $L(o − t); then the $L gate.\n", scale.replace(" * ", "·"),
-            last.activation().name().toLowerCase(java.util.Locale.ROOT))
-        .beginControlFlow("for (int j = 0; j < $L; j++)", n)
-        .addStatement("up[j] = $L(o[j] - t[j])", scale)
-        .endControlFlow();
-    if (last.activation() == Activation.SOFTMAX) {
+    if (gate.reads(Operand.DOT)) {
       m.addComment("softmax gate: δ_j = Σ_i up_i·p_i·(δ_ij − p_j) = p_j·(up_j − Σ_i up_i·p_i)")
           .addStatement("$T dot = $L", scalar, zero())
           .beginControlFlow("for (int i = 0; i < $L; i++)", n)
           .addStatement("dot += up[i] * o[i]")
-          .endControlFlow()
-          .beginControlFlow("for (int j = 0; j < $L; j++)", n)
-          .addStatement("delta[j] = o[j] * (up[j] - dot)")
-          .endControlFlow();
-    } else {
-      m.beginControlFlow("for (int j = 0; j < $L; j++)", n)
-          .addStatement("delta[j] = up[j] * $L", wrap(derivative(last.activation(), "z[j]", "o[j]")))
           .endControlFlow();
     }
-    return m.build();
+    m.beginControlFlow("for (int j = 0; j < $L; j++)", n);
+    element(gate, Map.of(Operand.UP, "up[j]", Operand.Z, "z[j]", Operand.OUT, "o[j]", Operand.TARGET, "t[j]",
+        Operand.DOT, "dot")).assign(m, "delta[j]", "=");
+    return m.endControlFlow().build();
   }
 
   /**
@@ -1038,22 +1027,49 @@ final class LoopEmitter {
     return m.build();
   }
 
-  /** The previous layer's activation gate: δ below = ∂E/∂a · f'(z). */
+  /** The previous layer's activation gate, from the graph: δ below from ∂E/∂a, z and a. */
   private void addGate(MethodSpec.Builder m, int i, DenseLayout l) {
     DenseLayout previous = layers.get(i - 1);
-    m.addComment("$L gate of layer '$L': δ = ∂E/∂a · f'(z)",
-            previous.activation().name().toLowerCase(java.util.Locale.ROOT), previous.name())
+    Optional<ElementCall> gate = plan.layers().get(i - 1).gate();
+    m.addComment("$L", gateComment(i - 1))
         .addStatement("$T below = s.$N", array, "dE_" + previous.name() + "_z");
-    if (previous.activation() == Activation.RELU) {
-      m.addStatement("$T z = s.$N", array, previous.name() + "_z");
-    } else if (previous.activation() != Activation.IDENTITY) {
-      m.addStatement("$T a = s.$N", array, previous.name() + "_a");
+    gate.ifPresent(g -> loadOperands(m, g, previous, "s", array));
+    m.beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs());
+    if (gate.isPresent()) {
+      element(gate.get(), Map.of(Operand.UP, "down[k]", Operand.Z, "z[k]", Operand.OUT, "a[k]")).assign(m, "below[k]", "=");
+    } else {
+      m.addStatement("below[k] = down[k]");
     }
-    m.beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
-        .addStatement("below[k] = $L", previous.activation() == Activation.IDENTITY
-            ? "down[k]"
-            : "down[k] * " + wrap(derivative(previous.activation(), "z[k]", "a[k]")))
-        .endControlFlow();
+    m.endControlFlow();
+  }
+
+  /** Which forward statement the gate of layer {@code i} differentiates. */
+  private String gateComment(int i) {
+    DenseLayout l = layers.get(i);
+    return plan.layers().get(i).activation()
+        .map(f -> "grad of " + l.name() + "_a = " + f.function().name() + "(" + l.name() + "_z): δ = ∂E/∂a · "
+            + f.function().name() + "′(z)")
+        .orElse("grad of " + l.name() + "_a = " + l.name() + "_z: δ = ∂E/∂a");
+  }
+
+  /** Declares {@code z} and {@code a} of {@code layer} (from {@code holder}) where {@code call} reads them. */
+  private static void loadOperands(MethodSpec.Builder m, ElementCall call, DenseLayout layer, String holder, TypeName type) {
+    if (call.reads(Operand.Z)) {
+      m.addStatement("$T z = $L.$N", type, holder, layer.name() + "_z");
+    }
+    if (call.reads(Operand.OUT)) {
+      m.addStatement("$T a = $L.$N", type, holder, layer.activation() == Activation.IDENTITY ? layer.name() + "_z" : layer.name() + "_a");
+    }
+  }
+
+  /** {@code call} printed in this model's precision. */
+  private ElementRenderer.Rendered element(ElementCall call, Map<Operand, String> operands) {
+    return element(call, operands, new HashSet<>());
+  }
+
+  /** The same in a loop body that declares other calls' locals too: {@code taken} holds their names. */
+  private ElementRenderer.Rendered element(ElementCall call, Map<Operand, String> operands, Set<String> taken) {
+    return ElementRenderer.render(call, operands, numeric, taken);
   }
 
   /**
@@ -1143,7 +1159,5 @@ final class LoopEmitter {
     return m.build();
   }
 
-  private static String wrap(String factor) {
-    return factor.startsWith("(") || !factor.contains(" ") ? factor : "(" + factor + ")";
-  }
+
 }

@@ -98,7 +98,8 @@ public final class DeclarationReader {
             units,
             Activation.valueOf(activation.getSimpleName().toString()),
             Bias.valueOf(bias.getSimpleName().toString()),
-            values.get("function") instanceof String function ? function : ""));
+            values.get("function") instanceof String function ? function : "",
+            values.get("slope") instanceof Double slope ? slope : LayerSpec.DEFAULT_SLOPE));
   }
 
   /** Attribute name to value, defaults included. */

@@ -7,8 +7,17 @@ import io.gradgen.Bias;
  * One {@code @Dense} layer as declared (checked by the {@link Validator} before use).
  *
  * @param function for a {@link Activation#CUSTOM} activation, the differentiable method's name
+ * @param slope for {@link Activation#LEAKY_RELU}, the slope for z ≤ 0
  */
-public record LayerSpec(String name, int units, Activation activation, Bias bias, String function) {
+public record LayerSpec(String name, int units, Activation activation, Bias bias, String function, double slope) {
+  /** The slope of a leaky ReLU when the declaration gives none. */
+  public static final double DEFAULT_SLOPE = 0.01;
+
+  /** A layer with the default slope. */
+  public LayerSpec(String name, int units, Activation activation, Bias bias, String function) {
+    this(name, units, activation, bias, function, DEFAULT_SLOPE);
+  }
+
   /** A layer with a built-in activation. */
   public LayerSpec(String name, int units, Activation activation, Bias bias) {
     this(name, units, activation, bias, "");

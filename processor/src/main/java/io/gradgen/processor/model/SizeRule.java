@@ -44,8 +44,8 @@ final class SizeRule implements ValidationRule {
               Location.network("layers"),
               "this network is too large for straight-line code: its gradient method would take about "
                   + bytes
-                  + " bytes of bytecode, past Java's 64 KB limit per method; use fewer or smaller layers"
-                  + (spec.usesCustomFunctions() ? "" : ", or code = CodeShape.LOOPS (or AUTO)")));
+                  + " bytes of bytecode, past Java's 64 KB limit per method; use fewer or smaller layers,"
+                  + " or code = CodeShape.LOOPS (or AUTO)"));
     }
     if (bytes > JIT_LIMIT) {
       return List.of(
@@ -55,8 +55,7 @@ final class SizeRule implements ValidationRule {
               "the straight-line gradient method of this network takes about "
                   + bytes
                   + " bytes of bytecode, past HotSpot's 8,000-byte JIT limit: it will run interpreted,"
-                  + " much slower; smaller layers keep it compiled"
-                  + (spec.usesCustomFunctions() ? "" : ", or use code = CodeShape.AUTO or LOOPS")));
+                  + " much slower; smaller layers keep it compiled, or use code = CodeShape.AUTO or LOOPS"));
     }
     return List.of();
   }

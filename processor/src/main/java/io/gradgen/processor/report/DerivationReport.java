@@ -1,5 +1,7 @@
 package io.gradgen.processor.report;
 
+import io.gradgen.processor.ir.Activations;
+
 import io.gradgen.Activation;
 import io.gradgen.Bias;
 import io.gradgen.DenseLayout;
@@ -322,11 +324,9 @@ public final class DerivationReport {
   private static String activationName(Activation a) {
     return switch (a) {
       case IDENTITY -> "identity";
-      case SIGMOID -> "sigmoid";
-      case TANH -> "tanh";
-      case RELU -> "relu";
       case SOFTMAX -> "softmax";
       case CUSTOM -> "custom";
+      default -> Activations.text(a).orElseThrow().name();
     };
   }
 
