@@ -66,8 +66,10 @@ public final class TensorDifferentiator {
       }
       Tensor adjoint = g.add(terms);
       adjoints.put(node, adjoint);
-      g.nameOf(node).ifPresent(name -> g.name(adjoint, "dE_" + name));
-      g.note(adjoint, describe(parts));
+      if (adjoint.op().kind() != TensorOp.Kind.LEAF) { // a folded constant is shared: no note on it
+        g.nameOf(node).ifPresent(name -> g.name(adjoint, "dE_" + name));
+        g.note(adjoint, describe(parts));
+      }
       if (node.op().kind() != TensorOp.Kind.DIFFERENTIABLE) {
         continue;
       }
