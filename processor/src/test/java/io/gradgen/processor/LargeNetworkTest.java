@@ -158,7 +158,7 @@ class LargeNetworkTest {
   }
 
   /** Asserts that every method of the generated class {@code simpleName} and its nested classes is under 8,000 bytes; returns the largest. */
-  private static int assertEveryMethodUnderTheJitLimit(CompiledModels compiled, String simpleName, Path dir)
+  static int assertEveryMethodUnderTheJitLimit(CompiledModels compiled, String simpleName, Path dir)
       throws IOException {
     List<String> classes = new ArrayList<>();
     for (JavaFileObject file : compiled.compilation().generatedFiles()) {
