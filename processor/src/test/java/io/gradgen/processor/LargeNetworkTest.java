@@ -1,5 +1,8 @@
 package io.gradgen.processor;
 
+import io.gradgen.processor.report.DerivationReport;
+import io.gradgen.processor.report.GraphPicture;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,6 +76,22 @@ class LargeNetworkTest {
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf("gradgen generated 784-256-128-10 (%d characters of source) in %.3f s%n", source.length(), seconds);
     assertTrue(seconds < 3.0, "took " + seconds + " s");
+  }
+
+  @Test
+  void generating784x256x128x10WithItsReportAndPictureTakesUnderOneSecond() {
+    NetworkSpec spec = spec(CodeShape.AUTO);
+    Pipeline.generate(spec); // warm up, as a build's first round would
+    GraphPicture.dot(spec);
+    DerivationReport.markdown(spec);
+    long start = System.nanoTime();
+    Pipeline.generate(spec);
+    String picture = GraphPicture.dot(spec);
+    DerivationReport.markdown(spec);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf("gradgen generated 784-256-128-10 with its report and picture in %.3f s%n", seconds);
+    assertTrue(picture.contains("hidden1.W (256×784)"), "the picture is drawn from the tensor graph");
+    assertTrue(seconds < 1.0, "took " + seconds + " s");
   }
 
   @Test

@@ -73,11 +73,17 @@ public final class Activations {
     entry(Activation.SILU,
         new Text("silu", "%s\\,\\sigma(%<s)", "\\sigma(%2$s)(1 + %2$s(1 - \\sigma(%2$s)))", "silu", "·silu′"),
         (g, z, l) -> g.mul(z, g.node(Op.SIGMOID, z)));
-    // ln(1 + e^z) as max(z, 0) + ln(1 + e^−|z|): the exponent is never positive.
+    // ln(1 + e^z) as z > 0 ? z + ln(1 + e^−max(z, 0)) : ln(1 + e^min(z, 0)): no exponent is ever
+    // positive, in either branch, and at z = 0 the derivative is σ(0) = ½ (max(z, 0) + ln(1 + e^−|z|)
+    // would give 1 there, by the conventions of max and |z| at a tie).
     entry(Activation.SOFTPLUS,
         new Text("softplus", "\\ln(1 + e^{%s})", "\\sigma(%2$s)", "softplus", "·σ(z)"),
-        (g, z, l) -> g.add(g.node(Op.MAX, z, g.constant(0.0)),
-            g.node(Op.LOG1P, g.node(Op.EXP, g.neg(g.node(Op.ABS, z))))));
+        (g, z, l) -> {
+          Node zero = g.constant(0.0);
+          Node positive = g.add(z, g.node(Op.LOG1P, g.node(Op.EXP, g.neg(g.node(Op.MAX, z, zero)))));
+          Node negative = g.node(Op.LOG1P, g.node(Op.EXP, g.node(Op.MIN, z, zero)));
+          return g.node(Op.IF_GREATER, z, zero, positive, negative);
+        });
     // max(0, min(1, z/6 + ½)): PyTorch's relu6(z + 3)/6.
     entry(Activation.HARD_SIGMOID,
         new Text("hard sigmoid", "\\max(0, \\min(1, %s/6 + 1/2))", "\\mathbb{1}[-3 < %2$s < 3]/6", "hard σ", "·[|z|<3]/6"),
