@@ -1,11 +1,11 @@
 package io.gradgen.processor.emit;
 
+import com.palantir.javapoet.MethodSpec;
 import io.gradgen.processor.graph.Node;
 import io.gradgen.processor.lower.ElementCall;
 import io.gradgen.processor.lower.LoweredMethod;
 import io.gradgen.processor.lower.Lowering;
 import io.gradgen.processor.lower.Statement;
-import com.palantir.javapoet.MethodSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

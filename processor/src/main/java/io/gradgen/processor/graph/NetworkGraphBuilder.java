@@ -1,10 +1,9 @@
 package io.gradgen.processor.graph;
 
-import io.gradgen.processor.ir.Activations;
-import io.gradgen.processor.ir.ElementFunction;
-
 import io.gradgen.DenseLayout;
 import io.gradgen.NetworkLayout;
+import io.gradgen.processor.ir.Activations;
+import io.gradgen.processor.ir.ElementFunction;
 import io.gradgen.processor.model.LayerSpec;
 import io.gradgen.processor.model.NetworkSpec;
 import java.util.ArrayList;

@@ -128,8 +128,8 @@ public record NetworkIr(
     };
   }
 
-  /** The declaration's loss method as a function of (o, t). */
-  private static ElementFunction customLoss(NetworkSpec spec) {
+  /** The declaration's {@code CUSTOM} loss method as a function of (o, t). */
+  public static ElementFunction customLoss(NetworkSpec spec) {
     FunctionSpec f = spec.functions().get(spec.lossFunction());
     Graph g = new Graph();
     Node o = g.node(Op.VAR, List.of(), 0.0, 0);

@@ -1,10 +1,9 @@
 package io.gradgen.processor.report;
 
-import io.gradgen.processor.ir.Activations;
-
 import io.gradgen.Activation;
 import io.gradgen.Bias;
 import io.gradgen.DenseLayout;
+import io.gradgen.processor.ir.Activations;
 
 /** LaTeX symbols of the report's notation, one method per kind of quantity. */
 final class Tex {
