@@ -39,7 +39,9 @@ public final class ElementFunction {
     this.name = name;
     this.formula = formula;
     this.graph = graph;
-    this.result = result;
+    // Simplified before anything differentiates it, as the straight-line pipeline does: the rules
+    // then see the stable forms (z·σ(z), not z/(1 + e^−z), whose quotient rule gives 0·∞ at z = −1000).
+    this.result = Simplifier.simplify(graph, List.of(result)).get(0);
     this.parameters = List.copyOf(parameters);
   }
 

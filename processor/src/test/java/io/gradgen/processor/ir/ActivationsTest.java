@@ -99,6 +99,21 @@ class ActivationsTest {
   }
 
   @Test
+  void aCustomSwishIsDifferentiatedInItsStableFormAndStaysFiniteAtTheExtremes() {
+    io.gradgen.processor.graph.Graph g = new io.gradgen.processor.graph.Graph();
+    io.gradgen.processor.graph.Node z = g.node(io.gradgen.processor.graph.Op.VAR, List.of(), 0.0, 0);
+    // z / (1 + e^−z), as a user writes it.
+    io.gradgen.processor.graph.Node body = g.div(z, g.add(g.constant(1.0),
+        g.node(io.gradgen.processor.graph.Op.EXP, g.neg(z))));
+    ElementFunction swish = new ElementFunction("swish", "swish(z)", g, body, List.of("z"));
+    for (double at : new double[] {-1000, -40, 0, 40, 1000}) {
+      double value = swish.apply(at);
+      double slope = swish.vectorJacobian(0).apply(1.0, at, value);
+      assertEquals(DEFINITIONS.get(Activation.SILU).derivative().applyAsDouble(at), slope, 1e-12, "swish′ at " + at);
+    }
+  }
+
+  @Test
   void sigmoidAndTanhDerivativesReadTheOutputInsteadOfRecomputingIt() {
     for (Activation a : List.of(Activation.SIGMOID, Activation.TANH)) {
       ElementFunction vjp = entry(a).vectorJacobian(0);
