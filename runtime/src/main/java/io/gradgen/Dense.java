@@ -18,21 +18,38 @@ public @interface Dense {
   /**
    * The layer's name: a Java identifier, unique in the network. It names the layer's variables in
    * the generated code ({@code hidden_z0}, {@code hidden_a0}, {@code dE_hidden_z0}).
+   *
+   * @return the layer's name: a Java identifier, unique in the network
    */
   String name();
 
-  /** Number of neurons; at least 1. */
+  /**
+   * Number of neurons; at least 1.
+   *
+   * @return number of neurons; at least 1
+   */
   int units();
 
-  /** The element-wise activation; {@link Activation#IDENTITY} by default. */
+  /**
+   * The element-wise activation; {@link Activation#IDENTITY} by default.
+   *
+   * @return the element-wise activation; {@link Activation#IDENTITY} by default
+   */
   Activation activation() default Activation.IDENTITY;
 
-  /** How the layer's bias is shaped; one bias per neuron by default. */
+  /**
+   * How the layer's bias is shaped; one bias per neuron by default.
+   *
+   * @return how the layer's bias is shaped; one bias per neuron by default
+   */
   Bias bias() default Bias.PER_NEURON;
 
   /**
    * With {@code activation = Activation.CUSTOM}: the name of a {@link Differentiable} static method
    * of the declaration, {@code double f(double z)}, used as the activation.
+   *
+   * @return with {@code activation = Activation.CUSTOM}: the name of a {@link Differentiable}
+   *     static method of the declaration, {@code double f(double z)}, used as the activation
    */
   String function() default "";
 

@@ -34,12 +34,23 @@ public final class Csv {
     this.separator = b.separator;
   }
 
-  /** A builder: no header, the last column is the target, fields separated by commas. */
+  /**
+   * A builder: no header, the last column is the target, fields separated by commas.
+   *
+   * @return a builder: no header, the last column is the target, fields separated by commas
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Reads {@code file} (UTF-8). */
+  /**
+   * Reads {@code file} (UTF-8).
+   *
+   * @param file the file
+   * @return the samples read
+   * @throws IOException if the file cannot be read, or is not CSV of numbers ({@link
+   *     CsvFormatException})
+   */
   public DataSet read(Path file) throws IOException {
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       return read(reader, file.getFileName().toString());
@@ -49,6 +60,9 @@ public final class Csv {
   /**
    * Reads CSV text; {@code source} names it in error messages.
    *
+   * @param reader the CSV text
+   * @param source a name for the text, used in error messages
+   * @return the samples read
    * @throws CsvFormatException for a field that is not a number, a ragged row, a target column
    *     outside the row, or no data row at all
    */
@@ -144,7 +158,12 @@ public final class Csv {
 
     private Builder() {}
 
-    /** Whether the first non-blank line is a header to skip (false by default). */
+    /**
+     * Whether the first non-blank line is a header to skip (false by default).
+     *
+     * @param header whether to skip a header line
+     * @return this builder
+     */
     public Builder header(boolean header) {
       this.header = header;
       return this;
@@ -153,19 +172,31 @@ public final class Csv {
     /**
      * The 0-based column of the target; a negative index counts from the end, so −1 (the default)
      * is the last column.
+     *
+     * @param column the target's 0-based column
+     * @return this builder
      */
     public Builder targetColumn(int column) {
       this.targetColumn = column;
       return this;
     }
 
-    /** The field separator, ',' by default. */
+    /**
+     * The field separator, ',' by default.
+     *
+     * @param separator the field separator
+     * @return this builder
+     */
     public Builder separator(char separator) {
       this.separator = separator;
       return this;
     }
 
-    /** The reader. */
+    /**
+     * The reader.
+     *
+     * @return the reader
+     */
     public Csv build() {
       return new Csv(this);
     }

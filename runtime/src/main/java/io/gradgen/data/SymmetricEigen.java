@@ -15,6 +15,8 @@ public record SymmetricEigen(double[] values, double[][] vectors) {
   /**
    * Decomposes {@code a}.
    *
+   * @param a a symmetric matrix
+   * @return the eigenvalues and eigenvectors of {@code a}
    * @throws IllegalArgumentException if {@code a} is not square and symmetric
    */
   public static SymmetricEigen of(double[][] a) {

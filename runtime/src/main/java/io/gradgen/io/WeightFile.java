@@ -35,7 +35,8 @@ import java.util.zip.CRC32;
  * <pre>
  * magic            4 bytes   "GGWF" (0x47 0x47 0x57 0x46)
  * version          uint16    1
- * fingerprint      string    {@link io.gradgen.NetworkLayout#fingerprint()} of the model's architecture
+ * fingerprint      string    {@link io.gradgen.NetworkLayout#fingerprint()} of the model's
+ * architecture
  * parameter count  int32     P
  * parameters       P × float64 (IEEE 754, finite), in the model's layout order
  * preprocessors    int32     K, applied in this order
@@ -80,7 +81,13 @@ public final class WeightFile {
    */
   public record Contents(String fingerprint, double[] parameters, List<Preprocessor> preprocessing) {}
 
-  /** Saves {@code model}'s parameters with no preprocessing. */
+  /**
+   * Saves {@code model}'s parameters with no preprocessing.
+   *
+   * @param file the file
+   * @param model the model whose parameters are saved
+   * @throws IOException if the file cannot be written (a previous file is left intact)
+   */
   public static void save(Path file, Model model) throws IOException {
     save(file, model, List.of());
   }
@@ -88,7 +95,11 @@ public final class WeightFile {
   /**
    * Saves {@code model}'s parameters and {@code preprocessing}, atomically.
    *
+   * @param file the file
+   * @param model the model whose parameters are saved
+   * @param preprocessing the fitted preprocessors to save with the weights, in order
    * @throws IllegalArgumentException if a parameter is NaN or infinite (nothing is written)
+   * @throws IOException if the file cannot be written (a previous file is left intact)
    */
   public static void save(Path file, Model model, List<? extends Preprocessor> preprocessing)
       throws IOException {
@@ -109,6 +120,9 @@ public final class WeightFile {
   /**
    * Loads the parameters of {@code file} into {@code model} and returns the file's preprocessing.
    *
+   * @param file the file
+   * @param model the model whose parameters are saved
+   * @return the file's preprocessing
    * @throws WeightFileException if the file is not a valid weight file or was made for another
    *     architecture; the model is then untouched
    */
@@ -139,6 +153,8 @@ public final class WeightFile {
   /**
    * Reads and verifies {@code file} without a model.
    *
+   * @param file the file
+   * @return what the file holds
    * @throws WeightFileException if it is not a valid weight file of this version
    */
   public static Contents read(Path file) throws IOException {

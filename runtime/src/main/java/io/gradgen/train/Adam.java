@@ -44,12 +44,21 @@ public final class Adam implements Optimizer {
     this.epsilon = epsilon;
   }
 
-  /** Adam with the usual β₁ = 0.9, β₂ = 0.999, ε = 1e−8 and a schedule of learning rates. */
+  /**
+   * Adam with the usual β₁ = 0.9, β₂ = 0.999, ε = 1e−8 and a schedule of learning rates.
+   *
+   * @param schedule the learning rate of every epoch
+   */
   public Adam(LearningRateSchedule schedule) {
     this(schedule, 0.9, 0.999, 1e-8);
   }
 
-  /** Adam with the usual β₁ = 0.9, β₂ = 0.999, ε = 1e−8 and a constant learning rate (0.001 is usual). */
+  /**
+   * Adam with the usual β₁ = 0.9, β₂ = 0.999, ε = 1e−8 and a constant learning rate (0.001 is
+   * usual).
+   *
+   * @param learningRate the learning rate η
+   */
   public Adam(double learningRate) {
     this(LearningRateSchedule.constant(learningRate));
   }
@@ -101,7 +110,11 @@ public final class Adam implements Optimizer {
     sized = true;
   }
 
-  /** The number of steps taken since the last reset: Adam's t. */
+  /**
+   * The number of steps taken since the last reset: Adam's t.
+   *
+   * @return the number of steps taken since the last reset: Adam's t
+   */
   public long steps() {
     return steps;
   }

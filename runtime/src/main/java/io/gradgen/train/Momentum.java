@@ -27,12 +27,23 @@ public final class Momentum implements Optimizer {
     this.nesterov = nesterov;
   }
 
-  /** Classical momentum with a constant learning rate. */
+  /**
+   * Classical momentum with a constant learning rate.
+   *
+   * @param learningRate the learning rate η
+   * @param momentum the momentum coefficient μ
+   */
   public Momentum(double learningRate, double momentum) {
     this(LearningRateSchedule.constant(learningRate), momentum, false);
   }
 
-  /** Nesterov momentum with a constant learning rate. */
+  /**
+   * Nesterov momentum with a constant learning rate.
+   *
+   * @param learningRate the learning rate η
+   * @param momentum the momentum coefficient μ
+   * @return Nesterov momentum with a constant learning rate
+   */
   public static Momentum nesterov(double learningRate, double momentum) {
     return new Momentum(LearningRateSchedule.constant(learningRate), momentum, true);
   }
@@ -74,7 +85,11 @@ public final class Momentum implements Optimizer {
     sized = true;
   }
 
-  /** The current velocities (a copy), in parameter order. */
+  /**
+   * The current velocities (a copy), in parameter order.
+   *
+   * @return the current velocities (a copy), in parameter order
+   */
   public double[] velocity() {
     return velocity.clone();
   }

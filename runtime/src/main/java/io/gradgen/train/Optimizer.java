@@ -5,7 +5,8 @@ package io.gradgen.train;
  * a time.
  *
  * <p>The {@link Trainer} calls {@link #beginEpoch} before each epoch (which fixes that epoch's
- * learning rate from the schedule) and {@link #step} once per batch. An optimizer keeps per-parameter
+ * learning rate from the schedule) and {@link #step} once per batch. An optimizer keeps
+ * per-parameter
  * state (velocities, moments) sized on the first step or by {@link #reset}; {@code step} itself
  * allocates nothing. One optimizer instance trains one model at a time.
  */
@@ -13,16 +14,23 @@ public interface Optimizer {
   /**
    * Sets the learning rate for epoch {@code epoch} (0-based) from the optimizer's schedule.
    *
+   * @param epoch the epoch, 0-based
    * @throws IllegalArgumentException if {@code epoch} is negative
    */
   void beginEpoch(int epoch);
 
-  /** The learning rate the next {@link #step} uses. */
+  /**
+   * The learning rate the next {@link #step} uses.
+   *
+   * @return the learning rate the next {@link #step} uses
+   */
   double learningRate();
 
   /**
    * One update: changes every {@code parameters[i]} using {@code gradient[i]} = ∂objective/∂θᵢ.
    *
+   * @param parameters the parameters, updated in place
+   * @param gradient ∂E/∂θ, one element per parameter
    * @throws IllegalArgumentException if the arrays differ in length, or differ from the length of
    *     the previous steps without a {@link #reset} in between
    */
@@ -31,6 +39,8 @@ public interface Optimizer {
   /**
    * Forgets all state (step count, velocities, moments) and sizes it for {@code parameterCount}
    * parameters; the learning rate goes back to epoch 0's.
+   *
+   * @param parameterCount the number of parameters
    */
   void reset(int parameterCount);
 }

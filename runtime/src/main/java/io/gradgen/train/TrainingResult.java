@@ -15,12 +15,20 @@ package io.gradgen.train;
 public record TrainingResult(
     StopReason reason, int epochs, long iterations, LossHistory history, int restoredEpoch, long nanos) {
 
-  /** The training loss of the last epoch (NaN if no epoch finished). */
+  /**
+   * The training loss of the last epoch (NaN if no epoch finished).
+   *
+   * @return the training loss of the last epoch (NaN if no epoch finished)
+   */
   public double finalTrainingLoss() {
     return history.epochs() == 0 ? Double.NaN : history.trainingLoss(history.epochs() - 1);
   }
 
-  /** The validation loss of the weights the model holds now, NaN without a validation set. */
+  /**
+   * The validation loss of the weights the model holds now, NaN without a validation set.
+   *
+   * @return the validation loss of the weights the model holds now, NaN without a validation set
+   */
   public double finalValidationLoss() {
     if (history.epochs() == 0) {
       return Double.NaN;
