@@ -58,4 +58,11 @@ public @interface Dense {
    * by default (as PyTorch's and Keras's). Other activations ignore it.
    */
   double slope() default 0.01;
+
+  /**
+   * How loop code runs over this layer's units: written out ({@link UnitLoop#UNROLLED}) or as one
+   * vectorized loop ({@link UnitLoop#VECTORIZED}); {@link UnitLoop#AUTO} by default, which picks by
+   * the layer's width. Only a schedule: the values are the same either way.
+   */
+  UnitLoop unitLoop() default UnitLoop.AUTO;
 }

@@ -18,9 +18,9 @@ import io.gradgen.processor.lower.LoweredMethod;
 import io.gradgen.processor.lower.LoweredModel;
 import io.gradgen.processor.lower.Lowering;
 import io.gradgen.processor.lower.Statement;
-import io.gradgen.processor.model.CodeShapes;
 import io.gradgen.processor.model.NetworkSpec;
 import io.gradgen.processor.opt.Simplifier;
+import io.gradgen.processor.schedule.Schedule;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -36,11 +36,12 @@ public final class Pipeline {
 
   /** The lowered form of a validated spec: what the emitter prints. */
   public static LoweredModel lower(NetworkSpec spec) {
-    if (CodeShapes.resolve(spec) == CodeShape.LOOPS) {
+    Schedule schedule = Schedule.of(spec);
+    if (schedule.shape() == CodeShape.LOOPS) {
       // Loops are lowered from the differentiated tensor graph: no scalar graph of the whole
       // network, so any size compiles quickly.
       LoopPlan plan = LoopPlan.of(NetworkIr.of(spec));
-      return LoweredModel.loops(spec, spec.parameterNames(), Conventions.of(plan.functionBodies()), plan);
+      return LoweredModel.loops(spec, spec.parameterNames(), Conventions.of(plan.functionBodies()), schedule, plan);
     }
     NetworkGraph net = NetworkGraphBuilder.build(spec);
     Graph g = net.graph();
@@ -86,7 +87,7 @@ public final class Pipeline {
     LoweredMethod trainStep = Lowering.lower(g, forward, updates, List.of(loss));
     return new LoweredModel(
         spec, names, predict, lossMethod, gradientMethod, trainStep, Conventions.of(forwardRoots),
-        CodeShape.STRAIGHT_LINE, Optional.empty());
+        schedule, Optional.empty());
   }
 
   /** The generated source of a validated spec. */

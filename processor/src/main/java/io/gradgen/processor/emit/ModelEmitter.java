@@ -105,7 +105,7 @@ public final class ModelEmitter {
                 .addStatement("return LAYOUT")
                 .build());
     if (model.shape() == CodeShape.LOOPS) {
-      new LoopEmitter(spec, model.loopPlan().orElseThrow(), numeric).addTo(type,
+      new LoopEmitter(spec, model.loopPlan().orElseThrow(), model.schedule(), numeric).addTo(type,
           checks(ArrayNames.INPUTS, "INPUTS", ArrayNames.OUTPUTS, "OUTPUTS"),
           checks(ArrayNames.INPUTS, "INPUTS", ArrayNames.TARGETS, "OUTPUTS"),
           checks(ArrayNames.INPUTS, "INPUTS", ArrayNames.TARGETS, "OUTPUTS", ArrayNames.GRADIENT, "PARAMETERS"));
