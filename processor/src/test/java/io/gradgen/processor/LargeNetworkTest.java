@@ -191,7 +191,7 @@ class LargeNetworkTest {
         classes.add(out.toString());
       }
     }
-    assertTrue(classes.size() >= 2, "the model and its scratch class: " + classes);
+    assertTrue(!classes.isEmpty(), "no class file for " + simpleName);
     int largest = 0;
     for (String classFile : classes) {
       for (var method : codeLengths(classFile)) {
