@@ -7,6 +7,8 @@ import io.gradgen.Differentiable;
 import io.gradgen.Network;
 import io.gradgen.Parameter;
 import io.gradgen.processor.emit.FunctionEmitter;
+import io.gradgen.processor.lower.LoweredFunction;
+import io.gradgen.processor.model.Calls;
 import io.gradgen.processor.model.FunctionError;
 import io.gradgen.processor.model.FunctionReader;
 import io.gradgen.processor.model.FunctionSpec;
@@ -154,28 +156,75 @@ public final class GradgenProcessor extends AbstractProcessor {
   }
 
   private void process(TypeElement type) {
-    Optional<List<FunctionSpec>> functions = readFunctions(type);
+    Set<String> unreadable = new LinkedHashSet<>();
+    Optional<List<FunctionSpec>> functions = readFunctions(type, unreadable);
     if (functions.isEmpty()) {
       return; // reported
     }
     Map<String, FunctionSpec> byName = new LinkedHashMap<>();
     functions.get().forEach(f -> byName.put(f.name(), f));
+    // Every function is built and differentiated here, once, before anything uses it: each error is
+    // reported once, on its own method, and no network is built from a function that has one.
+    List<LoweredFunction> lowered = new java.util.ArrayList<>();
+    Set<Object> reported = new java.util.HashSet<>();
+    boolean failed = !unreadable.isEmpty();
+    for (FunctionSpec f : functions.get()) {
+      if (Calls.reachesAny(f, byName, unreadable)) {
+        continue; // it calls a method whose error is reported already
+      }
+      try {
+        lowered.add(FunctionPipeline.lower(f, byName));
+      } catch (FunctionError e) {
+        failed = true;
+        // A method that inlines a broken one meets the same error again: report it once.
+        if (reported.add(sameError(e))) {
+          report(methodNamed(type, f.name()), e);
+        }
+      }
+    }
+    if (failed) {
+      return;
+    }
     if (hasAnnotation(type, Network.class)) {
       processNetwork(type, byName);
     }
-    if (!byName.isEmpty()) {
-      try {
-        List<String> names = DeclarationReader.typeNames(type);
-        JavaFile file = FunctionPipeline.generate(DeclarationReader.packageName(processingEnv.getElementUtils(), type), names, functions.get());
-        write(file, FunctionEmitter.className(names), type);
-      } catch (FunctionError e) {
-        report(type, e);
-      }
+    if (!lowered.isEmpty()) {
+      List<String> names = DeclarationReader.typeNames(type);
+      JavaFile file = FunctionEmitter.emit(
+          DeclarationReader.packageName(processingEnv.getElementUtils(), type), names, lowered);
+      write(file, FunctionEmitter.className(names), type);
     }
   }
 
-  /** The type's {@code @Differentiable} methods, or empty after reporting why they cannot be read. */
-  private Optional<List<FunctionSpec>> readFunctions(TypeElement type) {
+  /**
+   * What makes two function errors the same: the methods of a recursion cycle (f → g → f and g → f
+   * → g are one cycle), else the message at its place in the source.
+   */
+  private static Object sameError(FunctionError e) {
+    String message = e.getMessage();
+    int open = message.indexOf("recursion (");
+    if (open >= 0) {
+      String cycle = message.substring(open + "recursion (".length(), message.indexOf(')', open));
+      return new java.util.TreeSet<>(List.of(cycle.split(" → ")));
+    }
+    return e.at() == null ? List.of(message) : List.of(message, e.at());
+  }
+
+  /** The {@code @Differentiable} method {@code name} of {@code type}, or the type itself. */
+  private static Element methodNamed(TypeElement type, String name) {
+    for (ExecutableElement m : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      if (m.getSimpleName().contentEquals(name) && hasAnnotation(m, Differentiable.class)) {
+        return m;
+      }
+    }
+    return type;
+  }
+
+  /**
+   * The type's {@code @Differentiable} methods that could be read, each other one reported and
+   * named in {@code unreadable}; empty when none can be read (a Kotlin stub, no tree API).
+   */
+  private Optional<List<FunctionSpec>> readFunctions(TypeElement type, Set<String> unreadable) {
     boolean any = ElementFilter.methodsIn(type.getEnclosedElements()).stream()
         .anyMatch(m -> hasAnnotation(m, Differentiable.class));
     if (!any) {
@@ -203,18 +252,17 @@ public final class GradgenProcessor extends AbstractProcessor {
     }
     FunctionReader reader = new FunctionReader(found.get());
     List<FunctionSpec> functions = new java.util.ArrayList<>();
-    boolean failed = false;
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
       if (hasAnnotation(method, Differentiable.class)) {
         try {
           functions.add(reader.read(type, method));
         } catch (FunctionError e) {
           report(method, e);
-          failed = true;
+          unreadable.add(method.getSimpleName().toString());
         }
       }
     }
-    return failed ? Optional.empty() : Optional.of(functions);
+    return Optional.of(functions);
   }
 
   private static void forEachDifferentiable(TypeElement type, java.util.function.Consumer<ExecutableElement> action) {
