@@ -56,6 +56,8 @@ public @interface Dense {
   /**
    * With {@code activation = Activation.LEAKY_RELU}: the slope α for {@code z ≤ 0}, finite; 0.01
    * by default (as PyTorch's and Keras's). Other activations ignore it.
+   *
+   * @return the leaky ReLU's slope for {@code z ≤ 0}
    */
   double slope() default 0.01;
 
@@ -63,6 +65,8 @@ public @interface Dense {
    * How loop code runs over this layer's units: written out ({@link UnitLoop#UNROLLED}) or as one
    * vectorized loop ({@link UnitLoop#VECTORIZED}); {@link UnitLoop#AUTO} by default, which picks by
    * the layer's width. Only a schedule: the values are the same either way.
+   *
+   * @return how loop code runs over the layer's units
    */
   UnitLoop unitLoop() default UnitLoop.AUTO;
 }
