@@ -244,17 +244,17 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     // loss: E = −Σ t·ln p, as Σ t·(logsumexp(z) − z)
     double E = t[0] * (classes_logsumexp - classes_z0) + t[1] * (classes_logsumexp - classes_z1) + t[2] * (classes_logsumexp - classes_z2);
     // backward pass: dE_v = ∂E/∂v, from the loss back to the parameters; 'up' is the gradient arriving at a gate's output
-    // softmax + cross-entropy fuse: up·(p − t)
+    // softmax + cross-entropy fuse: p − t
     double dE_classes_z0 = classes_a0 - t[0];
     grad[18] += dE_classes_z0 * mix_a0; // classes.w[0][0]: multiply gate switches
     grad[19] += dE_classes_z0 * mix_a1; // classes.w[0][1]: multiply gate switches
     grad[24] += dE_classes_z0; // classes.b[0]: add gate distributes
-    // softmax + cross-entropy fuse: up·(p − t)
+    // softmax + cross-entropy fuse: p − t
     double dE_classes_z1 = classes_a1 - t[1];
     grad[20] += dE_classes_z1 * mix_a0; // classes.w[1][0]: multiply gate switches
     grad[21] += dE_classes_z1 * mix_a1; // classes.w[1][1]: multiply gate switches
     grad[25] += dE_classes_z1; // classes.b[1]: add gate distributes
-    // softmax + cross-entropy fuse: up·(p − t)
+    // softmax + cross-entropy fuse: p − t
     double dE_classes_z2 = classes_a2 - t[2];
     grad[22] += dE_classes_z2 * mix_a0; // classes.w[2][0]: multiply gate switches
     grad[23] += dE_classes_z2 * mix_a1; // classes.w[2][1]: multiply gate switches
@@ -263,12 +263,12 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     double dE_mix_a0 = dE_classes_z0 * p[18] + dE_classes_z1 * p[20] + dE_classes_z2 * p[22];
     // fan-out sums 3 paths: multiply gate switches
     double dE_mix_a1 = dE_classes_z0 * p[19] + dE_classes_z1 * p[21] + dE_classes_z2 * p[23];
-    // relu gate: up where z > 0, else 0 (0 at z = 0)
+    // relu gate: up·[z>0]
     double dE_mix_z0 = mix_z0 > 0.0 ? dE_mix_a0 : 0.0;
     grad[12] += dE_mix_z0 * features_a0; // mix.w[0][0]: multiply gate switches
     grad[13] += dE_mix_z0 * features_a1; // mix.w[0][1]: multiply gate switches
     grad[14] += dE_mix_z0 * features_a2; // mix.w[0][2]: multiply gate switches
-    // relu gate: up where z > 0, else 0 (0 at z = 0)
+    // relu gate: up·[z>0]
     double dE_mix_z1 = mix_z1 > 0.0 ? dE_mix_a1 : 0.0;
     grad[15] += dE_mix_z1 * features_a0; // mix.w[1][0]: multiply gate switches
     grad[16] += dE_mix_z1 * features_a1; // mix.w[1][1]: multiply gate switches
@@ -337,19 +337,19 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     // loss: E = −Σ t·ln p, as Σ t·(logsumexp(z) − z)
     double E = t[0] * (classes_logsumexp - classes_z0) + t[1] * (classes_logsumexp - classes_z1) + t[2] * (classes_logsumexp - classes_z2);
     // backward pass: dE_v = ∂E/∂v, from the loss back to the parameters; 'up' is the gradient arriving at a gate's output
-    // softmax + cross-entropy fuse: up·(p − t)
+    // softmax + cross-entropy fuse: p − t
     double dE_classes_z0 = classes_a0 - t[0];
-    // softmax + cross-entropy fuse: up·(p − t)
+    // softmax + cross-entropy fuse: p − t
     double dE_classes_z1 = classes_a1 - t[1];
-    // softmax + cross-entropy fuse: up·(p − t)
+    // softmax + cross-entropy fuse: p − t
     double dE_classes_z2 = classes_a2 - t[2];
     // fan-out sums 3 paths: multiply gate switches
     double dE_mix_a0 = dE_classes_z0 * p[18] + dE_classes_z1 * p[20] + dE_classes_z2 * p[22];
     // fan-out sums 3 paths: multiply gate switches
     double dE_mix_a1 = dE_classes_z0 * p[19] + dE_classes_z1 * p[21] + dE_classes_z2 * p[23];
-    // relu gate: up where z > 0, else 0 (0 at z = 0)
+    // relu gate: up·[z>0]
     double dE_mix_z0 = mix_z0 > 0.0 ? dE_mix_a0 : 0.0;
-    // relu gate: up where z > 0, else 0 (0 at z = 0)
+    // relu gate: up·[z>0]
     double dE_mix_z1 = mix_z1 > 0.0 ? dE_mix_a1 : 0.0;
     // fan-out sums 2 paths: multiply gate switches
     double dE_features_a0 = dE_mix_z0 * p[12] + dE_mix_z1 * p[15];
@@ -456,17 +456,17 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     // loss: E = −Σ t·ln p, as Σ t·(logsumexp(z) − z)
     double E = t[to + 0] * (classes_logsumexp - classes_z0) + t[to + 1] * (classes_logsumexp - classes_z1) + t[to + 2] * (classes_logsumexp - classes_z2);
     // backward pass: dE_v = ∂E/∂v, from the loss back to the parameters; 'up' is the gradient arriving at a gate's output
-    // softmax + cross-entropy fuse: up·(p − t)
+    // softmax + cross-entropy fuse: p − t
     double dE_classes_z0 = classes_a0 - t[to + 0];
     grad[18] += dE_classes_z0 * mix_a0; // classes.w[0][0]: multiply gate switches
     grad[19] += dE_classes_z0 * mix_a1; // classes.w[0][1]: multiply gate switches
     grad[24] += dE_classes_z0; // classes.b[0]: add gate distributes
-    // softmax + cross-entropy fuse: up·(p − t)
+    // softmax + cross-entropy fuse: p − t
     double dE_classes_z1 = classes_a1 - t[to + 1];
     grad[20] += dE_classes_z1 * mix_a0; // classes.w[1][0]: multiply gate switches
     grad[21] += dE_classes_z1 * mix_a1; // classes.w[1][1]: multiply gate switches
     grad[25] += dE_classes_z1; // classes.b[1]: add gate distributes
-    // softmax + cross-entropy fuse: up·(p − t)
+    // softmax + cross-entropy fuse: p − t
     double dE_classes_z2 = classes_a2 - t[to + 2];
     grad[22] += dE_classes_z2 * mix_a0; // classes.w[2][0]: multiply gate switches
     grad[23] += dE_classes_z2 * mix_a1; // classes.w[2][1]: multiply gate switches
@@ -475,12 +475,12 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     double dE_mix_a0 = dE_classes_z0 * p[18] + dE_classes_z1 * p[20] + dE_classes_z2 * p[22];
     // fan-out sums 3 paths: multiply gate switches
     double dE_mix_a1 = dE_classes_z0 * p[19] + dE_classes_z1 * p[21] + dE_classes_z2 * p[23];
-    // relu gate: up where z > 0, else 0 (0 at z = 0)
+    // relu gate: up·[z>0]
     double dE_mix_z0 = mix_z0 > 0.0 ? dE_mix_a0 : 0.0;
     grad[12] += dE_mix_z0 * features_a0; // mix.w[0][0]: multiply gate switches
     grad[13] += dE_mix_z0 * features_a1; // mix.w[0][1]: multiply gate switches
     grad[14] += dE_mix_z0 * features_a2; // mix.w[0][2]: multiply gate switches
-    // relu gate: up where z > 0, else 0 (0 at z = 0)
+    // relu gate: up·[z>0]
     double dE_mix_z1 = mix_z1 > 0.0 ? dE_mix_a1 : 0.0;
     grad[15] += dE_mix_z1 * features_a0; // mix.w[1][0]: multiply gate switches
     grad[16] += dE_mix_z1 * features_a1; // mix.w[1][1]: multiply gate switches

@@ -3,12 +3,8 @@ package io.gradgen.processor;
 import com.palantir.javapoet.JavaFile;
 import io.gradgen.CodeShape;
 import io.gradgen.processor.diff.Conventions;
-import io.gradgen.processor.diff.Differentiator;
-import io.gradgen.processor.diff.Gradient;
 import io.gradgen.processor.emit.ModelEmitter;
 import io.gradgen.processor.graph.Graph;
-import io.gradgen.processor.graph.NetworkGraph;
-import io.gradgen.processor.graph.NetworkGraphBuilder;
 import io.gradgen.processor.graph.Node;
 import io.gradgen.processor.graph.Reachable;
 import io.gradgen.processor.ir.NetworkIr;
@@ -17,6 +13,7 @@ import io.gradgen.processor.lower.LoopPlan;
 import io.gradgen.processor.lower.LoweredMethod;
 import io.gradgen.processor.lower.LoweredModel;
 import io.gradgen.processor.lower.Lowering;
+import io.gradgen.processor.lower.Scalarizer;
 import io.gradgen.processor.lower.Statement;
 import io.gradgen.processor.model.NetworkSpec;
 import io.gradgen.processor.opt.Simplifier;
@@ -28,8 +25,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The stages after validation, each a function of the previous one's result: build the graph,
- * differentiate it, simplify, lower, emit. Free of javac, so tests run it directly.
+ * The stages after validation, each a function of the previous one's result: build the tensor
+ * graph and differentiate it, choose the schedule, lower (loops, or the graph written out element
+ * by element and simplified), emit. Free of javac, so tests run it directly.
  */
 public final class Pipeline {
   private Pipeline() {}
@@ -37,23 +35,19 @@ public final class Pipeline {
   /** The lowered form of a validated spec: what the emitter prints. */
   public static LoweredModel lower(NetworkSpec spec) {
     Schedule schedule = Schedule.of(spec);
+    NetworkIr ir = NetworkIr.of(spec);
+    List<String> conventions = Conventions.of(ir.elementBodies());
     if (schedule.shape() == CodeShape.LOOPS) {
-      // Loops are lowered from the differentiated tensor graph: no scalar graph of the whole
-      // network, so any size compiles quickly.
-      LoopPlan plan = LoopPlan.of(NetworkIr.of(spec));
-      return LoweredModel.loops(spec, spec.parameterNames(), Conventions.of(plan.functionBodies()), schedule, plan);
+      // Loops render the tensor graph per layer: no scalar graph, so any size compiles quickly.
+      return LoweredModel.loops(spec, spec.parameterNames(), conventions, schedule, LoopPlan.of(ir));
     }
-    NetworkGraph net = NetworkGraphBuilder.build(spec);
+    // Straight-line code is the same differentiated graph, written out element by element.
+    Scalarizer.Scalar net = Scalarizer.of(ir);
     Graph g = net.graph();
-    // Simplify before differentiating too: the rules then see the stable forms (z·σ(z), not z/(1 + e^−z)).
-    List<Node> forwardOnly = new ArrayList<>(net.outputs());
-    forwardOnly.add(net.loss());
-    forwardOnly = Simplifier.simplify(g, forwardOnly);
     int outputs = net.outputs().size();
-    Gradient gradient = Differentiator.differentiate(g, forwardOnly.get(outputs), net.parameters());
-
-    List<Node> roots = new ArrayList<>(forwardOnly);
-    roots.addAll(gradient.parameterGradients());
+    List<Node> roots = new ArrayList<>(net.outputs());
+    roots.add(net.loss());
+    roots.addAll(net.gradients());
     List<Node> simple = Simplifier.simplify(g, roots);
     List<Node> y = simple.subList(0, outputs);
     Node loss = simple.get(outputs);
@@ -75,7 +69,7 @@ public final class Pipeline {
               i,
               grads.get(i),
               Statement.StoreKind.ADD,
-              names.get(i) + ": " + gradient.parameterNotes().get(i)));
+              names.get(i) + ": " + net.notes().get(i)));
     }
     LoweredMethod predict = Lowering.lower(g, forward, predictStores, List.of());
     LoweredMethod lossMethod = Lowering.lower(g, forward, List.of(), List.of(loss));
@@ -86,7 +80,7 @@ public final class Pipeline {
     }
     LoweredMethod trainStep = Lowering.lower(g, forward, updates, List.of(loss));
     return new LoweredModel(
-        spec, names, predict, lossMethod, gradientMethod, trainStep, Conventions.of(forwardRoots),
+        spec, names, predict, lossMethod, gradientMethod, trainStep, conventions,
         schedule, Optional.empty());
   }
 

@@ -44,10 +44,10 @@ public final class Activations {
 
   static {
     // s = 1/(1 + e^−z); the sigmoid gate gives s·(1 − s), through the output.
-    entry(Activation.SIGMOID, new Text("sigmoid", "\\sigma(%s)", "%1$s(1 - %1$s)", "σ", "·s(1−s)"),
+    entry(Activation.SIGMOID, new Text("sigmoid", "\\sigma(%s)", "%1$s(1 - %1$s)", "σ", "·s·(1 − s)"),
         (g, z, l) -> g.node(Op.SIGMOID, z));
     // t = tanh z; the tanh gate gives 1 − t², through the output.
-    entry(Activation.TANH, new Text("tanh", "\\tanh(%s)", "(1 - %1$s^2)", "tanh", "·(1−t²)"),
+    entry(Activation.TANH, new Text("tanh", "\\tanh(%s)", "(1 - %1$s^2)", "tanh", "·(1 − t²)"),
         (g, z, l) -> g.node(Op.TANH, z));
     // max(0, z); the relu gate passes up where z > 0 (0 at z = 0).
     entry(Activation.RELU, new Text("relu", "\\max(0, %s)", "\\mathbb{1}[%2$s > 0]", "relu", "·[z>0]"),
@@ -132,6 +132,6 @@ public final class Activations {
       throw new IllegalArgumentException(layer.activation() + " is not element-wise");
     }
     return new ElementFunction(e.text().name().replace(' ', '_'), String.format(e.text().tex(), "z"),
-        g, e.body().build(g, z, layer), List.of("z"));
+        g, e.body().build(g, z, layer), List.of("z"), e.text().name() + " gate: up" + e.text().edge());
   }
 }

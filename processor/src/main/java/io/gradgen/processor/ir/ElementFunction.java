@@ -26,6 +26,7 @@ public final class ElementFunction {
   private final Graph graph;
   private final Node result;
   private final List<String> parameters;
+  private final String gate;
   private final Map<Integer, ElementFunction> vjps = new HashMap<>();
 
   /**
@@ -36,6 +37,16 @@ public final class ElementFunction {
    * @param parameters the name of each {@link Op#VAR} slot, in slot order
    */
   public ElementFunction(String name, String formula, Graph graph, Node result, List<String> parameters) {
+    this(name, formula, graph, result, parameters, name + " gate: up·∂" + name + ", derived from its body");
+  }
+
+  /**
+   * The same, with the sentence that names its gate in generated comments ({@code sigmoid gate:
+   * up·s(1−s)}).
+   */
+  public ElementFunction(
+      String name, String formula, Graph graph, Node result, List<String> parameters, String gate) {
+    this.gate = gate;
     this.name = name;
     this.formula = formula;
     this.graph = graph;
@@ -51,6 +62,11 @@ public final class ElementFunction {
 
   public String formula() {
     return formula;
+  }
+
+  /** What its gate does backward, as the generated comments say it. */
+  public String gate() {
+    return gate;
   }
 
   public Graph graph() {
@@ -118,7 +134,7 @@ public final class ElementFunction {
     names.add("out");
     String wrtName = parameters.get(slot);
     return new ElementFunction(
-        "d" + name + "_d" + wrtName, "up·∂" + name + "/∂" + wrtName, out, body, names);
+        "d" + name + "_d" + wrtName, "up·∂" + name + "/∂" + wrtName, out, body, names, gate);
   }
 
   /** The same function with argument {@code slot} fixed to {@code value}; the others keep their order. */
@@ -136,7 +152,7 @@ public final class ElementFunction {
     body = Simplifier.simplify(h, List.of(body)).get(0);
     List<String> names = new ArrayList<>(parameters);
     names.remove(slot);
-    return new ElementFunction(name, formula, h, body, names);
+    return new ElementFunction(name, formula, h, body, names, gate);
   }
 
   /**
@@ -156,7 +172,7 @@ public final class ElementFunction {
     for (int slot : keep) {
       names.add(parameters.get(slot));
     }
-    return new ElementFunction(name, formula, h, body, names);
+    return new ElementFunction(name, formula, h, body, names, gate);
   }
 
   /**
@@ -165,6 +181,11 @@ public final class ElementFunction {
    * name}.
    */
   public Node inline(Graph into, List<Node> args, String prefix) {
+    return inline(into, args, prefix, "");
+  }
+
+  /** {@link #inline(Graph, List, String)}, naming inner locals {@code prefix + name + suffix} ({@code err3}). */
+  public Node inline(Graph into, List<Node> args, String prefix, String suffix) {
     if (args.size() != arity()) {
       throw new IllegalArgumentException(name + " takes " + arity() + " arguments, not " + args.size());
     }
@@ -174,7 +195,7 @@ public final class ElementFunction {
         memo.put(n, args.get(n.index()));
       }
     }
-    return copy(result, graph, into, memo, n -> null, prefix);
+    return copy(result, graph, into, memo, n -> null, prefix, suffix);
   }
 
   /** A leaf replacement: the node to use for a leaf of the source graph, or null to copy it. */
@@ -187,10 +208,11 @@ public final class ElementFunction {
    * locals of a custom function); {@code memo} may be pre-seeded with replacements.
    */
   private static Node copy(Node n, Graph from, Graph into, Map<Node, Node> memo, Leaves leaves) {
-    return copy(n, from, into, memo, leaves, "");
+    return copy(n, from, into, memo, leaves, "", "");
   }
 
-  private static Node copy(Node n, Graph from, Graph into, Map<Node, Node> memo, Leaves leaves, String prefix) {
+  private static Node copy(
+      Node n, Graph from, Graph into, Map<Node, Node> memo, Leaves leaves, String prefix, String suffix) {
     Node done = memo.get(n);
     if (done != null) {
       return done;
@@ -199,11 +221,11 @@ public final class ElementFunction {
     if (copied == null) {
       List<Node> args = new ArrayList<>();
       for (Node a : n.args()) {
-        args.add(copy(a, from, into, memo, leaves, prefix));
+        args.add(copy(a, from, into, memo, leaves, prefix, suffix));
       }
       copied = into.node(n.op(), args, n.value(), n.index());
       Node inner = copied;
-      from.nameOf(n).ifPresent(name -> into.name(inner, prefix + name));
+      from.nameOf(n).ifPresent(name -> into.name(inner, prefix + name + suffix));
     }
     memo.put(n, copied);
     return copied;

@@ -53,6 +53,23 @@ public record NetworkIr(
     return layers.get(layers.size() - 1).out();
   }
 
+  /**
+   * The bodies of the element functions the network applies forward (activations, loss terms):
+   * where the conventions at non-differentiable points come from.
+   */
+  public List<io.gradgen.processor.graph.Node> elementBodies() {
+    List<io.gradgen.processor.graph.Node> bodies = new ArrayList<>();
+    for (Layer l : layers) {
+      l.activation().ifPresent(f -> bodies.add(f.result()));
+    }
+    Tensor terms = loss.op() == TensorOp.MUL ? loss.arg(1) : loss;
+    if (terms.op() == TensorOp.SUM) {
+      terms = terms.arg(0);
+    }
+    terms.function().ifPresent(f -> bodies.add(f.result()));
+    return bodies;
+  }
+
   /** The parameters in layout order: each layer's weights, then its bias. */
   public List<Tensor> parameters() {
     List<Tensor> p = new ArrayList<>();
@@ -93,9 +110,9 @@ public record NetworkIr(
     Tensor w = g.weights(i, l.units(), spec.fanIn(i));
     g.name(w, l.name() + "_w");
     Tensor z = g.matvec(w, in);
-    g.name(z, l.name() + "_Wx");
     Optional<Tensor> bias = Optional.empty();
     if (l.bias() != Bias.NONE) {
+      g.name(z, l.name() + "_Wx");
       Tensor b = g.bias(i, l.bias() == Bias.SHARED ? Shape.scalar() : Shape.vector(l.units()));
       g.name(b, l.name() + "_b");
       bias = Optional.of(b);

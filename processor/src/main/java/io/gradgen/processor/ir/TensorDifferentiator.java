@@ -35,7 +35,7 @@ public final class TensorDifferentiator {
     }
   }
 
-  private record Contribution(Tensor adjoint, TensorOp from) {}
+  private record Contribution(Tensor adjoint, Tensor from) {}
 
   /** ∂loss/∂θ for every θ in {@code parameters}; adjoints of named nodes are named {@code dE_<name>}. */
   public static Backprop differentiate(TensorGraph g, Tensor loss, List<Tensor> parameters) {
@@ -50,7 +50,7 @@ public final class TensorDifferentiator {
       }
     }
     Map<Tensor, List<Contribution>> received = new LinkedHashMap<>();
-    received.put(loss, List.of(new Contribution(g.constant(1.0), TensorOp.CONSTANT)));
+    received.put(loss, List.of(new Contribution(g.constant(1.0), null)));
     Map<Tensor, Tensor> adjoints = new LinkedHashMap<>();
     for (int i = order.size() - 1; i >= 0; i--) {
       Tensor node = order.get(i);
@@ -79,7 +79,7 @@ public final class TensorDifferentiator {
           throw new IllegalStateException(node.op() + " sent " + a.shape() + " to an argument of " + target.shape());
         }
         if (active.contains(target)) {
-          received.computeIfAbsent(target, k -> new ArrayList<>()).add(new Contribution(a, node.op()));
+          received.computeIfAbsent(target, k -> new ArrayList<>()).add(new Contribution(a, node));
         }
       });
     }
@@ -97,10 +97,15 @@ public final class TensorDifferentiator {
   private static String describe(List<Contribution> parts) {
     Set<String> gates = new LinkedHashSet<>();
     for (Contribution c : parts) {
-      gates.add(c.from() == TensorOp.CONSTANT ? "dE/dE = 1" : TensorRules.of(c.from()).gate());
+      gates.add(c.from() == null ? "dE/dE = 1" : gate(c.from()));
     }
     String joined = String.join("; ", gates);
     return parts.size() == 1 ? joined : "fan-out sums " + parts.size() + " paths: " + joined;
+  }
+
+  /** The gate of {@code node}: an element function's own ("sigmoid gate: up·s·(1 − s)"), else its op's. */
+  private static String gate(Tensor node) {
+    return node.op() == TensorOp.MAP || node.op() == TensorOp.ZIP ? node.fn().gate() : TensorRules.of(node.op()).gate();
   }
 
   /** Every node {@code root} depends on, in creation (topological) order. */

@@ -55,16 +55,6 @@ public record LoopPlan(List<LayerPlan> layers, LossPlan loss) {
     }
   }
 
-  /** The forward bodies of every element function the loops print: where the conventions come from. */
-  public List<io.gradgen.processor.graph.Node> functionBodies() {
-    List<io.gradgen.processor.graph.Node> bodies = new ArrayList<>();
-    for (LayerPlan l : layers) {
-      l.activation().ifPresent(c -> bodies.add(c.function().result()));
-    }
-    loss.term().ifPresent(c -> bodies.add(c.function().result()));
-    return bodies;
-  }
-
   /** The plan of {@code ir}. */
   public static LoopPlan of(NetworkIr ir) {
     Backprop bp = ir.backprop();

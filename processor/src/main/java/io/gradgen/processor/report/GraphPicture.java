@@ -2,12 +2,11 @@ package io.gradgen.processor.report;
 
 import io.gradgen.NetworkLayout;
 import io.gradgen.processor.graph.Graph;
-import io.gradgen.processor.graph.NetworkGraph;
-import io.gradgen.processor.graph.NetworkGraphBuilder;
 import io.gradgen.processor.graph.Node;
 import io.gradgen.processor.graph.Op;
 import io.gradgen.processor.graph.Reachable;
 import io.gradgen.processor.ir.NetworkIr;
+import io.gradgen.processor.lower.Scalarizer;
 import io.gradgen.processor.model.NetworkSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,7 +36,7 @@ public final class GraphPicture {
    */
   public static String dot(NetworkSpec spec) {
     if (spec.layout().parameterCount() <= MAX_SCALAR_NODES) {
-      NetworkGraph net = NetworkGraphBuilder.build(spec);
+      Scalarizer.Scalar net = Scalarizer.forward(NetworkIr.of(spec));
       List<Node> roots = new ArrayList<>(net.outputs());
       roots.add(net.loss());
       List<Node> nodes = Reachable.from(roots, GraphPicture::edgesInto);
@@ -58,7 +57,7 @@ public final class GraphPicture {
     };
   }
 
-  private static String scalar(NetworkSpec spec, NetworkGraph net, List<Node> nodes) {
+  private static String scalar(NetworkSpec spec, Scalarizer.Scalar net, List<Node> nodes) {
     Graph g = net.graph();
     NetworkLayout layout = spec.layout();
     Set<Node> active = new HashSet<>();
