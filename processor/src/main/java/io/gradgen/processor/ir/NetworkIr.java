@@ -24,9 +24,18 @@ import java.util.Optional;
  * @param layers the nodes of each layer, first to last
  * @param loss the scalar loss E
  * @param backprop E differentiated with respect to every parameter
+ * @param updates the training step's epilogue: per parameter, in layout order, {@code θ − η·∂E/∂θ}
+ *     ({@link TensorOp#UPDATE}), applied after the parameter's last reader
  */
 public record NetworkIr(
-    NetworkSpec spec, TensorGraph graph, Tensor x, Tensor t, List<Layer> layers, Tensor loss, TensorDifferentiator.Backprop backprop) {
+    NetworkSpec spec,
+    TensorGraph graph,
+    Tensor x,
+    Tensor t,
+    List<Layer> layers,
+    Tensor loss,
+    TensorDifferentiator.Backprop backprop,
+    List<Tensor> updates) {
 
   /**
    * One dense layer's nodes.
@@ -46,6 +55,7 @@ public record NetworkIr(
 
   public NetworkIr {
     layers = List.copyOf(layers);
+    updates = List.copyOf(updates);
   }
 
   /** The network's output: the last layer's. */
@@ -102,7 +112,16 @@ public record NetworkIr(
       parameters.add(l.weights());
       l.bias().ifPresent(parameters::add);
     }
-    return new NetworkIr(spec, g, x, t, layers, loss, TensorDifferentiator.differentiate(g, loss, parameters));
+    TensorDifferentiator.Backprop backprop = TensorDifferentiator.differentiate(g, loss, parameters);
+    // The fused training step is a transform of the same graph: the delta rule appended after the
+    // backward pass, one update per parameter; the lowerings apply each after its last reader.
+    List<Tensor> updates = new ArrayList<>();
+    for (Tensor p : parameters) {
+      Tensor update = g.update(p, backprop.adjoint(p));
+      g.name(update, g.nameOf(p).orElseThrow() + "_next");
+      updates.add(update);
+    }
+    return new NetworkIr(spec, g, x, t, layers, loss, backprop, updates);
   }
 
   private static Layer layer(TensorGraph g, NetworkSpec spec, int i, Tensor in) {

@@ -10,11 +10,18 @@ import java.util.Map;
  */
 public final class TensorInterpreter {
   private final Map<Tensor, double[]> leaves;
+  private final double learningRate;
   private final Map<Tensor, double[]> memo = new HashMap<>();
 
   /** An interpreter with the values of the leaves it will meet (inputs, targets, parameters). */
   public TensorInterpreter(Map<Tensor, double[]> leaves) {
+    this(leaves, Double.NaN);
+  }
+
+  /** The same, with the learning rate η that {@link TensorOp#UPDATE} nodes apply. */
+  public TensorInterpreter(Map<Tensor, double[]> leaves, double learningRate) {
     this.leaves = Map.copyOf(leaves);
+    this.learningRate = learningRate;
   }
 
   /** The value of {@code node}, a fresh array. */
@@ -143,7 +150,16 @@ public final class TensorInterpreter {
           out[0] += n.fn().apply(z[i], t[i]);
         }
       }
-      case UPDATE -> throw new IllegalArgumentException("an update needs a learning rate: see TrainStep");
+      case UPDATE -> {
+        if (Double.isNaN(learningRate)) {
+          throw new IllegalStateException("an update needs the interpreter's learning rate");
+        }
+        double[] theta = compute(n.arg(0));
+        double[] gradient = compute(n.arg(1));
+        for (int i = 0; i < size; i++) {
+          out[i] = theta[i] - learningRate * gradient[i];
+        }
+      }
     }
     return out;
   }

@@ -144,6 +144,10 @@ public record LoopPlan(List<LayerPlan> layers, LossPlan loss) {
     Tensor delta = bp.adjoint(l.z());
     Tensor dw = bp.adjoint(l.weights());
     expect(dw.op() == TensorOp.OUTER && dw.arg(0) == delta && dw.arg(1) == l.in(), "∂E/∂W = δ·inᵀ", i);
+    // The fused step's templates apply the graph's update epilogue: W ← W − η·δ·inᵀ, b ← b − η·∂E/∂b.
+    expect(ir.updates().stream().anyMatch(u -> u.arg(0) == l.weights() && u.arg(1) == dw), "an update of W", i);
+    l.bias().ifPresent(b -> expect(
+        ir.updates().stream().anyMatch(u -> u.arg(0) == b && u.arg(1) == bp.adjoint(b)), "an update of b", i));
     l.bias().ifPresent(b -> {
       Tensor db = bp.adjoint(b);
       expect(db == delta || db.op() == TensorOp.SUM && db.arg(0) == delta, "∂E/∂b = δ or Σδ", i);

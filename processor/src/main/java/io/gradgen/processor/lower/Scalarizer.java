@@ -78,12 +78,12 @@ public final class Scalarizer {
     for (int i = 0; i < ir.layers().size(); i++) {
       NetworkIr.Layer layer = ir.layers().get(i);
       DenseLayout dense = layout.layers().get(i);
-      gradients.addAll(value(ir.backprop().adjoint(layer.weights())));
+      gradients.addAll(value(gradientOf(layer.weights())));
       for (int w = 0; w < dense.units() * dense.inputs(); w++) {
         notes.add("multiply gate switches");
       }
       if (layer.bias().isPresent()) {
-        List<Node> db = value(ir.backprop().adjoint(layer.bias().get()));
+        List<Node> db = value(gradientOf(layer.bias().get()));
         gradients.addAll(db);
         String note = dense.bias() == Bias.SHARED && dense.units() > 1
             ? "fan-out sums " + dense.units() + " paths: add gate distributes"
@@ -92,6 +92,16 @@ public final class Scalarizer {
       }
     }
     return new Scalar(g, outputs, loss, gradients, notes);
+  }
+
+  /** The gradient that the training step's update of {@code parameter} subtracts. */
+  private Tensor gradientOf(Tensor parameter) {
+    for (Tensor u : ir.updates()) {
+      if (u.arg(0) == parameter) {
+        return u.arg(1);
+      }
+    }
+    throw new IllegalStateException("no update of " + parameter);
   }
 
   /** The elements of {@code t}, row by row for a matrix. */

@@ -55,6 +55,26 @@ class NetworkIrTest {
   }
 
   @Test
+  void theTrainingStepsUpdateEpilogueGivesTheSeedsUpdatedWeights() {
+    NetworkIr ir = NetworkIr.of(seed());
+    TensorInterpreter at = atSeedValues(ir);
+    TensorInterpreter step = new TensorInterpreter(leaves(ir, at), 1.0);
+    assertEquals(0.268375021, step.value(ir.updates().get(2))[0], 1e-9, "updated w5 (η = 1)");
+    assertEquals(0.049574763, step.value(ir.updates().get(0))[0], 1e-9, "updated w1 (η = 1)");
+  }
+
+  private static Map<Tensor, double[]> leaves(NetworkIr ir, TensorInterpreter at) {
+    Map<Tensor, double[]> values = new HashMap<>();
+    for (Tensor leaf : List.of(ir.x(), ir.t())) {
+      values.put(leaf, at.value(leaf));
+    }
+    for (Tensor p : ir.parameters()) {
+      values.put(p, at.value(p));
+    }
+    return values;
+  }
+
+  @Test
   void theSeedNetworksGraphBeforeAndAfterDifferentiationIsTheGoldenDump() {
     NetworkIr ir = NetworkIr.of(seed());
     Map<String, Tensor> forward = new LinkedHashMap<>();
@@ -67,5 +87,10 @@ class NetworkIrTest {
       all.put(names.get(i), ir.backprop().parameterGradients().get(i));
     }
     Goldens.assertMatches(NetworkIrTest.class, "SeedNetDifferentiated.ir", IrPrinter.print(ir.graph(), all));
+    Map<String, Tensor> step = new LinkedHashMap<>(all);
+    for (Tensor update : ir.updates()) {
+      step.put(ir.graph().nameOf(update).orElseThrow(), update);
+    }
+    Goldens.assertMatches(NetworkIrTest.class, "SeedNetTrainStep.ir", IrPrinter.print(ir.graph(), step));
   }
 }
