@@ -30,13 +30,13 @@ public final class LossesGradients {
     // value of huber
     double d = output - target;
     double abs_d = Math.abs(d);
-    double tmp = 0.5 * d;
-    double huber = 1.0 >= abs_d ? tmp * d : abs_d - 0.5;
+    double product = 0.5 * d;
+    double huber = 1.0 >= abs_d ? product * d : abs_d - 0.5;
     // backward pass: dhuber_v = ∂huber/∂v, from the value back to the arguments; 'up' is the gradient arriving at a gate's output
     // select gate: up to the taken branch
-    double tmp_2 = 1.0 >= abs_d ? 1.0 : 0.0;
+    double selected = 1.0 >= abs_d ? 1.0 : 0.0;
     // fan-out sums 3 paths: abs gate: up·sign(a), 0 at a = 0; multiply gate switches
-    double dhuber_d = (1.0 >= abs_d ? 0.0 : 1.0) * Math.signum(d) + 0.5 * (tmp_2 * d) + tmp_2 * tmp;
+    double dhuber_d = (1.0 >= abs_d ? 0.0 : 1.0) * Math.signum(d) + 0.5 * (selected * d) + selected * product;
     grad[0] += dhuber_d; // ∂huber/∂output: subtract gate: +up to a, −up to b
     grad[1] += -dhuber_d; // ∂huber/∂target: subtract gate: +up to a, −up to b
     return huber;
@@ -60,17 +60,17 @@ public final class LossesGradients {
       throw new IllegalArgumentException("grad needs 2 elements, but has " + grad.length);
     }
     // value of logCosh
-    double tmp = output - target;
-    double d = Math.abs(tmp);
-    double tmp_2 = Math.exp(-2.0 * d);
-    double logCosh = d + Math.log1p(tmp_2) - 0.6931471805599453;
+    double difference = output - target;
+    double d = Math.abs(difference);
+    double exp = Math.exp(-2.0 * d);
+    double logCosh = d + Math.log1p(exp) - 0.6931471805599453;
     // backward pass: dlogCosh_v = ∂logCosh/∂v, from the value back to the arguments; 'up' is the gradient arriving at a gate's output
     // fan-out sums 2 paths: multiply gate switches; add gate distributes
-    double dlogCosh_d = -2.0 * (1.0 / (1.0 + tmp_2) * tmp_2) + 1.0;
+    double dlogCosh_d = -2.0 * (1.0 / (1.0 + exp) * exp) + 1.0;
     // abs gate: up·sign(a), 0 at a = 0
-    double tmp_3 = dlogCosh_d * Math.signum(tmp);
-    grad[0] += tmp_3; // ∂logCosh/∂output: subtract gate: +up to a, −up to b
-    grad[1] += -tmp_3; // ∂logCosh/∂target: subtract gate: +up to a, −up to b
+    double product = dlogCosh_d * Math.signum(difference);
+    grad[0] += product; // ∂logCosh/∂output: subtract gate: +up to a, −up to b
+    grad[1] += -product; // ∂logCosh/∂target: subtract gate: +up to a, −up to b
     return logCosh;
   }
 }

@@ -196,7 +196,8 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
       z[j] = biases[j];
     }
     // 4 columns per pass over z: one load and one store of z[j] for 4 multiply-adds
-    for (int k = 0; k < 4; k += 4) {
+    {
+      int k = 0;
       float[] c0 = w[k];
       float in0 = in[k];
       float[] c1 = w[k + 1];
@@ -557,7 +558,8 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
         z[n] = bias;
       }
       // 4 inputs per pass over the rows, as in the single-sample forward pass
-      for (int k = 0; k < 4; k += 4) {
+      {
+        int k = 0;
         float w0 = w[k][j];
         float[] in0 = in[k];
         float w1 = w[k + 1][j];

@@ -196,7 +196,8 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
       z[j] = biases[j];
     }
     // 4 columns per pass over z: one load and one store of z[j] for 4 multiply-adds
-    for (int k = 0; k < 4; k += 4) {
+    {
+      int k = 0;
       double[] c0 = w[k];
       double in0 = in[k];
       double[] c1 = w[k + 1];
@@ -558,7 +559,8 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
         z[n] = bias;
       }
       // 4 inputs per pass over the rows, as in the single-sample forward pass
-      for (int k = 0; k < 4; k += 4) {
+      {
+        int k = 0;
         double w0 = w[k][j];
         double[] in0 = in[k];
         double w1 = w[k + 1][j];

@@ -1,5 +1,7 @@
 package io.gradgen.processor;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,6 +49,58 @@ class GeneratedCodeHygieneTest {
             callee.startsWith("Math.") || callee.equals("checkLength"),
             method + " calls " + callee + ", which is not a Math intrinsic or a private helper");
       }
+    }
+  }
+
+  /** A constant-bound loop header: {@code for (int k = 0; k < 4; k += 4)}. */
+  private static final Pattern CONSTANT_LOOP =
+      Pattern.compile("for \\(int (\\w+) = (\\d+); \\1 < (\\d+); \\1(?:\\+\\+| \\+= (\\d+))\\)");
+  private static final Pattern TMP = Pattern.compile("\\btmp\\w*\\b");
+
+  @TestFactory
+  Stream<DynamicTest> loopCodeHasNoZeroTermsNoTmpNamesAndNoSingleIterationLoops() {
+    return CoverageNetworks.CASES.stream().map(c -> DynamicTest.dynamicTest(c.name() + " loops",
+        () -> checkWhole(CoverageNetworks.compiledAsLoops().source("loops/" + c.name() + "Model.java"))));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> customFunctionCodeHasNoZeroTermsNoTmpNamesAndNoSingleIterationLoops() {
+    List<String> shapes = List.of("STRAIGHT_LINE", "LOOPS");
+    List<javax.tools.JavaFileObject> sources = new java.util.ArrayList<>();
+    for (String shape : shapes) {
+      sources.add(com.google.testing.compile.JavaFileObjects.forSourceString("hygiene.Custom" + shape, String.join("\n",
+          "package hygiene;",
+          "import io.gradgen.*;",
+          "@Network(inputs = 1, layers = {",
+          "    @Dense(name = \"h\", units = 3, activation = Activation.CUSTOM, function = \"swish\"),",
+          "    @Dense(name = \"out\", units = 1, activation = Activation.GELU)},",
+          "  loss = Loss.CUSTOM, lossFunction = \"huber\", code = CodeShape." + shape + ")",
+          "public interface Custom" + shape + " {",
+          "  @Differentiable static double swish(double z) { return z / (1 + Math.exp(-z)); }",
+          "  @Differentiable static double huber(double o, double t) {",
+          "    double d = o - t;",
+          "    return Math.abs(d) <= 1 ? 0.5 * d * d : Math.abs(d) - 0.5;",
+          "  }",
+          "}")));
+    }
+    io.gradgen.processor.testing.CompiledModels compiled = io.gradgen.processor.testing.CompiledModels.compile(sources);
+    return shapes.stream().map(shape -> DynamicTest.dynamicTest(shape,
+        () -> checkWhole(compiled.source("hygiene/Custom" + shape + "Model.java"))));
+  }
+
+  /** The checks over a whole generated file, comments and Javadoc left out. */
+  private static void checkWhole(String source) {
+    String code = source.replaceAll("//.*", "").replaceAll("(?s)/\\*.*?\\*/", "");
+    Matcher trivial = TRIVIAL_TERM.matcher(code);
+    assertFalse(trivial.find(), () -> "a trivial term '" + trivial.group() + "' in:\n" + source);
+    Matcher tmp = TMP.matcher(code);
+    assertFalse(tmp.find(), () -> "a name '" + tmp.group() + "' that says nothing in:\n" + source);
+    Matcher loop = CONSTANT_LOOP.matcher(code);
+    while (loop.find()) {
+      int from = Integer.parseInt(loop.group(2));
+      int to = Integer.parseInt(loop.group(3));
+      int step = loop.group(4) == null ? 1 : Integer.parseInt(loop.group(4));
+      assertTrue(to - from > step, "a loop that runs once, '" + loop.group() + "', in:\n" + source);
     }
   }
 

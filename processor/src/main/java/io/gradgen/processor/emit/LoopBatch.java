@@ -101,12 +101,12 @@ final class LoopBatch {
         .addParameter(TypeName.INT, "m");
     for (int i = 0; i < c.layers.size(); i++) {
       forward.addStatement("batchForwardLayer$L($L, $L, b, m)", i, LoopContext.layerFields(c.layers.get(i)), i == 0 ? "b.x" : "b." + c.out(i - 1));
-      type.addMethod(batchForwardLayer(i));
+      type.addMethod(LoopPrinter.flat(batchForwardLayer(i)));
     }
     type.addMethod(forward.build());
-    type.addMethod(new LoopLoss(c).batchLossAndDelta());
+    type.addMethod(LoopPrinter.flat(new LoopLoss(c).batchLossAndDelta()));
     for (int i = c.layers.size() - 1; i >= 0; i--) {
-      type.addMethod(batchBackwardLayer(i));
+      type.addMethod(LoopPrinter.flat(batchBackwardLayer(i)));
     }
   }
 

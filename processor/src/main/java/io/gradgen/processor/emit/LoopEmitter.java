@@ -154,14 +154,16 @@ final class LoopEmitter {
         .addParameter(LoopContext.SCRATCH, "s");
     for (int i = 0; i < c.layers.size(); i++) {
       forward.addStatement("$N($L, $L, s)", LoopContext.forwardName(i), LoopContext.layerFields(c.layers.get(i)), i == 0 ? "x" : "s." + c.out(i - 1));
-      type.addMethod(c.schedule.unitsInLocals(i) ? layerCode.layerForwardInLocals(i) : layerCode.layerForward(i));
+      type.addMethod(LoopPrinter.flat(c.schedule.unitsInLocals(i) ? layerCode.layerForwardInLocals(i) : layerCode.layerForward(i)));
     }
     type.addMethod(forward.build());
-    type.addMethod(lossCode.lossOf());
-    type.addMethod(lossCode.outputDelta());
+    type.addMethod(LoopPrinter.flat(lossCode.lossOf()));
+    type.addMethod(LoopPrinter.flat(lossCode.outputDelta()));
     for (int i = c.layers.size() - 1; i >= 0; i--) {
-      type.addMethod(c.schedule.unitsInLocals(i) ? layerCode.layerBackwardInLocals(i, false) : layerCode.layerBackward(i, false));
-      type.addMethod(c.schedule.unitsInLocals(i) ? layerCode.layerBackwardInLocals(i, true) : layerCode.layerBackward(i, true));
+      type.addMethod(LoopPrinter.flat(
+          c.schedule.unitsInLocals(i) ? layerCode.layerBackwardInLocals(i, false) : layerCode.layerBackward(i, false)));
+      type.addMethod(LoopPrinter.flat(
+          c.schedule.unitsInLocals(i) ? layerCode.layerBackwardInLocals(i, true) : layerCode.layerBackward(i, true)));
     }
 
     MethodSpec.Builder step = MethodSpec.methodBuilder("trainStep")
@@ -241,7 +243,7 @@ final class LoopEmitter {
             .build(),
         CodeBlock.of("$T loss = gradientRows(xs, xOffset, ts, tOffset, count, g, s);\n", c.scalar),
         CodeBlock.of("descend(g, scale);\n")));
-    type.addMethod(descend());
+    type.addMethod(LoopPrinter.flat(descend()));
   }
 
   /** θ ← θ − scale·g for a flat gradient g, written into the columns and biases. */

@@ -315,19 +315,50 @@ public final class Lowering {
     };
     if (!function.isEmpty()) {
       Node arg = n.arg(0);
-      String argName = locals.get(arg);
+      String argName = nameOfValue(arg);
       if (argName != null) {
         return function + "_" + argName;
       }
-      if (arg.op() == Op.NEG && locals.containsKey(arg.arg(0))) {
-        return function + "_neg_" + locals.get(arg.arg(0)); // exp(-z): exp_neg_z
+      if (arg.op() == Op.NEG && nameOfValue(arg.arg(0)) != null) {
+        return function + "_neg_" + nameOfValue(arg.arg(0)); // exp(-z): exp_neg_z
       }
+      return function;
     }
-    if (n.op() == Op.ADD && n.args().size() == 2 && n.arg(0).isConstant(1.0) && locals.containsKey(n.arg(1))) {
-      return "one_plus_" + locals.get(n.arg(1));
+    if (n.op() == Op.ADD && n.args().size() == 2 && n.arg(0).isConstant(1.0) && nameOfValue(n.arg(1)) != null) {
+      return "one_plus_" + nameOfValue(n.arg(1));
     }
-    return "tmp";
+    // A shared value with no name of its own is named for what it computes, never "tmp".
+    return switch (n.op()) {
+      case ADD -> "sum";
+      case SUB -> "difference";
+      case MUL -> "product";
+      case DIV -> "quotient";
+      case NEG -> "negated";
+      case MAX -> "larger";
+      case MIN -> "smaller";
+      case POW -> "power";
+      case IF_POSITIVE, IF_GREATER_OR_EQUAL, IF_GREATER, IF_EQUAL -> "selected";
+      default -> "value";
+    };
   }
+
+  /** The name a value prints as: its local's, or an argument's ({@code z} for {@code z[k]}). */
+  private String nameOfValue(Node n) {
+    String local = locals.get(n);
+    if (local != null) {
+      return local;
+    }
+    if (n.op() == Op.VAR) {
+      String printed = variables.get(n.index());
+      int end = 0;
+      while (end < printed.length() && Character.isJavaIdentifierPart(printed.charAt(end))) {
+        end++;
+      }
+      return end > 0 ? printed.substring(0, end) : null;
+    }
+    return null;
+  }
+
 
   private String allocate(String wanted) {
     String name = wanted;
