@@ -55,7 +55,7 @@ final class ProgressListener implements TrainingListener {
 
   @Override
   public void onEpoch(EpochReport report) {
-    bar.stepTo(report.epoch() + 1);
+    bar.stepTo(report.epoch());
     bar.setExtraMessage(
         report.hasValidation()
             ? String.format(Locale.ROOT, " loss %.4f  validation %.4f", report.trainingLoss(), report.validationLoss())

@@ -72,8 +72,10 @@ public final class LossHistory {
   }
 
   /**
-   * The epoch with the lowest validation loss (improvements smaller than early stopping's {@code
-   * minDelta} do not count), or −1 without a validation set.
+   * The index (0-based, into {@link #validationLosses()}) of the epoch with the lowest validation
+   * loss (improvements smaller than early stopping's {@code minDelta} do not count), or −1 without
+   * a validation set. Its epoch number, as {@link TrainingResult#restoredEpoch()} gives it, is one
+   * more.
    */
   public int bestEpoch() {
     return bestEpoch;

@@ -54,7 +54,7 @@ public final class TrainingDivergedException extends RuntimeException {
         + "; the model keeps the weights from before this step (try a smaller learning rate)";
   }
 
-  /** The epoch (0-based) in which training diverged. */
+  /** The number of the epoch in which training diverged, counted from 1 as {@link TrainingResult#epochs()}. */
   public int epoch() {
     return epoch;
   }

@@ -208,7 +208,11 @@ public final class TrainingSession {
     }
     publish();
     iterations++;
-    return loss / count;
+    double mean = loss / count;
+    for (TrainingListener listener : listeners) {
+      listener.onBatch(history.epochs() + 1, iterations, mean);
+    }
+    return mean;
   }
 
   /** The first index whose value is NaN or infinite, or −1. A loop, no allocation. */
@@ -227,7 +231,7 @@ public final class TrainingSession {
     String name = index < 0 ? "" : model.layout().parameterName(index);
     diverged =
         new TrainingDivergedException(
-            history.epochs(), iterations, quantity, index, name, value, history.copy());
+            history.epochs() + 1, iterations, quantity, index, name, value, history.copy());
     return diverged;
   }
 
@@ -268,7 +272,7 @@ public final class TrainingSession {
     }
     EpochReport report =
         new EpochReport(
-            epoch, trainingLoss, validationLoss, optimizer.learningRate(), iterations,
+            epoch + 1, trainingLoss, validationLoss, optimizer.learningRate(), iterations,
             System.nanoTime() - start);
     for (TrainingListener listener : listeners) {
       listener.onEpoch(report);
@@ -332,11 +336,11 @@ public final class TrainingSession {
     if (result != null) {
       return result;
     }
-    int restored = -1;
+    int restored = 0;
     if (stopReason == StopReason.EARLY_STOPPING) {
       System.arraycopy(bestParameters, 0, parameters, 0, parameters.length);
       publish();
-      restored = history.bestEpoch();
+      restored = history.bestEpoch() + 1;
     }
     result =
         new TrainingResult(

@@ -72,7 +72,7 @@ class StopRuleTest {
     assertEquals(StopReason.EARLY_STOPPING, r.reason());
     LossHistory h = r.history();
     int best = h.bestEpoch();
-    assertEquals(best, r.restoredEpoch());
+    assertEquals(best + 1, r.restoredEpoch(), "the restored epoch's number, counted from 1");
     assertEquals(best + 1 + 3, r.epochs(), "stopped after 3 epochs without improvement");
     for (int e = 0; e < h.epochs(); e++) {
       assertTrue(h.validationLoss(best) <= h.validationLoss(e));

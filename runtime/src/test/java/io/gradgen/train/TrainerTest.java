@@ -195,7 +195,7 @@ class TrainerTest {
     assertEquals(5, reports.size());
     assertEquals(List.of(result), stops);
     for (int e = 0; e < 5; e++) {
-      assertEquals(e, reports.get(e).epoch());
+      assertEquals(e + 1, reports.get(e).epoch(), "epochs are numbered from 1");
       assertEquals(result.history().trainingLoss(e), reports.get(e).trainingLoss(), 0.0);
       assertEquals(result.history().validationLoss(e), reports.get(e).validationLoss(), 0.0);
       assertTrue(reports.get(e).hasValidation());
