@@ -101,6 +101,25 @@ public final class Adam implements Optimizer {
     sized = true;
   }
 
+  /** m, v, then {β₁ᵗ, β₂ᵗ, t}. */
+  @Override
+  public double[][] state() {
+    return new double[][] {m.clone(), v.clone(), {beta1Power, beta2Power, steps}};
+  }
+
+  @Override
+  public void restore(double[][] state) {
+    if (state.length != 3 || state[0].length != state[1].length || state[2].length != 3) {
+      throw new IllegalArgumentException("Adam's state is m, v and {β₁ᵗ, β₂ᵗ, t}; got " + state.length + " arrays");
+    }
+    m = state[0].clone();
+    v = state[1].clone();
+    beta1Power = state[2][0];
+    beta2Power = state[2][1];
+    steps = (long) state[2][2];
+    sized = true;
+  }
+
   /** The number of steps taken since the last reset: Adam's t. */
   public long steps() {
     return steps;

@@ -74,6 +74,21 @@ public final class Momentum implements Optimizer {
     sized = true;
   }
 
+  /** The velocities. */
+  @Override
+  public double[][] state() {
+    return new double[][] {velocity.clone()};
+  }
+
+  @Override
+  public void restore(double[][] state) {
+    if (state.length != 1) {
+      throw new IllegalArgumentException("Momentum's state is its velocities; got " + state.length + " arrays");
+    }
+    velocity = state[0].clone();
+    sized = true;
+  }
+
   /** The current velocities (a copy), in parameter order. */
   public double[] velocity() {
     return velocity.clone();

@@ -33,4 +33,25 @@ public interface Optimizer {
    * parameters; the learning rate goes back to epoch 0's.
    */
   void reset(int parameterCount);
+
+  /**
+   * The state the next steps depend on (moments, velocities, step counts) as arrays, for {@link
+   * Trainer#resume checkpoints}; empty (the default) for an optimizer that keeps none. The learning
+   * rate is not part of it: {@link #beginEpoch} sets it again.
+   */
+  default double[][] state() {
+    return new double[0][];
+  }
+
+  /**
+   * Puts back a state that {@link #state} returned, so that the next steps are those an
+   * uninterrupted run would take.
+   *
+   * @throws IllegalArgumentException if the arrays do not fit this optimizer or its parameter count
+   */
+  default void restore(double[][] state) {
+    if (state.length != 0) {
+      throw new IllegalArgumentException(getClass().getSimpleName() + " keeps no state, but was given " + state.length + " arrays");
+    }
+  }
 }

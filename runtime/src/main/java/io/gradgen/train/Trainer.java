@@ -2,6 +2,8 @@ package io.gradgen.train;
 
 import io.gradgen.DifferentiableModel;
 import io.gradgen.data.DataSet;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -36,8 +38,12 @@ public final class Trainer {
   private final L2Regularization regularization;
   private final List<StopRule> stopRules;
   private final List<TrainingListener> listeners;
+  private final int checkpointEvery;
+  private final Path checkpointFile;
 
   private Trainer(Builder b) {
+    this.checkpointEvery = b.checkpointEvery;
+    this.checkpointFile = b.checkpointFile;
     this.optimizer = b.optimizer;
     this.batchSize = b.batchSize;
     this.seed = b.seed;
@@ -88,6 +94,33 @@ public final class Trainer {
     return new TrainingSession(this, model, train, validation);
   }
 
+  /**
+   * Continues the run saved in {@code checkpoint} (see {@link Builder#checkpointEvery}) with this
+   * trainer, which must be configured as the one that wrote it: the same data, seed, batch size,
+   * optimizer and stop rules then give the same result as a run never interrupted. The model's
+   * parameters are overwritten with the checkpoint's.
+   *
+   * @throws IOException if the file cannot be read or is not a valid checkpoint
+   * @throws IllegalArgumentException if it was made for another architecture, other data sizes or
+   *     another batch size or seed
+   */
+  public TrainingSession resume(DifferentiableModel model, DataSet train, DataSet validation, Path checkpoint)
+      throws IOException {
+    TrainingSession session = validation == null ? start(model, train) : start(model, train, validation);
+    session.restore(Checkpoint.read(checkpoint), checkpoint);
+    return session;
+  }
+
+  /** How often the session saves a checkpoint, in epochs; 0 for never. */
+  int checkpointEvery() {
+    return checkpointEvery;
+  }
+
+  /** Where the session saves its checkpoints, or null. */
+  Path checkpointFile() {
+    return checkpointFile;
+  }
+
   Optimizer optimizer() {
     return optimizer;
   }
@@ -124,6 +157,8 @@ public final class Trainer {
     private L2Regularization regularization = L2Regularization.NONE;
     private final List<StopRule> stopRules = new ArrayList<>();
     private final List<TrainingListener> listeners = new ArrayList<>();
+    private int checkpointEvery;
+    private Path checkpointFile;
 
     private Builder(Optimizer optimizer) {
       if (optimizer == null) {
@@ -172,6 +207,19 @@ public final class Trainer {
         Objects.requireNonNull(rules[i], () -> "rules[" + index + "]");
       }
       stopRules.addAll(List.of(rules));
+      return this;
+    }
+
+    /**
+     * Saves a {@link Checkpoint} to {@code file} (atomically, replacing the last one) after every
+     * {@code epochs} epochs, for {@link Trainer#resume}.
+     */
+    public Builder checkpointEvery(int epochs, Path file) {
+      if (epochs < 1) {
+        throw new IllegalArgumentException("checkpoints need an interval of at least 1 epoch, but it is " + epochs);
+      }
+      this.checkpointEvery = epochs;
+      this.checkpointFile = Objects.requireNonNull(file, "file");
       return this;
     }
 

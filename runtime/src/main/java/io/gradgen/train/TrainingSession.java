@@ -63,6 +63,10 @@ public final class TrainingSession {
   private final LossHistory history;
   private final long started = System.nanoTime();
 
+  private final Trainer trainer;
+  private final int trainingRows;
+  private final int validationRows;
+  private boolean resumed;
   private int cursor;
   private long iterations;
   private StopReason stopReason;
@@ -96,6 +100,9 @@ public final class TrainingSession {
           "early stopping watches the validation loss: pass a validation set to fit/start");
     }
     this.model = model;
+    this.trainer = trainer;
+    this.trainingRows = train.size();
+    this.validationRows = validation == null ? -1 : validation.size();
     this.optimizer = trainer.optimizer();
     this.listeners = trainer.listeners().toArray(new TrainingListener[0]);
     this.rules = trainer.stopRules().toArray(new StopRule[0]);
@@ -277,7 +284,50 @@ public final class TrainingSession {
     for (TrainingListener listener : listeners) {
       listener.onEpoch(report);
     }
+    int every = trainer.checkpointEvery();
+    if (every > 0 && cursor == x.length && history.epochs() % every == 0) {
+      saveCheckpoint(trainer.checkpointFile());
+    }
     return report;
+  }
+
+  /** Writes this session's state after a whole epoch to {@code file}, atomically. */
+  private void saveCheckpoint(java.nio.file.Path file) {
+    try {
+      Checkpoint.write(file, new Checkpoint.State(
+          model.layout().fingerprint(), trainingRows, validationRows, batchSize, trainer.seed(), iterations,
+          history.trainingLosses(), history.validationLosses(), parameters.clone(),
+          bestParameters == null ? new double[0] : bestParameters.clone(), optimizer.state()));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot write the checkpoint " + file, e);
+    }
+  }
+
+  /** Continues from a checkpoint: parameters, history, steps, optimizer state, and the shuffles replayed. */
+  void restore(Checkpoint.State s, java.nio.file.Path file) {
+    String expected = model.layout().fingerprint();
+    if (!s.fingerprint().equals(expected) || s.trainingRows() != trainingRows || s.validationRows() != validationRows
+        || s.batchSize() != batchSize || s.seed() != trainer.seed() || s.parameters().length != parameters.length) {
+      throw new IllegalArgumentException(
+          file + " was saved for " + s.fingerprint() + " with " + s.trainingRows() + " training and "
+              + s.validationRows() + " validation rows, batch " + s.batchSize() + ", seed " + s.seed()
+              + "; this session has " + expected + ", " + trainingRows + " and " + validationRows + " rows, batch "
+              + batchSize + ", seed " + trainer.seed());
+    }
+    System.arraycopy(s.parameters(), 0, parameters, 0, parameters.length);
+    publish();
+    if (bestParameters != null && s.best().length == parameters.length) {
+      System.arraycopy(s.best(), 0, bestParameters, 0, parameters.length);
+    }
+    for (int e = 0; e < s.trainingLosses().length; e++) {
+      history.add(s.trainingLosses()[e], s.validationLosses()[e]);
+      if (shuffle) {
+        shuffle();
+      }
+    }
+    iterations = s.steps();
+    optimizer.restore(s.optimizer());
+    resumed = true;
   }
 
   private double meanLoss(double[][] features, double[][] targets) {
@@ -297,6 +347,11 @@ public final class TrainingSession {
    *     infinite; the model then holds the last finite weights
    */
   public TrainingResult run() {
+    if (resumed && stopReason == null && history.epochs() > 0) {
+      // The run that saved the checkpoint checked the rules after its last epoch only once it had saved.
+      resumed = false;
+      stopReason = check(null);
+    }
     while (stopReason == null) {
       EpochReport report = epoch();
       stopReason = check(report);
