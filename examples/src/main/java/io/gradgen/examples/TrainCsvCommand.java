@@ -60,22 +60,22 @@ final class TrainCsvCommand extends Command {
   @CommandLine.Option(names = "--separator", paramLabel = "CHAR", defaultValue = ",", description = "the field separator; 'tab' for a tab (default: ${DEFAULT-VALUE})")
   String separator;
 
-  @CommandLine.Option(names = "--epochs", defaultValue = "500", description = "the most epochs (default: ${DEFAULT-VALUE})")
+  @CommandLine.Option(names = "--epochs", paramLabel = "N", defaultValue = "500", description = "the most epochs (default: ${DEFAULT-VALUE})")
   int epochs;
 
-  @CommandLine.Option(names = "--patience", defaultValue = "30", description = "early stopping's patience in epochs (default: ${DEFAULT-VALUE})")
+  @CommandLine.Option(names = "--patience", paramLabel = "N", defaultValue = "30", description = "early stopping's patience in epochs (default: ${DEFAULT-VALUE})")
   int patience;
 
-  @CommandLine.Option(names = "--learning-rate", defaultValue = "0.01", description = "Adam's learning rate (default: ${DEFAULT-VALUE})")
+  @CommandLine.Option(names = "--learning-rate", paramLabel = "RATE", defaultValue = "0.01", description = "Adam's learning rate (default: ${DEFAULT-VALUE})")
   double learningRate;
 
-  @CommandLine.Option(names = "--batch", defaultValue = "32", description = "the mini-batch size (default: ${DEFAULT-VALUE})")
+  @CommandLine.Option(names = "--batch", paramLabel = "N", defaultValue = "32", description = "the mini-batch size (default: ${DEFAULT-VALUE})")
   int batch;
 
   @CommandLine.Option(names = "--folds", defaultValue = "0", paramLabel = "K", description = "also run K-fold cross-validation (K >= 2)")
   int folds;
 
-  @CommandLine.Option(names = "--seed", defaultValue = "42", description = "fixes the split, the weights and the shuffling (default: ${DEFAULT-VALUE})")
+  @CommandLine.Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "fixes the split, the weights and the shuffling (default: ${DEFAULT-VALUE})")
   long seed;
 
   @CommandLine.Option(names = "--chart", paramLabel = "FILE.png", description = "the learning curve (default: target/NAME-learning-curve.png)")

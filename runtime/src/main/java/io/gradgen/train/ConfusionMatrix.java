@@ -195,29 +195,35 @@ public final class ConfusionMatrix {
       throw new IllegalArgumentException("names has " + names.size() + " entries, there are " + counts.length + " classes");
     }
     int width = 9;
+    int first = "true \\ predicted".length();
     for (String n : names) {
-      width = Math.max(width, n.length() + 1);
+      width = Math.max(width, n.length());
+      first = Math.max(first, n.length());
     }
+    String label = "%-" + first + "s";
+    String cell = " %" + width + "s";
+    String count = " %" + width + "d";
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%-" + width + "s", "true \\ predicted"));
+    sb.append(String.format(Locale.ROOT, label, "true \\ predicted"));
     for (String n : names) {
-      sb.append(String.format(Locale.ROOT, " %" + width + "s", n));
+      sb.append(String.format(Locale.ROOT, cell, n));
     }
     sb.append('\n');
     for (int a = 0; a < counts.length; a++) {
-      sb.append(String.format(Locale.ROOT, "%-" + width + "s", names.get(a)));
+      sb.append(String.format(Locale.ROOT, label, names.get(a)));
       for (int p = 0; p < counts.length; p++) {
-        sb.append(String.format(Locale.ROOT, " %" + width + "d", counts[a][p]));
+        sb.append(String.format(Locale.ROOT, count, counts[a][p]));
       }
       sb.append('\n');
     }
-    sb.append('\n').append(String.format(Locale.ROOT, "%-" + width + "s %9s %9s %9s %9s%n", "class", "precision", "recall", "f1", "support"));
+    String row = label + " %9.4f %9.4f %9.4f %9d%n";
+    sb.append('\n').append(String.format(Locale.ROOT, label + " %9s %9s %9s %9s%n", "class", "precision", "recall", "f1", "support"));
     for (int c = 0; c < counts.length; c++) {
-      sb.append(String.format(Locale.ROOT, "%-" + width + "s %9.4f %9.4f %9.4f %9d%n", names.get(c), precision(c), recall(c), f1(c), support(c)));
+      sb.append(String.format(Locale.ROOT, row, names.get(c), precision(c), recall(c), f1(c), support(c)));
     }
-    sb.append(String.format(Locale.ROOT, "%-" + width + "s %9s %9s %9.4f %9d%n", "accuracy", "", "", accuracy(), total));
-    sb.append(String.format(Locale.ROOT, "%-" + width + "s %9.4f %9.4f %9.4f %9d%n", "macro", macroPrecision(), macroRecall(), macroF1(), total));
-    sb.append(String.format(Locale.ROOT, "%-" + width + "s %9.4f %9.4f %9.4f %9d%n", "weighted", weightedPrecision(), weightedRecall(), weightedF1(), total));
+    sb.append(String.format(Locale.ROOT, label + " %9s %9s %9.4f %9d%n", "accuracy", "", "", accuracy(), total));
+    sb.append(String.format(Locale.ROOT, row, "macro", macroPrecision(), macroRecall(), macroF1(), total));
+    sb.append(String.format(Locale.ROOT, row, "weighted", weightedPrecision(), weightedRecall(), weightedF1(), total));
     return sb.toString();
   }
 }

@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  * given seed. Biases start at 0 unless an initializer says otherwise.
  */
 public interface Initializer {
-  /** Uniform in [0, 1) for the weights, as in SEEDS.md §4; biases 0. */
+  /** Uniform in [0, 1) for the weights, as in docs/SEEDS.md §4; biases 0. */
   static Initializer uniform() {
     return new UniformInitializer(0, 1, false);
   }

@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * Trains any {@link DifferentiableModel} with an {@link Optimizer}, in one of the three modes of
- * SEEDS.md §1: online (a batch of 1), mini-batch (N samples, the data shuffled every epoch by a
+ * docs/SEEDS.md §1: online (a batch of 1), mini-batch (N samples, the data shuffled every epoch by a
  * seeded generator) or full batch (the whole training set per step, not shuffled).
  *
  * <pre>{@code
@@ -24,7 +24,7 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>A step clears the gradient array, lets the model add each sample's gradient into it, scales
- * it by 1/batch (the cost is the mean of the per-sample losses, SEEDS.md §5), adds the L2 term and
+ * it by 1/batch (the cost is the mean of the per-sample losses, docs/SEEDS.md §5), adds the L2 term and
  * lets the optimizer update the parameters in place. Steps allocate nothing. A trainer holds its
  * optimizer, which holds state: train one model at a time with it.
  */

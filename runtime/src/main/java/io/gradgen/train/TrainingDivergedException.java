@@ -2,7 +2,7 @@ package io.gradgen.train;
 
 /**
  * Training produced a NaN or infinite loss, gradient or parameter: the learning rate is probably
- * too large (SEEDS.md §5), or the data has outliers the loss cannot absorb.
+ * too large (docs/SEEDS.md §5), or the data has outliers the loss cannot absorb.
  *
  * <p>When it is thrown the model holds the last finite weights: the weights from before the step
  * that went wrong (restored if the optimizer had already written non-finite values into them).

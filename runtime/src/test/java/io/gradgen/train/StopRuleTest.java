@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Each stop rule of SEEDS.md §4 stops training for its own reason. */
+/** Each stop rule of docs/SEEDS.md §4 stops training for its own reason. */
 class StopRuleTest {
   private static Trainer.Builder sgd(double rate) {
     return Trainer.builder(new Sgd(rate)).fullBatch();

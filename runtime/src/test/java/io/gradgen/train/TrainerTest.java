@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
-/** The trainer's three modes (SEEDS.md §1), its shuffling, listeners and checks. */
+/** The trainer's three modes (docs/SEEDS.md §1), its shuffling, listeners and checks. */
 class TrainerTest {
   private static final List<UnaryOperator<Trainer.Builder>> MODES =
       List.of(Trainer.Builder::online, b -> b.miniBatch(2), Trainer.Builder::fullBatch);
