@@ -31,6 +31,14 @@ public interface FloatModel {
   NetworkLayout layout();
 
   /**
+   * The layer table: name, units, activation, bias and parameter count of every layer, then the
+   * totals (see {@link ModelSummary}).
+   */
+  default String summary() {
+    return ModelSummary.of(getClass().getSimpleName(), layout()).toString();
+  }
+
+  /**
    * Forward pass: writes the outputs for input {@code x} into {@code y}; allocates nothing.
    *
    * @throws NullPointerException naming the parameter if an array is null

@@ -44,7 +44,18 @@ public final class Checkpoint {
    */
   record State(
       String fingerprint, int trainingRows, int validationRows, int batchSize, long seed, long steps,
-      double[] trainingLosses, double[] validationLosses, double[] parameters, double[] best, double[][] optimizer) {}
+      double[] trainingLosses, double[] validationLosses, double[] parameters, double[] best, double[][] optimizer) {
+    /** Refuses a checkpoint of another architecture, other data sizes, batch size or seed, naming both. */
+    void checkFits(Path file, String expected, int training, int validation, int batch, long seedNow, int count) {
+      if (!fingerprint.equals(expected) || trainingRows != training || validationRows != validation
+          || batchSize != batch || seed != seedNow || parameters.length != count) {
+        throw new IllegalArgumentException(
+            file + " was saved for " + fingerprint + " with " + trainingRows + " training and " + validationRows
+                + " validation rows, batch " + batchSize + ", seed " + seed + "; this session has " + expected + ", "
+                + training + " and " + validation + " rows, batch " + batch + ", seed " + seedNow);
+      }
+    }
+  }
 
   private Checkpoint() {}
 

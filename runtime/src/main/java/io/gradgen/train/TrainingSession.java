@@ -305,15 +305,7 @@ public final class TrainingSession {
 
   /** Continues from a checkpoint: parameters, history, steps, optimizer state, and the shuffles replayed. */
   void restore(Checkpoint.State s, java.nio.file.Path file) {
-    String expected = model.layout().fingerprint();
-    if (!s.fingerprint().equals(expected) || s.trainingRows() != trainingRows || s.validationRows() != validationRows
-        || s.batchSize() != batchSize || s.seed() != trainer.seed() || s.parameters().length != parameters.length) {
-      throw new IllegalArgumentException(
-          file + " was saved for " + s.fingerprint() + " with " + s.trainingRows() + " training and "
-              + s.validationRows() + " validation rows, batch " + s.batchSize() + ", seed " + s.seed()
-              + "; this session has " + expected + ", " + trainingRows + " and " + validationRows + " rows, batch "
-              + batchSize + ", seed " + trainer.seed());
-    }
+    s.checkFits(file, model.layout().fingerprint(), trainingRows, validationRows, batchSize, trainer.seed(), parameters.length);
     System.arraycopy(s.parameters(), 0, parameters, 0, parameters.length);
     publish();
     if (bestParameters != null && s.best().length == parameters.length) {
