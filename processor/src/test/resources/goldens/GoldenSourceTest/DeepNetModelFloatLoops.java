@@ -330,11 +330,11 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
     grad[186] += d0;
     grad[187] += d1;
     grad[188] += d2;
-    // relu gate of layer 'mix': δ = ∂E/∂a · f'(z)
+    // grad of mix_a = relu(mix_z): δ = ∂E/∂a · relu′(z)
     float[] below = s.dE_mix_z;
     float[] z = s.mix_z;
     for (int k = 0; k < 2; k++) {
-      below[k] = down[k] * (z[k] > 0.0f ? 1.0f : 0.0f);
+      below[k] = z[k] > 0.0f ? down[k] : 0.0f;
     }
   }
 
@@ -363,11 +363,11 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
     biases[0] -= step0;
     biases[1] -= step1;
     biases[2] -= step2;
-    // relu gate of layer 'mix': δ = ∂E/∂a · f'(z)
+    // grad of mix_a = relu(mix_z): δ = ∂E/∂a · relu′(z)
     float[] below = s.dE_mix_z;
     float[] z = s.mix_z;
     for (int k = 0; k < 2; k++) {
-      below[k] = down[k] * (z[k] > 0.0f ? 1.0f : 0.0f);
+      below[k] = z[k] > 0.0f ? down[k] : 0.0f;
     }
   }
 
@@ -386,7 +386,7 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
       grad[140 + k] += d0 * ink;
       grad[160 + k] += d1 * ink;
     }
-    // tanh gate of layer 'features': δ = ∂E/∂a · f'(z)
+    // grad of features_a = tanh(features_z): δ = ∂E/∂a · tanh′(z)
     float[] below = s.dE_features_z;
     float[] a = s.features_a;
     for (int k = 0; k < 20; k++) {
@@ -412,7 +412,7 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
       column[0] -= step0 * ink;
       column[1] -= step1 * ink;
     }
-    // tanh gate of layer 'features': δ = ∂E/∂a · f'(z)
+    // grad of features_a = tanh(features_z): δ = ∂E/∂a · tanh′(z)
     float[] below = s.dE_features_z;
     float[] a = s.features_a;
     for (int k = 0; k < 20; k++) {
@@ -740,11 +740,12 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
       }
       grad[186 + j] += sum;
     }
+    // grad of mix_a = relu(mix_z): δ = ∂E/∂a · relu′(z)
     float[][] below = b.dE_mix_z;
     float[][] z = b.mix_z;
     for (int k = 0; k < 2; k++) {
       for (int n = 0; n < m; n++) {
-        below[k][n] = down[k][n] * (z[k][n] > 0.0f ? 1.0f : 0.0f);
+        below[k][n] = z[k][n] > 0.0f ? down[k][n] : 0.0f;
       }
     }
   }
@@ -807,6 +808,7 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
         }
       }
     }
+    // grad of features_a = tanh(features_z): δ = ∂E/∂a · tanh′(z)
     float[][] below = b.dE_features_z;
     float[][] a = b.features_a;
     for (int k = 0; k < 20; k++) {

@@ -13,6 +13,11 @@ public final class Batches {
    * Checks that {@code count} rows of {@code width} values, from {@code offset} on, fit in {@code
    * array}.
    *
+   * @param name the argument's name, for the error message
+   * @param array the array of rows
+   * @param offset the index of the first row's first element
+   * @param count the number of rows
+   * @param width the length of one row
    * @throws NullPointerException naming the array if it is null
    * @throws IllegalArgumentException naming the array, the offset or the count, with the values
    */
@@ -21,7 +26,15 @@ public final class Batches {
     checkRows(name, array.length, offset, count, width);
   }
 
-  /** The same for a {@code float} array. */
+  /**
+   * The same for a {@code float} array.
+   *
+   * @param name the argument's name, for the error message
+   * @param array the array of rows
+   * @param offset the index of the first row's first element
+   * @param count the number of rows
+   * @param width the length of one row
+   */
   public static void check(String name, float[] array, int offset, int count, int width) {
     Objects.requireNonNull(array, name);
     checkRows(name, array.length, offset, count, width);

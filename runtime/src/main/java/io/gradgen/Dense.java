@@ -18,21 +18,55 @@ public @interface Dense {
   /**
    * The layer's name: a Java identifier, unique in the network. It names the layer's variables in
    * the generated code ({@code hidden_z0}, {@code hidden_a0}, {@code dE_hidden_z0}).
+   *
+   * @return the layer's name: a Java identifier, unique in the network
    */
   String name();
 
-  /** Number of neurons; at least 1. */
+  /**
+   * Number of neurons; at least 1.
+   *
+   * @return number of neurons; at least 1
+   */
   int units();
 
-  /** The element-wise activation; {@link Activation#IDENTITY} by default. */
+  /**
+   * The element-wise activation; {@link Activation#IDENTITY} by default.
+   *
+   * @return the element-wise activation; {@link Activation#IDENTITY} by default
+   */
   Activation activation() default Activation.IDENTITY;
 
-  /** How the layer's bias is shaped; one bias per neuron by default. */
+  /**
+   * How the layer's bias is shaped; one bias per neuron by default.
+   *
+   * @return how the layer's bias is shaped; one bias per neuron by default
+   */
   Bias bias() default Bias.PER_NEURON;
 
   /**
    * With {@code activation = Activation.CUSTOM}: the name of a {@link Differentiable} static method
    * of the declaration, {@code double f(double z)}, used as the activation.
+   *
+   * @return with {@code activation = Activation.CUSTOM}: the name of a {@link Differentiable}
+   *     static method of the declaration, {@code double f(double z)}, used as the activation
    */
   String function() default "";
+
+  /**
+   * With {@code activation = Activation.LEAKY_RELU}: the slope α for {@code z ≤ 0}, finite; 0.01
+   * by default (as PyTorch's and Keras's). Other activations ignore it.
+   *
+   * @return the leaky ReLU's slope for {@code z ≤ 0}
+   */
+  double slope() default 0.01;
+
+  /**
+   * How loop code runs over this layer's units: written out ({@link UnitLoop#UNROLLED}) or as one
+   * vectorized loop ({@link UnitLoop#VECTORIZED}); {@link UnitLoop#AUTO} by default, which picks by
+   * the layer's width. Only a schedule: the values are the same either way.
+   *
+   * @return how loop code runs over the layer's units
+   */
+  UnitLoop unitLoop() default UnitLoop.AUTO;
 }

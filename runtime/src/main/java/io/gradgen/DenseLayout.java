@@ -16,7 +16,13 @@ package io.gradgen;
 public record DenseLayout(
     String name, int inputs, int units, Activation activation, Bias bias, int firstWeight, int firstBias) {
 
-  /** The index of weight {@code w[unit][input]}. */
+  /**
+   * The index of weight {@code w[unit][input]}.
+   *
+   * @param unit the neuron the weight feeds
+   * @param input the input the weight multiplies
+   * @return the index of weight {@code w[unit][input]}
+   */
   public int weightIndex(int unit, int input) {
     if (unit < 0 || unit >= units) {
       throw new IndexOutOfBoundsException(
@@ -29,7 +35,11 @@ public record DenseLayout(
     return firstWeight + unit * inputs + input;
   }
 
-  /** The number of bias parameters: {@code units}, 1 when shared, 0 when none. */
+  /**
+   * The number of bias parameters: {@code units}, 1 when shared, 0 when none.
+   *
+   * @return the number of bias parameters: {@code units}, 1 when shared, 0 when none
+   */
   public int biasCount() {
     return switch (bias) {
       case PER_NEURON -> units;
@@ -38,12 +48,20 @@ public record DenseLayout(
     };
   }
 
-  /** Weights and biases of this layer. */
+  /**
+   * Weights and biases of this layer.
+   *
+   * @return weights and biases of this layer
+   */
   public int parameterCount() {
     return inputs * units + biasCount();
   }
 
-  /** One past the layer's last parameter. */
+  /**
+   * One past the layer's last parameter.
+   *
+   * @return one past the layer's last parameter
+   */
   public int end() {
     return firstBias + biasCount();
   }

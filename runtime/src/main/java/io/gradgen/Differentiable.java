@@ -42,6 +42,8 @@ public @interface Differentiable {
    * The arguments to differentiate with respect to, by name. Empty (the default) means every
    * {@code double} argument. {@code double[]} arguments may be named too: each element read gets
    * its own partial derivative. Fields marked {@link Parameter} are always included.
+   *
+   * @return the arguments to differentiate with respect to, by name
    */
   String[] wrt() default {};
 }

@@ -7,18 +7,34 @@ package io.gradgen;
  * trainStep}, one sample or a mini-batch at a time.
  */
 public interface DifferentiableFloatModel extends FloatModel {
-  /** The loss of one sample. */
+  /**
+   * The loss of one sample.
+   *
+   * @param x one sample's inputs
+   * @param target the sample's targets
+   * @return the loss of one sample
+   */
   float loss(float[] x, float[] target);
 
   /**
    * Backpropagation: <em>adds</em> ∂E/∂θ into {@code gradient} and returns the loss E of this
    * sample; allocates nothing.
+   *
+   * @param x one sample's inputs
+   * @param target the sample's targets
+   * @param gradient the array that ∂E/∂θ is added into, one element per parameter
+   * @return the loss E of this sample
    */
   float gradient(float[] x, float[] target, float[] gradient);
 
   /**
    * One step of stochastic gradient descent on one sample: forward, backward and θ ← θ − η·∂E/∂θ
    * in place, fused; allocates nothing. Returns the loss before the step.
+   *
+   * @param x one sample's inputs
+   * @param target the sample's targets
+   * @param learningRate the learning rate η
+   * @return the loss of the sample before the step
    */
   float trainStep(float[] x, float[] target, float learningRate);
 
@@ -27,6 +43,11 @@ public interface DifferentiableFloatModel extends FloatModel {
    * xs[xOffset + n·inputCount() …]} and writes {@code ys[yOffset + n·outputCount() …]}. Generated
    * models allocate nothing here.
    *
+   * @param xs the samples' inputs, one row of {@code inputCount()} values after another
+   * @param xOffset the index in {@code xs} of the first sample's first input
+   * @param ys receives the outputs, one row of {@code outputCount()} values per sample
+   * @param yOffset the index in {@code ys} of the first sample's first output
+   * @param count the number of samples
    * @throws IllegalArgumentException if an offset or count is negative or the rows do not fit in
    *     their array, naming it
    */
@@ -46,6 +67,14 @@ public interface DifferentiableFloatModel extends FloatModel {
    * Backpropagation over {@code count} samples stored row after row (see {@link #predict(float[],
    * int, float[], int, int)}): <em>adds</em> the sum of their gradients into {@code gradient} and
    * returns the sum of their losses. Generated models allocate nothing here.
+   *
+   * @param xs the samples' inputs, one row of {@code inputCount()} values after another
+   * @param xOffset the index in {@code xs} of the first sample's first input
+   * @param ts the samples' targets, one row of {@code outputCount()} values after another
+   * @param tOffset the index in {@code ts} of the first sample's first target
+   * @param count the number of samples
+   * @param gradient the array that ∂E/∂θ is added into, one element per parameter
+   * @return the sum of their losses
    */
   default float gradient(float[] xs, int xOffset, float[] ts, int tOffset, int count, float[] gradient) {
     Batches.check("xs", xs, xOffset, count, inputCount());
@@ -65,6 +94,14 @@ public interface DifferentiableFloatModel extends FloatModel {
    * One step of mini-batch gradient descent: θ ← θ − η·(1/count)·Σ ∂E_n/∂θ over {@code count}
    * samples stored row after row, applied to {@link #parameters()} in place. Returns the mean loss
    * before the step. Generated models allocate nothing here.
+   *
+   * @param xs the samples' inputs, one row of {@code inputCount()} values after another
+   * @param xOffset the index in {@code xs} of the first sample's first input
+   * @param ts the samples' targets, one row of {@code outputCount()} values after another
+   * @param tOffset the index in {@code ts} of the first sample's first target
+   * @param count the number of samples
+   * @param learningRate the learning rate η
+   * @return the mean loss of the samples before the step
    */
   default float trainStep(float[] xs, int xOffset, float[] ts, int tOffset, int count, float learningRate) {
     if (count < 1) {

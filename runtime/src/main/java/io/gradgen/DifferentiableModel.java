@@ -16,6 +16,7 @@ public interface DifferentiableModel extends Model {
    *
    * @param x the inputs, of length {@link #inputCount()}
    * @param target the desired outputs, of length {@link #outputCount()}
+   * @return the loss of one sample
    * @throws NullPointerException naming the parameter if an array is null
    * @throws IllegalArgumentException if an array has the wrong length, naming it, the actual and
    *     the expected length
@@ -24,7 +25,8 @@ public interface DifferentiableModel extends Model {
 
   /**
    * Backpropagation: <em>adds</em> ∂E/∂θ for every parameter θ into {@code gradient} and returns
-   * the loss E of this sample. Adding (rather than overwriting) lets a caller sum the gradients of a
+   * the loss E of this sample. Adding (rather than overwriting) lets a caller sum the gradients of
+   * a
    * mini-batch in one array; clear it between steps. Allocates nothing.
    *
    * @param x the inputs, of length {@link #inputCount()}
@@ -65,6 +67,11 @@ public interface DifferentiableModel extends Model {
    * xs[xOffset + n·inputCount() …]} and writes {@code ys[yOffset + n·outputCount() …]}. Generated
    * models allocate nothing here.
    *
+   * @param xs the samples' inputs, one row of {@code inputCount()} values after another
+   * @param xOffset the index in {@code xs} of the first sample's first input
+   * @param ys receives the outputs, one row of {@code outputCount()} values per sample
+   * @param yOffset the index in {@code ys} of the first sample's first output
+   * @param count the number of samples
    * @throws IllegalArgumentException if an offset or count is negative or the rows do not fit in
    *     their array, naming it
    */
@@ -84,6 +91,14 @@ public interface DifferentiableModel extends Model {
    * Backpropagation over {@code count} samples stored row after row (see {@link #predict(double[],
    * int, double[], int, int)}): <em>adds</em> the sum of their gradients into {@code gradient} and
    * returns the sum of their losses. Generated models allocate nothing here.
+   *
+   * @param xs the samples' inputs, one row of {@code inputCount()} values after another
+   * @param xOffset the index in {@code xs} of the first sample's first input
+   * @param ts the samples' targets, one row of {@code outputCount()} values after another
+   * @param tOffset the index in {@code ts} of the first sample's first target
+   * @param count the number of samples
+   * @param gradient the array that ∂E/∂θ is added into, one element per parameter
+   * @return the sum of their losses
    */
   default double gradient(double[] xs, int xOffset, double[] ts, int tOffset, int count, double[] gradient) {
     Batches.check("xs", xs, xOffset, count, inputCount());
@@ -103,6 +118,14 @@ public interface DifferentiableModel extends Model {
    * One step of mini-batch gradient descent: θ ← θ − η·(1/count)·Σ ∂E_n/∂θ over {@code count}
    * samples stored row after row, applied to {@link #parameters()} in place. Returns the mean loss
    * before the step. Generated models allocate nothing here.
+   *
+   * @param xs the samples' inputs, one row of {@code inputCount()} values after another
+   * @param xOffset the index in {@code xs} of the first sample's first input
+   * @param ts the samples' targets, one row of {@code outputCount()} values after another
+   * @param tOffset the index in {@code ts} of the first sample's first target
+   * @param count the number of samples
+   * @param learningRate the learning rate η
+   * @return the mean loss of the samples before the step
    */
   default double trainStep(double[] xs, int xOffset, double[] ts, int tOffset, int count, double learningRate) {
     if (count < 1) {

@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * A {@code float} model's live parameters: {@link Parameters} in {@code float}, with the same flat
  * view (index {@code i} is parameter {@code i} of the {@link NetworkLayout}) over the same two
- * storages, {@linkplain #flat flat} (straight-line models) or {@linkplain #byColumn by column} (loop
+ * storages, {@linkplain #flat flat} (straight-line models) or {@linkplain #byColumn by column}
+ * (loop
  * models: per layer one block per input, then the biases).
  *
  * <p>Blocks are live: writing an element changes the model. Reading and writing allocate nothing;
@@ -31,7 +32,12 @@ public final class FloatParameters {
     return new FloatParameters(map, blocks);
   }
 
-  /** Parameters stored in one flat array of {@code layout.parameterCount()} zeros. */
+  /**
+   * Parameters stored in one flat array of {@code layout.parameterCount()} zeros.
+   *
+   * @param layout the network's layout
+   * @return parameters stored in one flat array of {@code layout.parameterCount()} zeros
+   */
   public static FloatParameters flat(NetworkLayout layout) {
     return allocate(BlockMap.flat(layout));
   }
@@ -40,6 +46,10 @@ public final class FloatParameters {
    * Parameters stored flat in {@code storage}, which stays live: for hand-written models that keep
    * their own array.
    *
+   * @param layout the network's layout
+   * @param storage the array that holds the parameters, {@code layout.parameterCount()} long
+   * @return parameters stored flat in {@code storage}, which stays live: for hand-written models
+   *     that keep their own array
    * @throws IllegalArgumentException unless {@code storage.length == layout.parameterCount()}
    */
   public static FloatParameters flat(NetworkLayout layout, float[] storage) {
@@ -49,32 +59,58 @@ public final class FloatParameters {
     return new FloatParameters(map, new float[][] {storage});
   }
 
-  /** Parameters stored by column (see {@link Parameters}), all zero. */
+  /**
+   * Parameters stored by column (see {@link Parameters}), all zero.
+   *
+   * @param layout the network's layout
+   * @return parameters stored by column (see {@link Parameters}), all zero
+   */
   public static FloatParameters byColumn(NetworkLayout layout) {
     return allocate(BlockMap.byColumn(layout));
   }
 
-  /** The layout that gives each flat index its meaning. */
+  /**
+   * The layout that gives each flat index its meaning.
+   *
+   * @return the layout that gives each flat index its meaning
+   */
   public NetworkLayout layout() {
     return map.layout();
   }
 
-  /** Number of parameters: the length of the flat view. */
+  /**
+   * Number of parameters: the length of the flat view.
+   *
+   * @return number of parameters: the length of the flat view
+   */
   public int size() {
     return map.layout().parameterCount();
   }
 
-  /** True when the storage is one block in flat order ({@link #flat}), false when by column. */
+  /**
+   * True when the storage is one block in flat order ({@link #flat}), false when by column.
+   *
+   * @return true when the storage is one block in flat order ({@link #flat}), false when by column
+   */
   public boolean isFlat() {
     return map.isFlat();
   }
 
-  /** Number of storage blocks. */
+  /**
+   * Number of storage blocks.
+   *
+   * @return number of storage blocks
+   */
   public int blockCount() {
     return blocks.length;
   }
 
-  /** Storage block {@code b}, live. */
+  /**
+   * Storage block {@code b}, live.
+   *
+   * @param b a block index, from 0 to {@code blockCount() − 1}
+   * @return storage block {@code b}, live
+   */
   public float[] block(int b) {
     return blocks[Objects.checkIndex(b, blocks.length)];
   }
@@ -83,6 +119,10 @@ public final class FloatParameters {
    * The block of layer {@code layer}'s weights from input {@code input}, of length {@code units};
    * element {@code j} is {@code w[j][input]}.
    *
+   * @param layer a layer's index, 0 for the first layer
+   * @param input one of the layer's inputs
+   * @return the block of layer {@code layer}'s weights from input {@code input}, of length {@code
+   *     units}; element {@code j} is {@code w[j][input]}
    * @throws IllegalStateException if the storage is flat
    */
   public float[] column(int layer, int input) {
@@ -94,6 +134,10 @@ public final class FloatParameters {
    * block {@link #column column(layer, input)}, so {@code columns(layer)[input][unit]} is {@code
    * w[unit][input]}.
    *
+   * @param layer a layer's index, 0 for the first layer
+   * @return layer {@code layer}'s weight columns: a new outer array whose element {@code input} is
+   *     the live block {@link #column column(layer, input)}, so {@code columns(layer)[input][unit]}
+   *     is {@code w[unit][input]}
    * @throws IllegalStateException if the storage is flat
    */
   public float[][] columns(int layer) {
@@ -104,19 +148,31 @@ public final class FloatParameters {
   /**
    * The block of layer {@code layer}'s biases: {@code units} elements, one if shared.
    *
+   * @param layer a layer's index, 0 for the first layer
+   * @return the block of layer {@code layer}'s biases: {@code units} elements, one if shared
    * @throws IllegalStateException if the storage is flat or the layer has no bias
    */
   public float[] biases(int layer) {
     return blocks[map.biasBlock(layer)];
   }
 
-  /** Parameter {@code index} of the flat view. */
+  /**
+   * Parameter {@code index} of the flat view.
+   *
+   * @param index a flat parameter index, from 0 to {@code size() − 1}
+   * @return parameter {@code index} of the flat view
+   */
   public float get(int index) {
     int b = map.blockOf(index);
     return blocks[b][map.elementOf(index, b)];
   }
 
-  /** Sets parameter {@code index} of the flat view. */
+  /**
+   * Sets parameter {@code index} of the flat view.
+   *
+   * @param index a flat parameter index, from 0 to {@code size() − 1}
+   * @param value the new value
+   */
   public void set(int index, float value) {
     int b = map.blockOf(index);
     blocks[b][map.elementOf(index, b)] = value;
@@ -125,6 +181,7 @@ public final class FloatParameters {
   /**
    * Copies the flat view into {@code target}.
    *
+   * @param target the array the parameters are copied into, {@code size()} long
    * @throws IllegalArgumentException unless {@code target.length == size()}
    */
   public void copyTo(float[] target) {
@@ -147,6 +204,7 @@ public final class FloatParameters {
   /**
    * Sets every parameter from the flat array {@code source}.
    *
+   * @param source the values to copy, one per parameter
    * @throws IllegalArgumentException unless {@code source.length == size()}
    */
   public void copyFrom(float[] source) {
@@ -166,7 +224,11 @@ public final class FloatParameters {
     }
   }
 
-  /** A new array holding the flat view. */
+  /**
+   * A new array holding the flat view.
+   *
+   * @return a new array holding the flat view
+   */
   public float[] toArray() {
     float[] copy = new float[size()];
     copyTo(copy);

@@ -19,19 +19,33 @@ package io.gradgen;
  * {@code java.util.concurrent} queue or a {@code volatile} field) before threads predict again.
  */
 public interface Model {
-  /** Number of inputs {@code predict} reads. */
+  /**
+   * Number of inputs {@code predict} reads.
+   *
+   * @return number of inputs {@code predict} reads
+   */
   int inputCount();
 
-  /** Number of outputs {@code predict} writes. */
+  /**
+   * Number of outputs {@code predict} writes.
+   *
+   * @return number of outputs {@code predict} writes
+   */
   int outputCount();
 
-  /** Number of parameters: {@code parameters().size()}. */
+  /**
+   * Number of parameters: {@code parameters().size()}.
+   *
+   * @return number of parameters: {@code parameters().size()}
+   */
   int parameterCount();
 
   /**
    * The live parameters: writes through it change the model. Its flat view follows {@link
    * #layout()}; its storage is one flat block (straight-line models) or one block per weight column
    * (loop models), see {@link Parameters}.
+   *
+   * @return the live parameters: writes through it change the model
    */
   Parameters parameters();
 
@@ -39,13 +53,20 @@ public interface Model {
    * The name of parameter {@code index}, as {@code layer.w[unit][input]}, {@code layer.b[unit]} or
    * {@code layer.b} (shared bias).
    *
+   * @param index a flat parameter index, from 0 to {@code parameterCount() − 1}
+   * @return the name of parameter {@code index}, as {@code layer.w[unit][input]}, {@code
+   *     layer.b[unit]} or {@code layer.b} (shared bias)
    * @throws IndexOutOfBoundsException unless {@code 0 <= index < parameterCount()}
    */
   default String parameterName(int index) {
     return layout().parameterName(index);
   }
 
-  /** The architecture and the layout of {@link #parameters()}. */
+  /**
+   * The architecture and the layout of {@link #parameters()}.
+   *
+   * @return the architecture and the layout of {@link #parameters()}
+   */
   NetworkLayout layout();
 
   /**

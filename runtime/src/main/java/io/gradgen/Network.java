@@ -31,24 +31,48 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface Network {
-  /** Number of inputs of the first layer; at least 1. */
+  /**
+   * Number of inputs of the first layer; at least 1.
+   *
+   * @return number of inputs of the first layer; at least 1
+   */
   int inputs();
 
-  /** The layers, from the first hidden layer to the output layer; at least one. */
+  /**
+   * The layers, from the first hidden layer to the output layer; at least one.
+   *
+   * @return the layers, from the first hidden layer to the output layer; at least one
+   */
   Dense[] layers();
 
-  /** The loss the generated {@code loss} and {@code gradient} methods compute. */
+  /**
+   * The loss the generated {@code loss} and {@code gradient} methods compute.
+   *
+   * @return the loss the generated {@code loss} and {@code gradient} methods compute
+   */
   Loss loss();
 
   /**
    * With {@code loss = Loss.CUSTOM}: the name of a {@link Differentiable} static method of the
    * declaration, {@code double L(double output, double target)}; the loss is its sum over outputs.
+   *
+   * @return with {@code loss = Loss.CUSTOM}: the name of a {@link Differentiable} static method of
+   *     the declaration, {@code double L(double output, double target)}; the loss is its sum over
+   *     outputs
    */
   String lossFunction() default "";
 
-  /** The shape of the generated code; {@link CodeShape#AUTO} chooses by size. */
+  /**
+   * The shape of the generated code; {@link CodeShape#AUTO} chooses by size.
+   *
+   * @return the shape of the generated code; {@link CodeShape#AUTO} chooses by size
+   */
   CodeShape code() default CodeShape.AUTO;
 
-  /** The floating-point type of the model; {@code double} by default. */
+  /**
+   * The floating-point type of the model; {@code double} by default.
+   *
+   * @return the floating-point type of the model; {@code double} by default
+   */
   Precision precision() default Precision.DOUBLE;
 }

@@ -34,7 +34,14 @@ public final class NetworkLayout {
    * Activation#CUSTOM} activation the name of its function ("" otherwise).
    */
   public record Layer(String name, int units, Activation activation, Bias bias, String function) {
-    /** A layer with a built-in activation. */
+    /**
+     * A layer with a built-in activation.
+     *
+     * @param name the layer's name
+     * @param units the number of neurons
+     * @param activation the layer's activation
+     * @param bias the shape of the layer's bias
+     */
     public Layer(String name, int units, Activation activation, Bias bias) {
       this(name, units, activation, bias, "");
     }
@@ -43,6 +50,11 @@ public final class NetworkLayout {
   /**
    * The layout of a network with {@code inputs} inputs and the given layers, output layer last.
    *
+   * @param inputs the number of inputs
+   * @param loss the network's loss
+   * @param layers the layers, from the first hidden layer to the output layer
+   * @return the layout of a network with {@code inputs} inputs and the given layers, output layer
+   *     last
    * @throws IllegalArgumentException if {@code inputs} or a layer's units is below 1, or there is
    *     no layer
    */
@@ -53,6 +65,13 @@ public final class NetworkLayout {
   /**
    * The layout of a network whose loss may be a {@link Loss#CUSTOM} function, named by {@code
    * lossFunction} ("" otherwise).
+   *
+   * @param inputs the number of inputs
+   * @param loss the network's loss
+   * @param lossFunction the name of the custom loss function, or empty
+   * @param layers the layers, from the first hidden layer to the output layer
+   * @return the layout of a network whose loss may be a {@link Loss#CUSTOM} function, named by
+   *     {@code lossFunction} ("" otherwise)
    */
   public static NetworkLayout of(int inputs, Loss loss, String lossFunction, List<Layer> layers) {
     Objects.requireNonNull(loss, "loss");
@@ -85,39 +104,76 @@ public final class NetworkLayout {
     return new NetworkLayout(inputs, dense, functions, loss, lossFunction);
   }
 
+  /**
+   * The number of inputs of the first layer.
+   *
+   * @return the number of inputs
+   */
   public int inputs() {
     return inputs;
   }
 
+  /**
+   * The number of outputs: the units of the output layer.
+   *
+   * @return the number of outputs
+   */
   public int outputs() {
     return layers.get(layers.size() - 1).units();
   }
 
-  /** The layers, output layer last. */
+  /**
+   * The layers, output layer last.
+   *
+   * @return the layers, output layer last
+   */
   public List<DenseLayout> layers() {
     return layers;
   }
 
+  /**
+   * The network's loss.
+   *
+   * @return the loss
+   */
   public Loss loss() {
     return loss;
   }
 
-  /** The function of a {@link Loss#CUSTOM} loss, or "". */
+  /**
+   * The function of a {@link Loss#CUSTOM} loss, or "".
+   *
+   * @return the function of a {@link Loss#CUSTOM} loss, or ""
+   */
   public String lossFunction() {
     return lossFunction;
   }
 
-  /** The function of layer {@code i}'s {@link Activation#CUSTOM} activation, or "". */
+  /**
+   * The function of layer {@code layer}'s {@link Activation#CUSTOM} activation, or "".
+   *
+   * @param layer a layer's index, 0 for the first layer
+   * @return the function of layer {@code layer}'s {@link Activation#CUSTOM} activation, or ""
+   */
   public String function(int layer) {
     return functions.get(Objects.checkIndex(layer, functions.size()));
   }
 
-  /** Length of the flat parameter array. */
+  /**
+   * Length of the flat parameter array.
+   *
+   * @return length of the flat parameter array
+   */
   public int parameterCount() {
     return parameterCount;
   }
 
-  /** The layer that owns parameter {@code index}. */
+  /**
+   * The layer that owns parameter {@code index}.
+   *
+   * @param index a flat parameter index, from 0 to {@code parameterCount() − 1}
+   * @return the layer that owns parameter {@code index}
+   */
   public DenseLayout layerOf(int index) {
     checkIndex(index);
     for (DenseLayout layer : layers) {
@@ -128,7 +184,12 @@ public final class NetworkLayout {
     throw new AssertionError("unreachable: index checked");
   }
 
-  /** True when parameter {@code index} is a bias, false for a weight. */
+  /**
+   * True when parameter {@code index} is a bias, false for a weight.
+   *
+   * @param index a flat parameter index, from 0 to {@code parameterCount() − 1}
+   * @return true when parameter {@code index} is a bias, false for a weight
+   */
   public boolean isBias(int index) {
     return index >= layerOf(index).firstBias();
   }
@@ -136,6 +197,10 @@ public final class NetworkLayout {
   /**
    * The name of parameter {@code index}: {@code layer.w[unit][input]}, {@code layer.b[unit]}, or
    * {@code layer.b} for a shared bias.
+   *
+   * @param index a flat parameter index, from 0 to {@code parameterCount() − 1}
+   * @return the name of parameter {@code index}: {@code layer.w[unit][input]}, {@code
+   *     layer.b[unit]}, or {@code layer.b} for a shared bias
    */
   public String parameterName(int index) {
     DenseLayout layer = layerOf(index);
@@ -151,6 +216,9 @@ public final class NetworkLayout {
   /**
    * A text that identifies the architecture: equal for two models exactly when their parameter
    * arrays mean the same thing and their losses agree. Weight files store it.
+   *
+   * @return a text that identifies the architecture: equal for two models exactly when their
+   *     parameter arrays mean the same thing and their losses agree
    */
   public String fingerprint() {
     StringBuilder sb = new StringBuilder("inputs=").append(inputs);

@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * <p><b>Flat view.</b> Index {@code i} of the flat view is parameter {@code i} of the model's
  * {@link NetworkLayout}: per layer, the weights row by row ({@code w[unit][input]}), then the
- * biases. {@link #get}, {@link #set}, {@link #copyTo} and {@link #copyFrom} read and write the model
+ * biases. {@link #get}, {@link #set}, {@link #copyTo} and {@link #copyFrom} read and write the
+ * model
  * itself, whatever the storage.
  *
  * <p><b>Storage.</b> A model stores its parameters in {@linkplain #block blocks}:
@@ -45,7 +46,12 @@ public final class Parameters {
     return new Parameters(map, blocks);
   }
 
-  /** Parameters stored in one flat array of {@code layout.parameterCount()} zeros. */
+  /**
+   * Parameters stored in one flat array of {@code layout.parameterCount()} zeros.
+   *
+   * @param layout the network's layout
+   * @return parameters stored in one flat array of {@code layout.parameterCount()} zeros
+   */
   public static Parameters flat(NetworkLayout layout) {
     return allocate(BlockMap.flat(layout));
   }
@@ -54,6 +60,10 @@ public final class Parameters {
    * Parameters stored flat in {@code storage}, which stays live: for hand-written models that keep
    * their own array.
    *
+   * @param layout the network's layout
+   * @param storage the array that holds the parameters, {@code layout.parameterCount()} long
+   * @return parameters stored flat in {@code storage}, which stays live: for hand-written models
+   *     that keep their own array
    * @throws IllegalArgumentException unless {@code storage.length == layout.parameterCount()}
    */
   public static Parameters flat(NetworkLayout layout, double[] storage) {
@@ -63,32 +73,58 @@ public final class Parameters {
     return new Parameters(map, new double[][] {storage});
   }
 
-  /** Parameters stored by column (see the class comment), all zero. */
+  /**
+   * Parameters stored by column (see the class comment), all zero.
+   *
+   * @param layout the network's layout
+   * @return parameters stored by column (see the class comment), all zero
+   */
   public static Parameters byColumn(NetworkLayout layout) {
     return allocate(BlockMap.byColumn(layout));
   }
 
-  /** The layout that gives each flat index its meaning. */
+  /**
+   * The layout that gives each flat index its meaning.
+   *
+   * @return the layout that gives each flat index its meaning
+   */
   public NetworkLayout layout() {
     return map.layout();
   }
 
-  /** Number of parameters: the length of the flat view. */
+  /**
+   * Number of parameters: the length of the flat view.
+   *
+   * @return number of parameters: the length of the flat view
+   */
   public int size() {
     return map.layout().parameterCount();
   }
 
-  /** True when the storage is one block in flat order ({@link #flat}), false when by column. */
+  /**
+   * True when the storage is one block in flat order ({@link #flat}), false when by column.
+   *
+   * @return true when the storage is one block in flat order ({@link #flat}), false when by column
+   */
   public boolean isFlat() {
     return map.isFlat();
   }
 
-  /** Number of storage blocks. */
+  /**
+   * Number of storage blocks.
+   *
+   * @return number of storage blocks
+   */
   public int blockCount() {
     return blocks.length;
   }
 
-  /** Storage block {@code b}, live. */
+  /**
+   * Storage block {@code b}, live.
+   *
+   * @param b a block index, from 0 to {@code blockCount() − 1}
+   * @return storage block {@code b}, live
+   */
   public double[] block(int b) {
     return blocks[Objects.checkIndex(b, blocks.length)];
   }
@@ -97,6 +133,10 @@ public final class Parameters {
    * The block of layer {@code layer}'s weights from input {@code input}, of length {@code units};
    * element {@code j} is {@code w[j][input]}.
    *
+   * @param layer a layer's index, 0 for the first layer
+   * @param input one of the layer's inputs
+   * @return the block of layer {@code layer}'s weights from input {@code input}, of length {@code
+   *     units}; element {@code j} is {@code w[j][input]}
    * @throws IllegalStateException if the storage is flat
    */
   public double[] column(int layer, int input) {
@@ -108,6 +148,10 @@ public final class Parameters {
    * block {@link #column column(layer, input)}, so {@code columns(layer)[input][unit]} is {@code
    * w[unit][input]}.
    *
+   * @param layer a layer's index, 0 for the first layer
+   * @return layer {@code layer}'s weight columns: a new outer array whose element {@code input} is
+   *     the live block {@link #column column(layer, input)}, so {@code columns(layer)[input][unit]}
+   *     is {@code w[unit][input]}
    * @throws IllegalStateException if the storage is flat
    */
   public double[][] columns(int layer) {
@@ -118,19 +162,31 @@ public final class Parameters {
   /**
    * The block of layer {@code layer}'s biases: {@code units} elements, one if shared.
    *
+   * @param layer a layer's index, 0 for the first layer
+   * @return the block of layer {@code layer}'s biases: {@code units} elements, one if shared
    * @throws IllegalStateException if the storage is flat or the layer has no bias
    */
   public double[] biases(int layer) {
     return blocks[map.biasBlock(layer)];
   }
 
-  /** Parameter {@code index} of the flat view. */
+  /**
+   * Parameter {@code index} of the flat view.
+   *
+   * @param index a flat parameter index, from 0 to {@code size() − 1}
+   * @return parameter {@code index} of the flat view
+   */
   public double get(int index) {
     int b = map.blockOf(index);
     return blocks[b][map.elementOf(index, b)];
   }
 
-  /** Sets parameter {@code index} of the flat view. */
+  /**
+   * Sets parameter {@code index} of the flat view.
+   *
+   * @param index a flat parameter index, from 0 to {@code size() − 1}
+   * @param value the new value
+   */
   public void set(int index, double value) {
     int b = map.blockOf(index);
     blocks[b][map.elementOf(index, b)] = value;
@@ -139,6 +195,7 @@ public final class Parameters {
   /**
    * Copies the flat view into {@code target}.
    *
+   * @param target the array the parameters are copied into, {@code size()} long
    * @throws IllegalArgumentException unless {@code target.length == size()}
    */
   public void copyTo(double[] target) {
@@ -161,6 +218,7 @@ public final class Parameters {
   /**
    * Sets every parameter from the flat array {@code source}.
    *
+   * @param source the values to copy, one per parameter
    * @throws IllegalArgumentException unless {@code source.length == size()}
    */
   public void copyFrom(double[] source) {
@@ -180,7 +238,11 @@ public final class Parameters {
     }
   }
 
-  /** A new array holding the flat view. */
+  /**
+   * A new array holding the flat view.
+   *
+   * @return a new array holding the flat view
+   */
   public double[] toArray() {
     double[] copy = new double[size()];
     copyTo(copy);

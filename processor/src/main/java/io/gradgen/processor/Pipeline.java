@@ -1,7 +1,6 @@
 package io.gradgen.processor;
 
 import com.palantir.javapoet.JavaFile;
-import io.gradgen.Activation;
 import io.gradgen.CodeShape;
 import io.gradgen.processor.diff.Conventions;
 import io.gradgen.processor.diff.Differentiator;
@@ -12,17 +11,20 @@ import io.gradgen.processor.graph.NetworkGraph;
 import io.gradgen.processor.graph.NetworkGraphBuilder;
 import io.gradgen.processor.graph.Node;
 import io.gradgen.processor.graph.Reachable;
+import io.gradgen.processor.ir.NetworkIr;
 import io.gradgen.processor.lower.ArrayNames;
+import io.gradgen.processor.lower.LoopPlan;
 import io.gradgen.processor.lower.LoweredMethod;
 import io.gradgen.processor.lower.LoweredModel;
 import io.gradgen.processor.lower.Lowering;
 import io.gradgen.processor.lower.Statement;
-import io.gradgen.processor.model.CodeShapes;
 import io.gradgen.processor.model.NetworkSpec;
 import io.gradgen.processor.opt.Simplifier;
+import io.gradgen.processor.schedule.Schedule;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,11 +36,12 @@ public final class Pipeline {
 
   /** The lowered form of a validated spec: what the emitter prints. */
   public static LoweredModel lower(NetworkSpec spec) {
-    if (CodeShapes.resolve(spec) == CodeShape.LOOPS) {
-      // Loops are written per layer from the layout: no scalar graph, so any size compiles quickly.
-      boolean relu = spec.layers().stream().anyMatch(l -> l.activation() == Activation.RELU);
-      return LoweredModel.loops(
-          spec, spec.parameterNames(), relu ? List.of("relu has derivative 0 at z = 0") : List.of());
+    Schedule schedule = Schedule.of(spec);
+    if (schedule.shape() == CodeShape.LOOPS) {
+      // Loops are lowered from the differentiated tensor graph: no scalar graph of the whole
+      // network, so any size compiles quickly.
+      LoopPlan plan = LoopPlan.of(NetworkIr.of(spec));
+      return LoweredModel.loops(spec, spec.parameterNames(), Conventions.of(plan.functionBodies()), schedule, plan);
     }
     NetworkGraph net = NetworkGraphBuilder.build(spec);
     Graph g = net.graph();
@@ -84,7 +87,7 @@ public final class Pipeline {
     LoweredMethod trainStep = Lowering.lower(g, forward, updates, List.of(loss));
     return new LoweredModel(
         spec, names, predict, lossMethod, gradientMethod, trainStep, Conventions.of(forwardRoots),
-        CodeShape.STRAIGHT_LINE);
+        schedule, Optional.empty());
   }
 
   /** The generated source of a validated spec. */

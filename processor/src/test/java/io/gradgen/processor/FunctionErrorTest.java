@@ -184,7 +184,7 @@ class FunctionErrorTest {
     rejects("unrolled, f and its gradient would take about", "static double f",
         "  @Differentiable static double f(double a) {",
         "    double s = 0;",
-        "    for (int i = 0; i < 3000; i++) {",
+        "    for (int i = 0; i < 8000; i++) {",
         "      s += Math.sin(a * i + s);",
         "    }",
         "    return s;",
@@ -263,6 +263,24 @@ class FunctionErrorTest {
         "  @Differentiable static double g(double a) {",
         "    return f(a);",
         "  }");
+  }
+
+  @Test
+  void everyFunctionErrorIsReportedOnceAndAnErrorInAThirdMethodToo() {
+    JavaFileObject file = JavaFileObjects.forSourceLines("fn.Net",
+        "package fn;",
+        "import io.gradgen.*;",
+        "@Network(inputs = 1, layers = @Dense(name = \"out\", units = 1, activation = Activation.CUSTOM, function = \"f\"),",
+        "  loss = Loss.HALF_SUM_SQUARED_ERROR)",
+        "public interface Net {",
+        "  @Differentiable static double f(double a) { return g(a); }",
+        "  @Differentiable static double g(double a) { return f(a); }",
+        "  @Differentiable static double h(double[] a) { return a[3]; }",
+        "}");
+    Compilation c = compile(file);
+    assertThat(c).hadErrorCount(2);
+    assertThat(c).hadErrorContaining("[gradgen.function] recursion (f → g → f) cannot be inlined").inFile(file).onLine(7);
+    assertThat(c).hadErrorContaining("[gradgen.function] ").inFile(file).onLine(8);
   }
 
   @Test

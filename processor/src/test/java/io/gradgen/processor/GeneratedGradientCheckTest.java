@@ -19,7 +19,7 @@ import org.junit.jupiter.api.TestFactory;
 class GeneratedGradientCheckTest {
   @TestFactory
   Stream<DynamicTest> everyGradientMatchesFiniteDifferences() {
-    assertEquals(51, CoverageNetworks.CASES.size(), "17 valid output activation × loss pairs × 3 bias kinds");
+    assertEquals(105, CoverageNetworks.CASES.size(), "35 valid output activation × loss pairs × 3 bias kinds");
     return CoverageNetworks.CASES.stream()
         .map(c -> DynamicTest.dynamicTest(c.name(), () -> check(c)));
   }

@@ -36,7 +36,7 @@ class GoldenSourceTest {
 
   /**
    * The deeper network generated as loops (the form large networks get), with 6 inputs and its
-   * first layer widened to 20 units: wider than {@code LoopEmitter.FEW_UNITS}, it gets the
+   * first layer widened to 20 units: wider than {@code Schedule.FEW_UNITS}, it gets the
    * vectorized loops over its units; the two narrow layers keep theirs in locals.
    */
   @Test

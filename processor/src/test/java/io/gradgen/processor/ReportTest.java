@@ -76,6 +76,30 @@ class ReportTest {
   }
 
   @Test
+  void aCustomActivationAndLossShowTheDerivativesTheGateRulesDerived() {
+    JavaFileObject custom = JavaFileObjects.forSourceLines("custom.Robust",
+        "package custom;",
+        "import io.gradgen.*;",
+        "@Network(inputs = 2, layers = {",
+        "    @Dense(name = \"hidden\", units = 3, activation = Activation.CUSTOM, function = \"swish\"),",
+        "    @Dense(name = \"out\", units = 1)},",
+        "  loss = Loss.CUSTOM, lossFunction = \"square\")",
+        "public interface Robust {",
+        "  @Differentiable static double swish(double z) { return z / (1 + Math.exp(-z)); }",
+        "  @Differentiable static double square(double o, double t) { return (o - t) * (o - t); }",
+        "}");
+    Compilation c = Compiler.javac().withProcessors(new GradgenProcessor()).compile(custom);
+    String report = resource(c, "custom/RobustModel.md").orElseThrow();
+    // swish = z·σ(z) (the rewrite of z/(1 + e^−z)); its derivative by the multiply and sigmoid gates.
+    assertTrue(report.contains("\\mathrm{swish}(z) = z \\cdot \\sigma\\left(z\\right)"), report);
+    assertTrue(report.contains("\\mathrm{swish}'(z) = z \\cdot \\sigma\\left(z\\right) \\cdot"
+        + " \\left(1 - \\sigma\\left(z\\right)\\right) + \\sigma\\left(z\\right)"), report);
+    // (o − t)²: the square gate gives 2(o − t).
+    assertTrue(report.contains("L'(o, t) = \\frac{\\partial L}{\\partial o} = 2 \\cdot \\left(o - t\\right)"), report);
+    assertFalse(report.contains("see the generated code"), report);
+  }
+
+  @Test
   void theReportOptionTurnsBothOff() {
     Compilation c = Compiler.javac()
         .withProcessors(new GradgenProcessor())

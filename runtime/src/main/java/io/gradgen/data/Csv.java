@@ -59,19 +59,37 @@ public final class Csv {
     this.missing = Set.copyOf(b.missing);
   }
 
-  /** A builder: no header, the last column is the target, fields separated by commas. */
+  /**
+   * A builder: no header, the last column is the target, fields separated by commas.
+   *
+   * @return a builder: no header, the last column is the target, fields separated by commas
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Reads {@code file} of numbers (UTF-8, or gzip-compressed UTF-8) into a data set. */
+  /**
+   * Reads {@code file} of numbers (UTF-8, or gzip-compressed UTF-8) into a data set.
+   *
+   * @param file the file
+   * @return the samples read
+   * @throws IOException if the file cannot be read, or is not CSV of numbers ({@link
+   *     CsvFormatException})
+   */
   public DataSet read(Path file) throws IOException {
     try (Reader reader = open(file)) {
       return read(reader, file.getFileName().toString());
     }
   }
 
-  /** Reads {@code file} (UTF-8, or gzip-compressed UTF-8) into a table. */
+  /**
+   * Reads {@code file} (UTF-8, or gzip-compressed UTF-8) into a table.
+   *
+   * @param file the file
+   * @return the file's columns, numeric or text, with its missing values
+   * @throws IOException if the file cannot be read, or is not valid CSV ({@link
+   *     CsvFormatException})
+   */
   public Table readTable(Path file) throws IOException {
     try (Reader reader = open(file)) {
       return readTable(reader, file.getFileName().toString());
@@ -99,6 +117,9 @@ public final class Csv {
   /**
    * Reads CSV text of numbers; {@code source} names it in error messages.
    *
+   * @param reader the CSV text
+   * @param source a name for the text, used in error messages
+   * @return the samples read
    * @throws CsvFormatException for a field that is not a number, a ragged row, a target column
    *     outside the row or not in the header, or no data row at all
    */
@@ -219,10 +240,15 @@ public final class Csv {
 
   /**
    * Reads CSV text into a table; {@code source} names it in error messages. Without a header the
-   * columns are called {@code column1}, {@code column2}, …
+   * columns are called {@code column1}, {@code column2}, …, as is a column whose header field is
+   * empty.
    *
-   * @throws CsvFormatException for a ragged row, a number too large for a double, a repeated or
-   *     empty column name, or no data row
+   * @param reader the CSV text
+   * @param source a name for the text, used in error messages
+   * @return the text's columns, numeric or text, with its missing values
+   * @throws CsvFormatException for a ragged row, a number too large for a double, a column name the
+   *     header repeats, or no data row
+   * @throws IOException if the text cannot be read
    */
   public Table readTable(Reader reader, String source) throws IOException {
     CsvParser parser = new CsvParser(reader, separator, source);
@@ -325,7 +351,12 @@ public final class Csv {
 
     private Builder() {}
 
-    /** Whether the first non-blank line is a header of column names (false by default). */
+    /**
+     * Whether the first non-blank line is a header of column names (false by default).
+     *
+     * @param header whether the first non-blank line holds the column names
+     * @return this builder
+     */
     public Builder header(boolean header) {
       this.header = header;
       return this;
@@ -334,6 +365,9 @@ public final class Csv {
     /**
      * For {@link #read}: the 0-based column of the target; a negative index counts from the end, so
      * −1 (the default) is the last column.
+     *
+     * @param column the target's 0-based column, or a negative index from the end
+     * @return this builder
      */
     public Builder targetColumn(int column) {
       this.targetColumn = column;
@@ -342,21 +376,37 @@ public final class Csv {
       return this;
     }
 
-    /** For {@link #read}: the target is the column of this name in the header. */
+    /**
+     * For {@link #read}: the target is the column of this name in the header.
+     *
+     * @param name the target column's name in the header
+     * @return this builder
+     * @throws NullPointerException if {@code name} is null
+     */
     public Builder targetColumn(String name) {
       this.targetName = Objects.requireNonNull(name, "name");
       this.noTarget = false;
       return this;
     }
 
-    /** For {@link #read}: every column is a feature; the data set has no targets. */
+    /**
+     * For {@link #read}: every column is a feature; the data set has no targets.
+     *
+     * @return this builder
+     */
     public Builder noTarget() {
       this.noTarget = true;
       this.targetName = null;
       return this;
     }
 
-    /** The field separator, ',' by default (';', '\t', '|' are common too). */
+    /**
+     * The field separator, ',' by default (';', '\t', '|' are common too).
+     *
+     * @param separator the field separator
+     * @return this builder
+     * @throws IllegalArgumentException if {@code separator} is a quote or a line break
+     */
     public Builder separator(char separator) {
       if (separator == '"' || separator == '\n' || separator == '\r') {
         throw new IllegalArgumentException("the separator cannot be a quote or a line break");
@@ -368,6 +418,9 @@ public final class Csv {
     /**
      * For {@link #readTable}: the texts that mean "no value" (besides an empty field); {@link
      * #DEFAULT_MISSING} by default.
+     *
+     * @param texts the texts read as a missing value; an empty field always is one
+     * @return this builder
      */
     public Builder missingValues(String... texts) {
       Set<String> set = new HashSet<>(List.of(texts));
@@ -376,7 +429,11 @@ public final class Csv {
       return this;
     }
 
-    /** The reader. */
+    /**
+     * The reader.
+     *
+     * @return the reader
+     */
     public Csv build() {
       return new Csv(this);
     }

@@ -6,7 +6,9 @@ import java.io.IOException;
 public final class CsvFormatException extends IOException {
   private static final long serialVersionUID = 1L;
 
+  /** The 1-based line of the problem. */
   private final int line;
+  /** The 1-based column of the problem, or 0 for the whole line. */
   private final int column;
 
   /**
@@ -21,12 +23,20 @@ public final class CsvFormatException extends IOException {
     this.column = column;
   }
 
-  /** The 1-based line number. */
+  /**
+   * The 1-based line number.
+   *
+   * @return the 1-based line number
+   */
   public int line() {
     return line;
   }
 
-  /** The 1-based column number, or 0 when the problem is the whole line (a ragged row). */
+  /**
+   * The 1-based column number, or 0 when the problem is the whole line (a ragged row).
+   *
+   * @return the 1-based column number, or 0 when the problem is the whole line (a ragged row)
+   */
   public int column() {
     return column;
   }

@@ -21,6 +21,9 @@ public final class DataSet {
   /**
    * A data set holding copies of {@code features} and {@code targets}.
    *
+   * @param features the feature rows, one per sample
+   * @param targets the target rows, one per sample
+   * @return a data set holding copies of {@code features} and {@code targets}
    * @throws IllegalArgumentException if the two have different numbers of rows, there is no row, a
    *     row has a different length from the first row of its kind, or a value is not finite
    */
@@ -61,47 +64,89 @@ public final class DataSet {
     return copy;
   }
 
-  /** The number of samples. */
+  /**
+   * The number of samples.
+   *
+   * @return the number of samples
+   */
   public int size() {
     return features.length;
   }
 
-  /** The number of features per sample. */
+  /**
+   * The number of features per sample.
+   *
+   * @return the number of features per sample
+   */
   public int featureCount() {
     return features[0].length;
   }
 
-  /** The number of targets per sample. */
+  /**
+   * The number of targets per sample.
+   *
+   * @return the number of targets per sample
+   */
   public int targetCount() {
     return targets[0].length;
   }
 
-  /** A copy of sample {@code i}'s features. */
+  /**
+   * A copy of sample {@code i}'s features.
+   *
+   * @param i a sample's index
+   * @return a copy of sample {@code i}'s features
+   */
   public double[] features(int i) {
     return features[row(i)].clone();
   }
 
-  /** A copy of sample {@code i}'s targets. */
+  /**
+   * A copy of sample {@code i}'s targets.
+   *
+   * @param i a sample's index
+   * @return a copy of sample {@code i}'s targets
+   */
   public double[] targets(int i) {
     return targets[row(i)].clone();
   }
 
-  /** A copy of every feature row. */
+  /**
+   * A copy of every feature row.
+   *
+   * @return a copy of every feature row
+   */
   public double[][] features() {
     return deepCopy(features);
   }
 
-  /** A copy of every target row. */
+  /**
+   * A copy of every target row.
+   *
+   * @return a copy of every target row
+   */
   public double[][] targets() {
     return deepCopy(targets);
   }
 
-  /** Feature {@code column} of sample {@code row}. */
+  /**
+   * Feature {@code column} of sample {@code row}.
+   *
+   * @param row a sample's index
+   * @param column a column's index
+   * @return feature {@code column} of sample {@code row}
+   */
   public double feature(int row, int column) {
     return features[row(row)][column(column, featureCount(), "feature")];
   }
 
-  /** Target {@code column} of sample {@code row}. */
+  /**
+   * Target {@code column} of sample {@code row}.
+   *
+   * @param row a sample's index
+   * @param column a column's index
+   * @return target {@code column} of sample {@code row}
+   */
   public double target(int row, int column) {
     return targets[row(row)][column(column, targetCount(), "target")];
   }
@@ -110,6 +155,8 @@ public final class DataSet {
    * The class of each sample: the target itself (rounded) when there is one target column, else
    * the index of the largest target (the class of a one-hot row).
    *
+   * @return the class of each sample: the target itself (rounded) when there is one target column,
+   *     else the index of the largest target (the class of a one-hot row)
    * @throws IllegalArgumentException if a single target is negative or not a whole number
    */
   public int[] labels() {
@@ -129,7 +176,12 @@ public final class DataSet {
     return labels;
   }
 
-  /** The samples at {@code indices}, in that order (an index may repeat). */
+  /**
+   * The samples at {@code indices}, in that order (an index may repeat).
+   *
+   * @param indices the indices of the samples to take
+   * @return the samples at {@code indices}, in that order (an index may repeat)
+   */
   public DataSet select(int[] indices) {
     Objects.requireNonNull(indices, "indices");
     for (int index : indices) {
@@ -147,7 +199,12 @@ public final class DataSet {
     return new DataSet(f, t);
   }
 
-  /** This data set with its feature rows replaced (same number of rows); targets unchanged. */
+  /**
+   * This data set with its feature rows replaced (same number of rows); targets unchanged.
+   *
+   * @param newFeatures the new feature rows, one per sample
+   * @return a new data set with {@code newFeatures} and this one's targets
+   */
   public DataSet withFeatures(double[][] newFeatures) {
     Objects.requireNonNull(newFeatures, "newFeatures");
     if (newFeatures.length != size()) {
@@ -157,7 +214,12 @@ public final class DataSet {
     return new DataSet(copy("features", newFeatures), targets);
   }
 
-  /** This data set with its target rows replaced (same number of rows); features unchanged. */
+  /**
+   * This data set with its target rows replaced (same number of rows); features unchanged.
+   *
+   * @param newTargets the new target rows, one per sample
+   * @return a new data set with this one's features and {@code newTargets}
+   */
   public DataSet withTargets(double[][] newTargets) {
     Objects.requireNonNull(newTargets, "newTargets");
     if (newTargets.length != size()) {

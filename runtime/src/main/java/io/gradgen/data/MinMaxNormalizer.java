@@ -17,7 +17,12 @@ public final class MinMaxNormalizer implements Preprocessor {
     this.max = max;
   }
 
-  /** Fits the minimum and maximum of every feature on {@code train}. */
+  /**
+   * Fits the minimum and maximum of every feature on {@code train}.
+   *
+   * @param train the training data
+   * @return the fitted normalizer
+   */
   public static MinMaxNormalizer fit(DataSet train) {
     int d = train.featureCount();
     double[] min = new double[d];
@@ -44,12 +49,20 @@ public final class MinMaxNormalizer implements Preprocessor {
     return new MinMaxNormalizer(state[0].clone(), state[1].clone());
   }
 
-  /** The training minima (a copy). */
+  /**
+   * The training minima (a copy).
+   *
+   * @return the training minima (a copy)
+   */
   public double[] min() {
     return min.clone();
   }
 
-  /** The training maxima (a copy). */
+  /**
+   * The training maxima (a copy).
+   *
+   * @return the training maxima (a copy)
+   */
   public double[] max() {
     return max.clone();
   }

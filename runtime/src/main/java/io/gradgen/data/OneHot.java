@@ -9,6 +9,9 @@ public final class OneHot {
   /**
    * The one-hot row of class {@code label} among {@code classes}.
    *
+   * @param label the class, from 0 to {@code classes − 1}
+   * @param classes the number of classes
+   * @return the one-hot row of class {@code label} among {@code classes}
    * @throws IllegalArgumentException unless {@code 0 <= label < classes}
    */
   public static double[] encode(int label, int classes) {
@@ -27,6 +30,9 @@ public final class OneHot {
   /**
    * {@code data} with its single target column of class indices replaced by one-hot rows.
    *
+   * @param data the data set
+   * @param classes the number of classes
+   * @return {@code data} with its single target column of class indices replaced by one-hot rows
    * @throws IllegalArgumentException if the data set has more than one target column, or a target
    *     is not a class index below {@code classes}
    */
@@ -52,7 +58,13 @@ public final class OneHot {
     return data.withTargets(targets);
   }
 
-  /** The index of the largest value (the first one on a tie): the predicted class. Allocates nothing. */
+  /**
+   * The index of the largest value (the first one on a tie): the predicted class. Allocates
+   * nothing.
+   *
+   * @param values the values
+   * @return the index of the largest value (the first one on a tie): the predicted class
+   */
   public static int argmax(double[] values) {
     int best = 0;
     for (int i = 1; i < values.length; i++) {

@@ -11,34 +11,64 @@ import java.util.Objects;
  * and {@link #restore} rebuilds it from them.
  */
 public sealed interface Preprocessor permits Standardizer, MinMaxNormalizer, Whitening {
-  /** The number of features it reads and writes. */
+  /**
+   * The number of features it reads and writes.
+   *
+   * @return the number of features it reads and writes
+   */
   int featureCount();
 
   /**
    * Transforms one row: {@code out} receives the transformed {@code x}. Allocates nothing.
    *
+   * @param x a sample's features
+   * @param out receives the result, of the same length
    * @throws IllegalArgumentException if an array's length is not {@link #featureCount()}, or
    *     {@code out} is {@code x}
    */
   void transform(double[] x, double[] out);
 
-  /** Undoes {@link #transform}: {@code out} receives the original row of {@code z}. Allocates nothing. */
+  /**
+   * Undoes {@link #transform}: {@code out} receives the original row of {@code z}. Allocates
+   * nothing.
+   *
+   * @param z a transformed sample
+   * @param out receives the result, of the same length
+   */
   void inverse(double[] z, double[] out);
 
-  /** A stable name of the kind of transformation, stored in weight files. */
+  /**
+   * A stable name of the kind of transformation, stored in weight files.
+   *
+   * @return a stable name of the kind of transformation, stored in weight files
+   */
   String kind();
 
-  /** The fitted numbers, as the arrays {@link #restore} reads back (copies). */
+  /**
+   * The fitted numbers, as the arrays {@link #restore} reads back (copies).
+   *
+   * @return the fitted numbers, as the arrays {@link #restore} reads back (copies)
+   */
   double[][] state();
 
-  /** The transformed copy of {@code x}. */
+  /**
+   * The transformed copy of {@code x}.
+   *
+   * @param x a sample's features
+   * @return the transformed copy of {@code x}
+   */
   default double[] transform(double[] x) {
     double[] out = new double[featureCount()];
     transform(x, out);
     return out;
   }
 
-  /** {@code data} with every feature row transformed; targets unchanged. */
+  /**
+   * {@code data} with every feature row transformed; targets unchanged.
+   *
+   * @param data the data set
+   * @return {@code data} with every feature row transformed; targets unchanged
+   */
   default DataSet transform(DataSet data) {
     double[][] rows = new double[data.size()][];
     for (int i = 0; i < rows.length; i++) {
@@ -71,6 +101,9 @@ public sealed interface Preprocessor permits Standardizer, MinMaxNormalizer, Whi
   /**
    * The preprocessor of {@code kind} with the fitted numbers {@code state}.
    *
+   * @param kind the preprocessor's kind, as saved
+   * @param state the preprocessor's saved state
+   * @return the preprocessor of {@code kind} with the fitted numbers {@code state}
    * @throws IllegalArgumentException for an unknown kind or state arrays of the wrong shape
    */
   static Preprocessor restore(String kind, double[][] state) {
@@ -89,7 +122,13 @@ public sealed interface Preprocessor permits Standardizer, MinMaxNormalizer, Whi
     }
   }
 
-  /** Checks the lengths of a row and its output, and that they are different arrays. */
+  /**
+   * Checks the lengths of a row and its output, and that they are different arrays.
+   *
+   * @param features the number of features
+   * @param x a sample's features
+   * @param out receives the result, of the same length
+   */
   static void checkRow(int features, double[] x, double[] out) {
     Objects.requireNonNull(x, "x");
     Objects.requireNonNull(out, "out");
@@ -104,7 +143,14 @@ public sealed interface Preprocessor permits Standardizer, MinMaxNormalizer, Whi
     }
   }
 
-  /** Checks that {@code state} has {@code arrays} arrays of one length, and returns that length. */
+  /**
+   * Checks that {@code state} has {@code arrays} arrays of one length, and returns that length.
+   *
+   * @param kind the preprocessor's kind, as saved
+   * @param state the preprocessor's saved state
+   * @param arrays the number of arrays {@code state} must have
+   * @return that length
+   */
   static int checkState(String kind, double[][] state, int arrays) {
     if (state.length != arrays) {
       throw new IllegalArgumentException(

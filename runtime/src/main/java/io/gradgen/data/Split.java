@@ -21,6 +21,12 @@ public record Split(DataSet train, Optional<DataSet> validation, DataSet test) {
   /**
    * A seeded random split.
    *
+   * @param data the data set to split
+   * @param trainFraction the fraction of the samples for training
+   * @param validationFraction the fraction of the samples for validation (the rest is the test
+   *     split)
+   * @param seed the seed of the random choices
+   * @return a seeded random split
    * @throws IllegalArgumentException if the fractions are negative, leave nothing for the test
    *     part, or leave a part without rows
    */
@@ -40,6 +46,13 @@ public record Split(DataSet train, Optional<DataSet> validation, DataSet test) {
    * A seeded split that keeps each class's share in every part; the classes are {@link
    * DataSet#labels()}.
    *
+   * @param data the data set to split
+   * @param trainFraction the fraction of the samples for training
+   * @param validationFraction the fraction of the samples for validation (the rest is the test
+   *     split)
+   * @param seed the seed of the random choices
+   * @return a seeded split that keeps each class's share in every part; the classes are {@link
+   *     DataSet#labels()}
    * @throws IllegalArgumentException as {@link #random}, or if the targets are not class labels
    */
   public static Split stratified(

@@ -17,7 +17,12 @@ public final class Standardizer implements Preprocessor {
     this.deviation = deviation;
   }
 
-  /** Fits μ and σ of every feature on {@code train}. */
+  /**
+   * Fits μ and σ of every feature on {@code train}.
+   *
+   * @param train the training data
+   * @return the fitted standardizer
+   */
   public static Standardizer fit(DataSet train) {
     int d = train.featureCount();
     int n = train.size();
@@ -62,12 +67,20 @@ public final class Standardizer implements Preprocessor {
     return new Standardizer(state[0].clone(), state[1].clone());
   }
 
-  /** The training means μ (a copy). */
+  /**
+   * The training means μ (a copy).
+   *
+   * @return the training means μ (a copy)
+   */
   public double[] mean() {
     return mean.clone();
   }
 
-  /** The training standard deviations σ (a copy; 1 for constant features). */
+  /**
+   * The training standard deviations σ (a copy; 1 for constant features).
+   *
+   * @return the training standard deviations σ (a copy; 1 for constant features)
+   */
   public double[] deviation() {
     return deviation.clone();
   }

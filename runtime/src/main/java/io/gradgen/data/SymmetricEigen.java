@@ -28,6 +28,8 @@ public record SymmetricEigen(double[] values, double[][] vectors) {
   /**
    * Decomposes {@code a}.
    *
+   * @param a a symmetric matrix
+   * @return the eigenvalues and eigenvectors of {@code a}
    * @throws IllegalArgumentException if {@code a} is not square and symmetric
    * @throws ArithmeticException if the QR iteration does not converge (it does for finite input)
    */

@@ -58,12 +58,22 @@ public final class Whitening implements Preprocessor {
     }
   }
 
-  /** PCA whitening fitted on {@code train}, with ε = {@value #DEFAULT_EPSILON}. */
+  /**
+   * PCA whitening fitted on {@code train}, with ε = {@value #DEFAULT_EPSILON}.
+   *
+   * @param train the training data
+   * @return PCA whitening fitted on {@code train}, with ε = {@value #DEFAULT_EPSILON}
+   */
   public static Whitening pca(DataSet train) {
     return fit(train, false, DEFAULT_EPSILON);
   }
 
-  /** ZCA whitening fitted on {@code train}, with ε = {@value #DEFAULT_EPSILON}. */
+  /**
+   * ZCA whitening fitted on {@code train}, with ε = {@value #DEFAULT_EPSILON}.
+   *
+   * @param train the training data
+   * @return ZCA whitening fitted on {@code train}, with ε = {@value #DEFAULT_EPSILON}
+   */
   public static Whitening zca(DataSet train) {
     return fit(train, true, DEFAULT_EPSILON);
   }
@@ -73,6 +83,8 @@ public final class Whitening implements Preprocessor {
    *
    * @param zca true for ZCA, false for PCA whitening
    * @param epsilon ε ≥ 0 added to each eigenvalue
+   * @param train the training data
+   * @return whitening fitted on {@code train}
    * @throws IllegalArgumentException if ε is negative, or an eigenvalue plus ε is not positive (a
    *     feature is a linear combination of others: use ε &gt; 0)
    */
@@ -136,22 +148,38 @@ public final class Whitening implements Preprocessor {
     return new Whitening(kind.equals(ZCA_KIND), state[0].clone(), state[1].clone(), vectors, state[3][0]);
   }
 
-  /** True for ZCA, false for PCA whitening. */
+  /**
+   * True for ZCA, false for PCA whitening.
+   *
+   * @return true for ZCA, false for PCA whitening
+   */
   public boolean isZca() {
     return zca;
   }
 
-  /** The training means μ (a copy). */
+  /**
+   * The training means μ (a copy).
+   *
+   * @return the training means μ (a copy)
+   */
   public double[] mean() {
     return mean.clone();
   }
 
-  /** The eigenvalues of the training covariance, descending (a copy). */
+  /**
+   * The eigenvalues of the training covariance, descending (a copy).
+   *
+   * @return the eigenvalues of the training covariance, descending (a copy)
+   */
   public double[] eigenvalues() {
     return eigenvalues.clone();
   }
 
-  /** The whitening matrix W, z = W·(x − μ) (a copy). */
+  /**
+   * The whitening matrix W, z = W·(x − μ) (a copy).
+   *
+   * @return the whitening matrix W, z = W·(x − μ) (a copy)
+   */
   public double[][] matrix() {
     double[][] copy = new double[forward.length][];
     for (int i = 0; i < copy.length; i++) {

@@ -34,7 +34,8 @@ import java.util.zip.CRC32;
  * <pre>
  * magic            4 bytes   "GGWF" (0x47 0x47 0x57 0x46)
  * version          uint16    2 (version 1 files, which end after the preprocessors, still load)
- * fingerprint      string    {@link io.gradgen.NetworkLayout#fingerprint()} of the model's architecture
+ * fingerprint      string    {@link io.gradgen.NetworkLayout#fingerprint()} of the model's
+ * architecture
  * parameter count  int32     P
  * parameters       P × float64 (IEEE 754, finite), in the model's layout order
  * preprocessors    int32     K, applied in this order
@@ -89,12 +90,24 @@ public final class WeightFile {
       List<Preprocessor> preprocessing,
       List<Preprocessor> targetPreprocessing,
       List<String> labels) {
-    /** Contents without target scaling or labels. */
+    /**
+     * Contents without target scaling or labels.
+     *
+     * @param fingerprint the architecture the parameters were saved from
+     * @param parameters the parameters, in layout order
+     * @param preprocessing the fitted preprocessing of the inputs, in the order to apply it
+     */
     public Contents(String fingerprint, double[] parameters, List<Preprocessor> preprocessing) {
       this(fingerprint, parameters, preprocessing, List.of(), List.of());
     }
 
-    /** {@code x} through the input preprocessing, in order: what the model reads. */
+    /**
+     * {@code x} through the input preprocessing, in order: what the model reads.
+     *
+     * @param x a sample's raw inputs
+     * @return the inputs after every input preprocessor, in order (a new array unless there are
+     *     none, when it is {@code x} itself)
+     */
     public double[] transformInputs(double[] x) {
       double[] v = x;
       for (Preprocessor p : preprocessing) {
@@ -103,7 +116,12 @@ public final class WeightFile {
       return v;
     }
 
-    /** A model output through the target preprocessing in reverse: a prediction in the file's units. */
+    /**
+     * A model output through the target preprocessing in reverse: a prediction in the file's units.
+     *
+     * @param y the model's outputs for one sample
+     * @return a new array: {@code y} mapped back through the target preprocessing, last first
+     */
     public double[] inverseTargets(double[] y) {
       double[] v = y.clone();
       for (int i = targetPreprocessing.size() - 1; i >= 0; i--) {
@@ -115,7 +133,13 @@ public final class WeightFile {
     }
   }
 
-  /** Saves {@code model}'s parameters with no preprocessing. */
+  /**
+   * Saves {@code model}'s parameters with no preprocessing.
+   *
+   * @param file the file
+   * @param model the model whose parameters are saved
+   * @throws IOException if the file cannot be written (a previous file is left intact)
+   */
   public static void save(Path file, Model model) throws IOException {
     save(file, model, List.of());
   }
@@ -123,7 +147,11 @@ public final class WeightFile {
   /**
    * Saves {@code model}'s parameters and {@code preprocessing}, atomically.
    *
+   * @param file the file
+   * @param model the model whose parameters are saved
+   * @param preprocessing the fitted preprocessors to save with the weights, in order
    * @throws IllegalArgumentException if a parameter is NaN or infinite (nothing is written)
+   * @throws IOException if the file cannot be written (a previous file is left intact)
    */
   public static void save(Path file, Model model, List<? extends Preprocessor> preprocessing)
       throws IOException {
@@ -134,8 +162,16 @@ public final class WeightFile {
    * Saves {@code model}'s parameters with its input preprocessing, the scaling of its targets
    * (regression) and the class names of its outputs (classification), atomically.
    *
+   * @param file the file
+   * @param model the model whose parameters are saved
+   * @param preprocessing the fitted preprocessors of the inputs, in the order to apply them
+   * @param targetPreprocessing the fitted scaling of the targets, in the order it was applied;
+   *     empty for none
+   * @param labels the class names of the model's outputs (two for a single sigmoid output), or
+   *     empty for regression
    * @throws IllegalArgumentException if a parameter is NaN or infinite, or there are labels but not
    *     one per output (nothing is written)
+   * @throws IOException if the file cannot be written (a previous file is left intact)
    */
   public static void save(
       Path file,
@@ -168,6 +204,9 @@ public final class WeightFile {
   /**
    * Loads the parameters of {@code file} into {@code model} and returns the file's preprocessing.
    *
+   * @param file the file
+   * @param model the model that receives the file's parameters
+   * @return the file's preprocessing
    * @throws WeightFileException if the file is not a valid weight file or was made for another
    *     architecture; the model is then untouched
    */
@@ -179,6 +218,9 @@ public final class WeightFile {
    * Loads the parameters of {@code file} into {@code model} and returns everything the file holds:
    * the preprocessing, the target scaling and the class labels.
    *
+   * @param file the file
+   * @param model the model that receives the file's parameters
+   * @return what the file holds
    * @throws WeightFileException if the file is not a valid weight file or was made for another
    *     architecture; the model is then untouched
    */
@@ -215,6 +257,8 @@ public final class WeightFile {
   /**
    * Reads and verifies {@code file} without a model.
    *
+   * @param file the file
+   * @return what the file holds
    * @throws WeightFileException if it is not a valid weight file of this version
    */
   public static Contents read(Path file) throws IOException {
@@ -405,7 +449,13 @@ public final class WeightFile {
     AtomicFiles.write(file, bytes, writer::write);
   }
 
-  /** Writes {@code bytes} to {@code file} atomically (see the class comment); for checkpoints too. */
+  /**
+   * Writes {@code bytes} to {@code file} atomically (see the class comment); for checkpoints too.
+   *
+   * @param file the file, replaced as a whole
+   * @param bytes the file's new contents
+   * @throws IOException if the file cannot be written (a previous file is left intact)
+   */
   public static void writeAtomically(Path file, byte[] bytes) throws IOException {
     AtomicFiles.write(file, bytes, WeightFile::writeFully);
   }

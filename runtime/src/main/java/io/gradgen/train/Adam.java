@@ -44,12 +44,21 @@ public final class Adam implements Optimizer {
     this.epsilon = epsilon;
   }
 
-  /** Adam with the usual β₁ = 0.9, β₂ = 0.999, ε = 1e−8 and a schedule of learning rates. */
+  /**
+   * Adam with the usual β₁ = 0.9, β₂ = 0.999, ε = 1e−8 and a schedule of learning rates.
+   *
+   * @param schedule the learning rate of every epoch
+   */
   public Adam(LearningRateSchedule schedule) {
     this(schedule, 0.9, 0.999, 1e-8);
   }
 
-  /** Adam with the usual β₁ = 0.9, β₂ = 0.999, ε = 1e−8 and a constant learning rate (0.001 is usual). */
+  /**
+   * Adam with the usual β₁ = 0.9, β₂ = 0.999, ε = 1e−8 and a constant learning rate (0.001 is
+   * usual).
+   *
+   * @param learningRate the learning rate η
+   */
   public Adam(double learningRate) {
     this(LearningRateSchedule.constant(learningRate));
   }
@@ -101,12 +110,23 @@ public final class Adam implements Optimizer {
     sized = true;
   }
 
-  /** m, v, then {β₁ᵗ, β₂ᵗ, t}. */
+  /**
+   * Adam's state: m, v, then {β₁ᵗ, β₂ᵗ, t}.
+   *
+   * @return copies of m and v, then the array {β₁ᵗ, β₂ᵗ, t}
+   */
   @Override
   public double[][] state() {
     return new double[][] {m.clone(), v.clone(), {beta1Power, beta2Power, steps}};
   }
 
+  /**
+   * Puts back m, v, β₁ᵗ, β₂ᵗ and t from a {@link #state} of this optimizer.
+   *
+   * @param state m, v and {β₁ᵗ, β₂ᵗ, t}, as {@link #state} returned them
+   * @throws IllegalArgumentException if {@code state} is not three arrays, m and v of one length
+   *     and then three numbers
+   */
   @Override
   public void restore(double[][] state) {
     if (state.length != 3 || state[0].length != state[1].length || state[2].length != 3) {
@@ -120,7 +140,11 @@ public final class Adam implements Optimizer {
     sized = true;
   }
 
-  /** The number of steps taken since the last reset: Adam's t. */
+  /**
+   * The number of steps taken since the last reset: Adam's t.
+   *
+   * @return the number of steps taken since the last reset: Adam's t
+   */
   public long steps() {
     return steps;
   }

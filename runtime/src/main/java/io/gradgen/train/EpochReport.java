@@ -14,7 +14,11 @@ package io.gradgen.train;
 public record EpochReport(
     int epoch, double trainingLoss, double validationLoss, double learningRate, long iterations, long nanos) {
 
-  /** True when a validation set is being evaluated. */
+  /**
+   * True when a validation set is being evaluated.
+   *
+   * @return true when a validation set is being evaluated
+   */
   public boolean hasValidation() {
     return !Double.isNaN(validationLoss);
   }

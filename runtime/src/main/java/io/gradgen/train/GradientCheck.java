@@ -52,7 +52,12 @@ public final class GradientCheck {
       String worstName,
       double maxRelativeError) {
 
-    /** The relative error of parameter {@code index}, as the class comment defines it. */
+    /**
+     * The relative error of parameter {@code index}, as the class comment defines it.
+     *
+     * @param index a parameter index
+     * @return the relative error of parameter {@code index}, as the class comment defines it
+     */
     public double relativeError(int index) {
       return GradientCheck.relativeError(analytic[index], numeric[index]);
     }
@@ -60,6 +65,8 @@ public final class GradientCheck {
     /**
      * Returns this result if every relative error is at most {@code tolerance}, else throws.
      *
+     * @param tolerance the largest relative error allowed
+     * @return this result if every relative error is at most {@code tolerance}, else throws
      * @throws AssertionError naming the worst parameter, its analytic and numeric gradient and the
      *     error, so that a test framework reports a failure
      */
@@ -81,7 +88,14 @@ public final class GradientCheck {
     }
   }
 
-  /** Checks {@code model}'s gradient at input {@code x} and target {@code target}, with h = 1e−4. */
+  /**
+   * Checks {@code model}'s gradient at input {@code x} and target {@code target}, with h = 1e−4.
+   *
+   * @param model the model to check; its parameters are put back exactly
+   * @param x the sample's inputs
+   * @param target the sample's targets
+   * @return the result, per parameter
+   */
   public static Result check(DifferentiableModel model, double[] x, double[] target) {
     return check(model, x, target, DEFAULT_STEP);
   }
@@ -90,6 +104,11 @@ public final class GradientCheck {
    * Checks {@code model}'s gradient at input {@code x} and target {@code target} with step {@code
    * h}.
    *
+   * @param model the model to check; its parameters are put back exactly
+   * @param x the sample's inputs
+   * @param target the sample's targets
+   * @param h the finite-difference step
+   * @return the result, per parameter
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code x} or {@code target} has the wrong length, {@code h}
    *     is not positive and finite, or a parameter is not finite

@@ -12,20 +12,44 @@ public sealed interface LearningRateSchedule
         LearningRateSchedule.StepDecay,
         LearningRateSchedule.ExponentialDecay {
 
-  /** The learning rate for epoch {@code epoch} (0-based). */
+  /**
+   * The learning rate for epoch {@code epoch} (0-based).
+   *
+   * @param epoch the epoch, 0-based
+   * @return the learning rate for epoch {@code epoch} (0-based)
+   */
   double rate(int epoch);
 
-  /** η for every epoch. */
+  /**
+   * η for every epoch.
+   *
+   * @param rate the learning rate η
+   * @return η for every epoch
+   */
   static LearningRateSchedule constant(double rate) {
     return new Constant(rate);
   }
 
-  /** η₀·factor^⌊epoch / every⌋: the rate is multiplied by {@code factor} every {@code every} epochs. */
+  /**
+   * η₀·factor^⌊epoch / every⌋: the rate is multiplied by {@code factor} every {@code every} epochs.
+   *
+   * @param initial η₀, the learning rate of epoch 0
+   * @param factor what the rate is multiplied by
+   * @param every the number of epochs between two multiplications
+   * @return η₀·factor^⌊epoch / every⌋: the rate is multiplied by {@code factor} every {@code every}
+   *     epochs
+   */
   static LearningRateSchedule stepDecay(double initial, double factor, int every) {
     return new StepDecay(initial, factor, every);
   }
 
-  /** η₀·e^(−decay·epoch). */
+  /**
+   * η₀·e^(−decay·epoch).
+   *
+   * @param initial η₀, the learning rate of epoch 0
+   * @param decay the decay constant, per epoch
+   * @return η₀·e^(−decay·epoch)
+   */
   static LearningRateSchedule exponentialDecay(double initial, double decay) {
     return new ExponentialDecay(initial, decay);
   }
@@ -36,7 +60,11 @@ public sealed interface LearningRateSchedule
    * @param rate η, positive and finite
    */
   record Constant(double rate) implements LearningRateSchedule {
-    /** Checks the rate. */
+    /**
+     * Checks the rate.
+     *
+     * @param rate η, positive and finite
+     */
     public Constant {
       checkRate("rate", rate);
     }
@@ -55,7 +83,13 @@ public sealed interface LearningRateSchedule
    * @param every the number of epochs between two decays, at least 1
    */
   record StepDecay(double initial, double factor, int every) implements LearningRateSchedule {
-    /** Checks the arguments. */
+    /**
+     * Checks the arguments.
+     *
+     * @param initial η₀, positive and finite
+     * @param factor the multiplier applied every {@code every} epochs, in (0, 1]
+     * @param every the number of epochs between two decays, at least 1
+     */
     public StepDecay {
       checkRate("initial", initial);
       if (!(factor > 0 && factor <= 1)) {
@@ -79,7 +113,12 @@ public sealed interface LearningRateSchedule
    * @param decay the decay constant, non-negative and finite
    */
   record ExponentialDecay(double initial, double decay) implements LearningRateSchedule {
-    /** Checks the arguments. */
+    /**
+     * Checks the arguments.
+     *
+     * @param initial η₀, positive and finite
+     * @param decay the decay constant, non-negative and finite
+     */
     public ExponentialDecay {
       checkRate("initial", initial);
       if (!(decay >= 0 && Double.isFinite(decay))) {

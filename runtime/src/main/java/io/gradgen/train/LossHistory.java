@@ -46,27 +46,49 @@ public final class LossHistory {
     return copy;
   }
 
-  /** The number of epochs recorded. */
+  /**
+   * The number of epochs recorded.
+   *
+   * @return the number of epochs recorded
+   */
   public int epochs() {
     return epochs;
   }
 
-  /** The training loss after epoch {@code epoch} (0-based). */
+  /**
+   * The training loss after epoch {@code epoch} (0-based).
+   *
+   * @param epoch the epoch, 0-based
+   * @return the training loss after epoch {@code epoch} (0-based)
+   */
   public double trainingLoss(int epoch) {
     return training[java.util.Objects.checkIndex(epoch, epochs)];
   }
 
-  /** The validation loss after epoch {@code epoch} (0-based); NaN without a validation set. */
+  /**
+   * The validation loss after epoch {@code epoch} (0-based); NaN without a validation set.
+   *
+   * @param epoch the epoch, 0-based
+   * @return the validation loss after epoch {@code epoch} (0-based); NaN without a validation set
+   */
   public double validationLoss(int epoch) {
     return validation[java.util.Objects.checkIndex(epoch, epochs)];
   }
 
-  /** Every epoch's training loss, in order (a copy). */
+  /**
+   * Every epoch's training loss, in order (a copy).
+   *
+   * @return every epoch's training loss, in order (a copy)
+   */
   public double[] trainingLosses() {
     return Arrays.copyOf(training, epochs);
   }
 
-  /** Every epoch's validation loss, in order (a copy); NaNs without a validation set. */
+  /**
+   * Every epoch's validation loss, in order (a copy); NaNs without a validation set.
+   *
+   * @return every epoch's validation loss, in order (a copy); NaNs without a validation set
+   */
   public double[] validationLosses() {
     return Arrays.copyOf(validation, epochs);
   }
@@ -76,6 +98,9 @@ public final class LossHistory {
    * loss (improvements smaller than early stopping's {@code minDelta} do not count), or −1 without
    * a validation set. Its epoch number, as {@link TrainingResult#restoredEpoch()} gives it, is one
    * more.
+   *
+   * @return the 0-based index of the epoch with the lowest validation loss, or −1 without a
+   *     validation set
    */
   public int bestEpoch() {
     return bestEpoch;

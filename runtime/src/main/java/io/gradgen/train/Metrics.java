@@ -13,7 +13,13 @@ import java.util.Objects;
 public final class Metrics {
   private Metrics() {}
 
-  /** The mean of the model's per-sample loss over {@code data}. */
+  /**
+   * The mean of the model's per-sample loss over {@code data}.
+   *
+   * @param model the model
+   * @param data the data set
+   * @return the mean of the model's per-sample loss over {@code data}
+   */
   public static double meanLoss(DifferentiableModel model, DataSet data) {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(data, "data");
@@ -28,6 +34,10 @@ public final class Metrics {
    * The fraction of samples classified right. With several outputs the predicted class is the
    * largest output and the true class the largest target (one-hot); with one output both are
    * thresholded at 0.5 (a 0/1 class probability).
+   *
+   * @param model the model
+   * @param data the data set
+   * @return the fraction of samples classified right
    */
   public static double accuracy(Model model, DataSet data) {
     Objects.requireNonNull(model, "model");

@@ -27,12 +27,23 @@ public final class Momentum implements Optimizer {
     this.nesterov = nesterov;
   }
 
-  /** Classical momentum with a constant learning rate. */
+  /**
+   * Classical momentum with a constant learning rate.
+   *
+   * @param learningRate the learning rate η
+   * @param momentum the momentum coefficient μ
+   */
   public Momentum(double learningRate, double momentum) {
     this(LearningRateSchedule.constant(learningRate), momentum, false);
   }
 
-  /** Nesterov momentum with a constant learning rate. */
+  /**
+   * Nesterov momentum with a constant learning rate.
+   *
+   * @param learningRate the learning rate η
+   * @param momentum the momentum coefficient μ
+   * @return Nesterov momentum with a constant learning rate
+   */
   public static Momentum nesterov(double learningRate, double momentum) {
     return new Momentum(LearningRateSchedule.constant(learningRate), momentum, true);
   }
@@ -74,12 +85,22 @@ public final class Momentum implements Optimizer {
     sized = true;
   }
 
-  /** The velocities. */
+  /**
+   * Momentum's state: the velocities.
+   *
+   * @return one array, a copy of the velocities in parameter order
+   */
   @Override
   public double[][] state() {
     return new double[][] {velocity.clone()};
   }
 
+  /**
+   * Puts back the velocities from a {@link #state} of this optimizer.
+   *
+   * @param state one array, the velocities, as {@link #state} returned it
+   * @throws IllegalArgumentException if {@code state} is not exactly one array
+   */
   @Override
   public void restore(double[][] state) {
     if (state.length != 1) {
@@ -89,7 +110,11 @@ public final class Momentum implements Optimizer {
     sized = true;
   }
 
-  /** The current velocities (a copy), in parameter order. */
+  /**
+   * The current velocities (a copy), in parameter order.
+   *
+   * @return the current velocities (a copy), in parameter order
+   */
   public double[] velocity() {
     return velocity.clone();
   }

@@ -10,12 +10,20 @@ package io.gradgen.train;
 public final class Sgd implements Optimizer {
   private final ScheduledRate rate;
 
-  /** SGD with the learning rates of {@code schedule}. */
+  /**
+   * SGD with the learning rates of {@code schedule}.
+   *
+   * @param schedule the learning rate of every epoch
+   */
   public Sgd(LearningRateSchedule schedule) {
     this.rate = new ScheduledRate(schedule);
   }
 
-  /** SGD with a constant learning rate η. */
+  /**
+   * SGD with a constant learning rate η.
+   *
+   * @param learningRate the learning rate η
+   */
   public Sgd(double learningRate) {
     this(LearningRateSchedule.constant(learningRate));
   }

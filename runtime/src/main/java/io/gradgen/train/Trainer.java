@@ -52,7 +52,12 @@ public final class Trainer {
     this.listeners = List.copyOf(b.listeners);
   }
 
-  /** A builder for a trainer that uses {@code optimizer}. */
+  /**
+   * A builder for a trainer that uses {@code optimizer}.
+   *
+   * @param optimizer the optimizer that updates the parameters
+   * @return a builder for a trainer that uses {@code optimizer}
+   */
   public static Builder builder(Optimizer optimizer) {
     return new Builder(optimizer);
   }
@@ -60,6 +65,9 @@ public final class Trainer {
   /**
    * Trains {@code model} on {@code train} until a stop rule is met.
    *
+   * @param model the model to train; its parameters change
+   * @param train the training data
+   * @return the result: why training stopped, and the loss history
    * @throws IllegalArgumentException if the data does not fit the model, or a rule needs a
    *     validation set
    */
@@ -71,20 +79,37 @@ public final class Trainer {
    * Trains {@code model} on {@code train}, evaluating {@code validation} after every epoch, until a
    * stop rule is met.
    *
+   * @param model the model to train; its parameters change
+   * @param train the training data
+   * @param validation the validation data, whose loss is recorded every epoch
+   * @return the result: why training stopped, and the loss history
    * @throws IllegalArgumentException if the data does not fit the model
    */
   public TrainingResult fit(DifferentiableModel model, DataSet train, DataSet validation) {
     return start(model, train, validation).run();
   }
 
-  /** A session that trains {@code model} on {@code train} step by step or epoch by epoch. */
+  /**
+   * A session that trains {@code model} on {@code train} step by step or epoch by epoch.
+   *
+   * @param model the model to train; its parameters change
+   * @param train the training data
+   * @return a session that trains {@code model} on {@code train} step by step or epoch by epoch
+   */
   public TrainingSession start(DifferentiableModel model, DataSet train) {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(train, "train");
     return new TrainingSession(this, model, train, null);
   }
 
-  /** A session with a validation set. */
+  /**
+   * A session with a validation set.
+   *
+   * @param model the model to train; its parameters change
+   * @param train the training data
+   * @param validation the validation data, whose loss is recorded every epoch
+   * @return a session with a validation set
+   */
   public TrainingSession start(DifferentiableModel model, DataSet train, DataSet validation) {
     if (validation == null) {
       throw new IllegalArgumentException("validation is null; use start(model, train) without one");
@@ -100,6 +125,13 @@ public final class Trainer {
    * optimizer and stop rules then give the same result as a run never interrupted. The model's
    * parameters are overwritten with the checkpoint's.
    *
+   * @param model the model to train, of the architecture the checkpoint was saved from; its
+   *     parameters are overwritten, then change
+   * @param train the training data, as in the run that saved the checkpoint
+   * @param validation the validation data as in that run, or null if it had none
+   * @param checkpoint the checkpoint file that {@link Builder#checkpointEvery} wrote
+   * @return a session that continues the saved run where it stopped; {@link TrainingSession#run()}
+   *     finishes it
    * @throws IOException if the file cannot be read or is not a valid checkpoint
    * @throws IllegalArgumentException if it was made for another architecture, other data sizes or
    *     another batch size or seed
@@ -125,22 +157,38 @@ public final class Trainer {
     return optimizer;
   }
 
-  /** The batch size: 1 online, {@link #FULL_BATCH} for the whole data set. */
+  /**
+   * The batch size: 1 online, {@link #FULL_BATCH} for the whole data set.
+   *
+   * @return the batch size: 1 online, {@link #FULL_BATCH} for the whole data set
+   */
   public int batchSize() {
     return batchSize;
   }
 
-  /** The seed of the shuffling generator. */
+  /**
+   * The seed of the shuffling generator.
+   *
+   * @return the seed of the shuffling generator
+   */
   public long seed() {
     return seed;
   }
 
-  /** The L2 regularization, {@link L2Regularization#NONE} by default. */
+  /**
+   * The L2 regularization, {@link L2Regularization#NONE} by default.
+   *
+   * @return the L2 regularization, {@link L2Regularization#NONE} by default
+   */
   public L2Regularization regularization() {
     return regularization;
   }
 
-  /** The stop rules, in the order they are checked. */
+  /**
+   * The stop rules, in the order they are checked.
+   *
+   * @return the stop rules, in the order they are checked
+   */
   public List<StopRule> stopRules() {
     return stopRules;
   }
@@ -167,12 +215,21 @@ public final class Trainer {
       this.optimizer = optimizer;
     }
 
-    /** Online (stochastic) gradient descent: one sample per step, in a shuffled order. */
+    /**
+     * Online (stochastic) gradient descent: one sample per step, in a shuffled order.
+     *
+     * @return this builder
+     */
     public Builder online() {
       return miniBatch(1);
     }
 
-    /** Mini-batches of {@code size} samples (the default is 32), shuffled every epoch. */
+    /**
+     * Mini-batches of {@code size} samples (the default is 32), shuffled every epoch.
+     *
+     * @param size the number of samples per mini-batch
+     * @return this builder
+     */
     public Builder miniBatch(int size) {
       if (size < 1) {
         throw new IllegalArgumentException("the batch size must be at least 1, but is " + size);
@@ -181,25 +238,44 @@ public final class Trainer {
       return this;
     }
 
-    /** One step per epoch on the whole training set. */
+    /**
+     * One step per epoch on the whole training set.
+     *
+     * @return this builder
+     */
     public Builder fullBatch() {
       this.batchSize = FULL_BATCH;
       return this;
     }
 
-    /** The seed of the generator that shuffles the data each epoch (1 by default). */
+    /**
+     * The seed of the generator that shuffles the data each epoch (1 by default).
+     *
+     * @param seed the seed of the random choices
+     * @return this builder
+     */
     public Builder seed(long seed) {
       this.seed = seed;
       return this;
     }
 
-    /** Adds λ/2·‖w‖² to the objective. */
+    /**
+     * Adds λ/2·‖w‖² to the objective.
+     *
+     * @param regularization the L2 penalty added to the loss
+     * @return this builder
+     */
     public Builder regularization(L2Regularization regularization) {
       this.regularization = Objects.requireNonNull(regularization, "regularization");
       return this;
     }
 
-    /** Adds stop rules; training stops at the first one met, checked in the order added. */
+    /**
+     * Adds stop rules; training stops at the first one met, checked in the order added.
+     *
+     * @param rules the rules; training stops when any of them is met
+     * @return this builder
+     */
     public Builder stopWhen(StopRule... rules) {
       Objects.requireNonNull(rules, "rules");
       for (int i = 0; i < rules.length; i++) {
@@ -213,6 +289,12 @@ public final class Trainer {
     /**
      * Saves a {@link Checkpoint} to {@code file} (atomically, replacing the last one) after every
      * {@code epochs} epochs, for {@link Trainer#resume}.
+     *
+     * @param epochs the interval, in epochs, at least 1
+     * @param file where the checkpoint goes, replaced each time
+     * @return this builder
+     * @throws IllegalArgumentException if {@code epochs} is less than 1
+     * @throws NullPointerException if {@code file} is null
      */
     public Builder checkpointEvery(int epochs, Path file) {
       if (epochs < 1) {
@@ -223,7 +305,12 @@ public final class Trainer {
       return this;
     }
 
-    /** Adds a listener that hears every epoch's losses. */
+    /**
+     * Adds a listener that hears every epoch's losses.
+     *
+     * @param listener the listener, told every epoch's losses
+     * @return this builder
+     */
     public Builder listener(TrainingListener listener) {
       listeners.add(Objects.requireNonNull(listener, "listener"));
       return this;
@@ -232,6 +319,7 @@ public final class Trainer {
     /**
      * The trainer.
      *
+     * @return the trainer
      * @throws IllegalStateException without a {@link StopRule.MaxEpochs} or {@link
      *     StopRule.MaxIterations} rule (training might never end), or with more than one early
      *     stopping rule

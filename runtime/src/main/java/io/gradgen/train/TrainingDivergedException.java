@@ -21,11 +21,17 @@ public final class TrainingDivergedException extends RuntimeException {
     PARAMETER
   }
 
+  /** The epoch in which training diverged. */
   private final int epoch;
+  /** The optimizer step that diverged, counted over the whole run. */
   private final long step;
+  /** Which value was not finite. */
   private final Quantity quantity;
+  /** The index of the non-finite gradient component or parameter, −1 for the loss. */
   private final int parameterIndex;
+  /** The name of that parameter, or "" for the loss. */
   private final String parameterName;
+  /** The value that was not finite. */
   private final double value;
   private final transient LossHistory history;
 
@@ -54,7 +60,12 @@ public final class TrainingDivergedException extends RuntimeException {
         + "; the model keeps the weights from before this step (try a smaller learning rate)";
   }
 
-  /** The number of the epoch in which training diverged, counted from 1 as {@link TrainingResult#epochs()}. */
+  /**
+   * The number of the epoch in which training diverged, counted from 1 as {@link
+   * TrainingResult#epochs()}.
+   *
+   * @return the number of the epoch in which training diverged, counted from 1
+   */
   public int epoch() {
     return epoch;
   }
@@ -62,32 +73,55 @@ public final class TrainingDivergedException extends RuntimeException {
   /**
    * The optimizer step that diverged, counted from 0 over the whole run: the number of steps that
    * had succeeded before it.
+   *
+   * @return the optimizer step that diverged, counted from 0 over the whole run: the number of
+   *     steps that had succeeded before it
    */
   public long step() {
     return step;
   }
 
-  /** What became non-finite. */
+  /**
+   * What became non-finite.
+   *
+   * @return what became non-finite
+   */
   public Quantity quantity() {
     return quantity;
   }
 
-  /** The index of the non-finite gradient component or parameter, −1 for the loss. */
+  /**
+   * The index of the non-finite gradient component or parameter, −1 for the loss.
+   *
+   * @return the index of the non-finite gradient component or parameter, −1 for the loss
+   */
   public int parameterIndex() {
     return parameterIndex;
   }
 
-  /** The name of that parameter (as {@code layer.w[unit][input]}), or "" for the loss. */
+  /**
+   * The name of that parameter (as {@code layer.w[unit][input]}), or "" for the loss.
+   *
+   * @return the name of that parameter (as {@code layer.w[unit][input]}), or "" for the loss
+   */
   public String parameterName() {
     return parameterName;
   }
 
-  /** The non-finite value: NaN, +∞ or −∞. */
+  /**
+   * The non-finite value: NaN, +∞ or −∞.
+   *
+   * @return the non-finite value: NaN, +∞ or −∞
+   */
   public double value() {
     return value;
   }
 
-  /** The epochs that finished before training diverged (a copy). */
+  /**
+   * The epochs that finished before training diverged (a copy).
+   *
+   * @return the epochs that finished before training diverged (a copy)
+   */
   public LossHistory history() {
     return history;
   }

@@ -17,9 +17,17 @@ public interface TrainingListener {
    */
   default void onBatch(int epoch, long iteration, double loss) {}
 
-  /** Called after every epoch. */
+  /**
+   * Called after every epoch.
+   *
+   * @param report the epoch's losses
+   */
   void onEpoch(EpochReport report);
 
-  /** Called once when training stops, after the best weights were restored if they were. */
+  /**
+   * Called once when training stops, after the best weights were restored if they were.
+   *
+   * @param result the result of the training
+   */
   default void onStop(TrainingResult result) {}
 }

@@ -16,17 +16,29 @@ package io.gradgen.train;
 public record TrainingResult(
     StopReason reason, int epochs, long iterations, LossHistory history, int restoredEpoch, long nanos) {
 
-  /** True when early stopping put back the weights of an earlier epoch ({@link #restoredEpoch()}). */
+  /**
+   * True when early stopping put back the weights of an earlier epoch ({@link #restoredEpoch()}).
+   *
+   * @return true when early stopping put back the weights of an earlier epoch
+   */
   public boolean restored() {
     return restoredEpoch > 0;
   }
 
-  /** The training loss of the last epoch (NaN if no epoch finished). */
+  /**
+   * The training loss of the last epoch (NaN if no epoch finished).
+   *
+   * @return the training loss of the last epoch (NaN if no epoch finished)
+   */
   public double finalTrainingLoss() {
     return history.epochs() == 0 ? Double.NaN : history.trainingLoss(history.epochs() - 1);
   }
 
-  /** The validation loss of the weights the model holds now, NaN without a validation set. */
+  /**
+   * The validation loss of the weights the model holds now, NaN without a validation set.
+   *
+   * @return the validation loss of the weights the model holds now, NaN without a validation set
+   */
   public double finalValidationLoss() {
     if (history.epochs() == 0) {
       return Double.NaN;

@@ -257,6 +257,7 @@ public final class TrainingSession {
    * evaluates the training and validation loss, records them and tells the listeners. Does not
    * check the stop rules: {@link #run} does.
    *
+   * @return the epoch's report: its training and validation loss
    * @throws TrainingDivergedException as {@link #step}, or if the training loss over the whole set
    *     is not finite
    * @throws IllegalStateException once training has stopped or diverged
@@ -399,22 +400,38 @@ public final class TrainingSession {
     return result;
   }
 
-  /** Epochs finished so far. */
+  /**
+   * Epochs finished so far.
+   *
+   * @return the number of epochs finished so far
+   */
   public int epochs() {
     return history.epochs();
   }
 
-  /** Optimizer steps taken so far. */
+  /**
+   * Optimizer steps taken so far.
+   *
+   * @return optimizer steps taken so far
+   */
   public long iterations() {
     return iterations;
   }
 
-  /** The learning curve so far (a copy). */
+  /**
+   * The learning curve so far (a copy).
+   *
+   * @return the learning curve so far (a copy)
+   */
   public LossHistory history() {
     return history.copy();
   }
 
-  /** The model being trained. */
+  /**
+   * The model being trained.
+   *
+   * @return the model being trained
+   */
   public DifferentiableModel model() {
     return model;
   }

@@ -13,7 +13,13 @@ import java.util.SplittableRandom;
  */
 public record UniformInitializer(double low, double high, boolean includeBiases)
     implements Initializer {
-  /** Checks the range. */
+  /**
+   * Checks the range.
+   *
+   * @param low the smallest value
+   * @param high the bound, above {@code low}
+   * @param includeBiases whether biases are drawn too (else they start at 0)
+   */
   public UniformInitializer {
     if (!(low < high) || !Double.isFinite(low) || !Double.isFinite(high)) {
       throw new IllegalArgumentException(

@@ -69,6 +69,12 @@ public final class Benchmarks {
           new Network("12-12-12 shape", Square12ShapeBenchmark.class, 0.0,
               new Comparison("AUTO's loops are faster than straight-line", "straight-line is faster than AUTO's loops",
                   "loops and straight-line even, within error",
+                  List.of("Predict", "TrainStep"))),
+          // "generated" is 784-128-10 with a custom swish and loss, "baseline" the same with built-in tanh.
+          new Network("784-128-10 swish", CustomSwishBenchmark.class, 0.0,
+              new Comparison("the custom swish network is faster than built-in tanh",
+                  "built-in tanh is faster than the custom swish network",
+                  "custom swish and built-in tanh even, within error",
                   List.of("Predict", "TrainStep"))));
 
   /** An operation: the benchmark methods' suffix and its name in the table. */

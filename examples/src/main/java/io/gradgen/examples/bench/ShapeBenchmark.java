@@ -11,10 +11,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Checks {@code CodeShape.AUTO}'s rule: one network generated in the shape {@code AUTO} chooses
- * ("generated" in the results table) against the same network forced into the other shape
- * ("baseline"), same parameters, {@code predict} and the fused training step. A speed-up above 1
- * means {@code AUTO} chose the faster shape.
+ * Two generated models of the same sizes on the same parameters and input, {@code predict} and the
+ * fused training step: "generated" in the results table is {@link #chosenShape}, "baseline" {@link
+ * #otherShape}. For the shape rows, one network in the shape {@code CodeShape.AUTO} chooses against
+ * the same network forced into the other shape (a speed-up above 1 means {@code AUTO} chose the
+ * faster shape); for the swish row, a custom activation against built-in tanh.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

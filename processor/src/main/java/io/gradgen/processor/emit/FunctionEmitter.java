@@ -34,13 +34,15 @@ public final class FunctionEmitter {
         .addAnnotation(AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))
             .addMember("value", "$S", ModelEmitter.GENERATOR).build())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    SplitBodies split = new SplitBodies(type);
     for (LoweredFunction f : functions) {
-      type.addMethod(method(declaring, f));
+      type.addMethod(method(declaring, f, split));
     }
+    split.finish();
     return JavaFile.builder(packageName, type.build()).skipJavaLangImports(true).indent("  ").build();
   }
 
-  private static MethodSpec method(ClassName declaring, LoweredFunction lowered) {
+  private static MethodSpec method(ClassName declaring, LoweredFunction lowered, SplitBodies split) {
     FunctionSpec f = lowered.spec();
     MethodSpec.Builder m = MethodSpec.methodBuilder(f.name() + "Gradient")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -74,9 +76,11 @@ public final class FunctionEmitter {
         .addStatement("throw new $T($S + $N.length)", IllegalArgumentException.class,
             lowered.gradientName() + " needs " + lowered.wrtNames().size() + " elements, but has ", lowered.gradientName())
         .endControlFlow();
-    m.addCode(ModelEmitter.statements(lowered.body(), "value of " + f.name(),
-        "backward pass: d" + f.name() + "_v = ∂" + f.name() + "/∂v, from the value back to the arguments;"
-            + " 'up' is the gradient arriving at a gate's output", java.util.Map.of(), Numeric.DOUBLE));
+    MethodSpec declared = m.build();
+    m.addCode(split.body(declared.name(), declared.parameters(), TypeName.DOUBLE, lowered.body(),
+        part -> BodyRenderer.statements(part, "value of " + f.name(),
+            "backward pass: d" + f.name() + "_v = ∂" + f.name() + "/∂v, from the value back to the arguments;"
+                + " 'up' is the gradient arriving at a gate's output", java.util.Map.of(), Numeric.DOUBLE)));
     return m.build();
   }
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Prints lowered expressions as Java source in {@code double} with the fewest parentheses that keep
+ * Prints lowered expressions as Java source (in double unless told otherwise) with the fewest parentheses that keep
  * the evaluation order: sums and products associate to the left exactly as the IR does, so the
  * printed code computes the same bits as the graph's {@code Evaluator}. (Float models' straight-line
  * code computes in double too, see {@link ModelEmitter#statements}.)
@@ -23,9 +23,12 @@ final class JavaExpressions {
 
   /** Array names whose elements are read at an offset: {@code x[xo + 2]}. */
   private final Map<String, String> offsets;
+  /** The type the expression computes in: literals and {@code Math} results are written in it. */
+  private final Numeric numeric;
 
-  private JavaExpressions(Map<String, String> offsets) {
+  private JavaExpressions(Map<String, String> offsets, Numeric numeric) {
     this.offsets = offsets;
+    this.numeric = numeric;
   }
 
   /** The Java source of {@code expr}. */
@@ -35,12 +38,25 @@ final class JavaExpressions {
 
   /** The Java source of {@code expr}, reading the arrays in {@code offsets} at their offset. */
   static String render(Expr expr, Map<String, String> offsets) {
-    return new JavaExpressions(offsets).print(expr).text();
+    return new JavaExpressions(offsets, Numeric.DOUBLE).print(expr).text();
+  }
+
+  /**
+   * The Java source of {@code expr} computed in {@code numeric}: in float, literals are float and
+   * the {@code Math} functions that return double are cast back (the loop form computes in float).
+   */
+  static String render(Expr expr, Numeric numeric) {
+    return new JavaExpressions(Map.of(), numeric).print(expr).text();
   }
 
   /** The Java source of {@code expr} as a product's right operand: parenthesized unless it binds tighter. */
   static String renderOperand(Expr expr, Map<String, String> offsets) {
-    return new JavaExpressions(offsets).at(expr, UNARY);
+    return new JavaExpressions(offsets, Numeric.DOUBLE).at(expr, UNARY);
+  }
+
+  /** {@link #renderOperand} in {@code numeric}. */
+  static String renderOperand(Expr expr, Numeric numeric) {
+    return new JavaExpressions(Map.of(), numeric).at(expr, UNARY);
   }
 
   /** The source of {@code expr}, parenthesized if it binds looser than {@code min}. */
@@ -65,7 +81,7 @@ final class JavaExpressions {
   }
 
   private Printed literal(double v) {
-    String text = Numeric.DOUBLE.literal(v);
+    String text = numeric.literal(v);
     return new Printed(text, text.startsWith("-") ? UNARY : PRIMARY);
   }
 
@@ -84,21 +100,21 @@ final class JavaExpressions {
       case DIV -> binary(a, " / ", MULTIPLICATIVE);
       case NEG -> new Printed(negate(a.get(0)), UNARY);
       case SQUARE -> new Printed(at(a.get(0), UNARY) + " * " + at(a.get(0), UNARY), MULTIPLICATIVE);
-      case EXP -> call("Math.exp", a);
-      case LOG -> call("Math.log", a);
-      case LOG1P -> call("Math.log1p", a);
+      case EXP -> doubleCall("Math.exp", a);
+      case LOG -> doubleCall("Math.log", a);
+      case LOG1P -> doubleCall("Math.log1p", a);
       case ABS -> call("Math.abs", a);
       case SIGN -> call("Math.signum", a);
       case MAX -> call("Math.max", a);
       case MIN -> call("Math.min", a);
-      case SQRT -> call("Math.sqrt", a);
-      case POW -> call("Math.pow", a);
-      case SIN -> call("Math.sin", a);
-      case COS -> call("Math.cos", a);
-      case TANH -> call("Math.tanh", a);
+      case SQRT -> doubleCall("Math.sqrt", a);
+      case POW -> doubleCall("Math.pow", a);
+      case SIN -> doubleCall("Math.sin", a);
+      case COS -> doubleCall("Math.cos", a);
+      case TANH -> doubleCall("Math.tanh", a);
       case RELU -> new Printed("Math.max(" + zero() + ", " + print(a.get(0)).text() + ")", PRIMARY);
       case SIGMOID -> new Printed(
-          one() + " / (" + one() + " + " + "Math.exp(" + negate(a.get(0)) + ")" + ")", MULTIPLICATIVE);
+          one() + " / (" + one() + " + " + numeric.math("Math.exp(" + negate(a.get(0)) + ")") + ")", MULTIPLICATIVE);
       case IF_POSITIVE -> new Printed(
           at(a.get(0), ADDITIVE) + " > " + zero() + " ? " + at(a.get(1), RELATIONAL) + " : " + zero(), CONDITIONAL);
       case IF_GREATER_OR_EQUAL -> new Printed(
@@ -129,12 +145,18 @@ final class JavaExpressions {
     return inner.startsWith("-") ? "-(" + inner + ")" : "-" + inner;
   }
 
-  private static String zero() {
-    return "0.0";
+  private String zero() {
+    return numeric.literal(0.0);
   }
 
-  private static String one() {
-    return "1.0";
+  private String one() {
+    return numeric.literal(1.0);
+  }
+
+  /** A {@code Math} function that returns double whatever its argument: cast back in float. */
+  private Printed doubleCall(String function, List<Expr> args) {
+    Printed p = call(function, args);
+    return numeric == Numeric.DOUBLE ? p : new Printed(numeric.math(p.text()), UNARY);
   }
 
   private Printed call(String function, List<Expr> args) {

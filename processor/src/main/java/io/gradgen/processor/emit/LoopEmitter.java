@@ -10,13 +10,10 @@ import com.palantir.javapoet.TypeSpec;
 import io.gradgen.Activation;
 import io.gradgen.Bias;
 import io.gradgen.DenseLayout;
-import io.gradgen.Loss;
-import io.gradgen.NetworkLayout;
+import io.gradgen.processor.lower.LoopPlan;
 import io.gradgen.processor.model.NetworkSpec;
+import io.gradgen.processor.schedule.Schedule;
 import java.util.List;
-import java.util.function.IntFunction;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -30,7 +27,7 @@ import javax.lang.model.element.Modifier;
  * in_k·η·δ} from the column the same way: every array in those loops is indexed by the same
  * variable, which is what HotSpot's auto-vectorizer needs (a dot product over a row is a
  * reduction it does not vectorize). The flat {@code Parameters} view keeps the layout order.
- * Layers of at most {@link #FEW_UNITS} units write that loop out instead, their values in locals.
+ * Layers of at most {@link Schedule#FEW_UNITS} units write that loop out instead, their values in locals.
  *
  * <p>The formulas are the gate rules written per layer: the add gate distributes δ to the bias,
  * the multiply gate switches (∂E/∂w_jk = δ_j·in_k and ∂E/∂in_k = Σ_j δ_j·w_jk), an activation
@@ -43,28 +40,16 @@ import javax.lang.model.element.Modifier;
  * values in double): their loops over the units vectorize with twice as many lanes.
  */
 final class LoopEmitter {
-  private static final ClassName SCRATCH = ClassName.get("", "Scratch");
+  private final LoopContext c;
+  private final LoopLayers layerCode;
+  private final LoopBatch batchCode;
+  private final LoopLoss lossCode;
 
-  private final NetworkSpec spec;
-  private final NetworkLayout layout;
-  private final List<DenseLayout> layers;
-  /** The model's precision: every array, scalar, literal and {@code Math} call below is written in it. */
-  private final Numeric numeric;
-  /** {@code double[]} or {@code float[]}. */
-  private final TypeName array;
-  /** {@code double[][]} or {@code float[][]}: a layer's columns, a batch's [unit][row] values. */
-  private final TypeName matrix;
-  /** {@code double} or {@code float}. */
-  private final TypeName scalar;
-
-  LoopEmitter(NetworkSpec spec, Numeric numeric) {
-    this.spec = spec;
-    this.layout = spec.layout();
-    this.layers = layout.layers();
-    this.numeric = numeric;
-    this.array = numeric.arrayTypeName();
-    this.matrix = numeric.matrixTypeName();
-    this.scalar = numeric.typeName();
+  LoopEmitter(NetworkSpec spec, LoopPlan plan, Schedule schedule, Numeric numeric) {
+    this.c = new LoopContext(spec, plan, schedule, numeric);
+    this.layerCode = new LoopLayers(c);
+    this.batchCode = new LoopBatch(c);
+    this.lossCode = new LoopLoss(c);
   }
 
   /**
@@ -82,16 +67,16 @@ final class LoopEmitter {
         .addStatement("this.parameters = $T.byColumn(LAYOUT)", view);
     for (int i = 0; i < layers.size(); i++) {
       DenseLayout l = layers.get(i);
-      type.addField(FieldSpec.builder(numeric.matrixTypeName(), weights(l), Modifier.PRIVATE, Modifier.FINAL)
+      type.addField(FieldSpec.builder(numeric.matrixTypeName(), LoopContext.weights(l), Modifier.PRIVATE, Modifier.FINAL)
           .addJavadoc("Layer '$L', column by column: {@code $L[k][j]} is w[j][k], from input k to unit j.\n",
-              l.name(), weights(l))
+              l.name(), LoopContext.weights(l))
           .build());
-      zero.addStatement("this.$N = parameters.columns($L)", weights(l), i);
+      zero.addStatement("this.$N = parameters.columns($L)", LoopContext.weights(l), i);
       if (l.bias() != Bias.NONE) {
-        type.addField(FieldSpec.builder(numeric.arrayTypeName(), biases(l), Modifier.PRIVATE, Modifier.FINAL)
+        type.addField(FieldSpec.builder(numeric.arrayTypeName(), LoopContext.biases(l), Modifier.PRIVATE, Modifier.FINAL)
             .addJavadoc("$L of layer '$L'.\n", l.bias() == Bias.SHARED ? "The shared bias" : "Biases", l.name())
             .build());
-        zero.addStatement("this.$N = parameters.biases($L)", biases(l), i);
+        zero.addStatement("this.$N = parameters.biases($L)", LoopContext.biases(l), i);
       }
     }
     type.addMethod(zero.build())
@@ -112,32 +97,11 @@ final class LoopEmitter {
             .build());
   }
 
-  private static String weights(DenseLayout l) {
-    return l.name() + "_w";
-  }
-
-  private static String biases(DenseLayout l) {
-    return l.name() + "_b";
-  }
-
-  /** The fields a layer's forward or descend method takes: its columns, then its biases if any. */
-  private static String layerFields(DenseLayout l) {
-    return l.bias() == Bias.NONE ? weights(l) : weights(l) + ", " + biases(l);
-  }
-
-  /** Declares the parameters {@code w} and, if the layer has a bias, {@code biases}. */
-  private void layerParameters(MethodSpec.Builder m, DenseLayout l) {
-    m.addParameter(matrix, "w");
-    if (l.bias() != Bias.NONE) {
-      m.addParameter(array, "biases");
-    }
-  }
-
   /** Adds the scratch arrays, the per-layer methods and predict, loss and gradient to {@code type}. */
   void addTo(TypeSpec.Builder type, CodeBlock checksPredict, CodeBlock checksLoss, CodeBlock checksGradient) {
     type.addType(scratch());
     type.addField(FieldSpec.builder(
-            ParameterizedTypeName.get(ClassName.get(ThreadLocal.class), SCRATCH), "SCRATCH",
+            ParameterizedTypeName.get(ClassName.get(ThreadLocal.class), LoopContext.SCRATCH), "SCRATCH",
             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("Each thread's intermediate values: allocated once per thread, so calls allocate nothing.\n")
         .initializer("$T.withInitial(Scratch::new)", ThreadLocal.class)
@@ -145,12 +109,12 @@ final class LoopEmitter {
     type.addMethod(MethodSpec.methodBuilder("predict")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .addParameter(array, "x")
-        .addParameter(array, "y")
+        .addParameter(c.array, "x")
+        .addParameter(c.array, "y")
         .addCode(checksPredict)
         .addStatement("Scratch s = SCRATCH.get()")
         .addStatement("forward(x, s)")
-        .addStatement("$T o = s.$N", array, output())
+        .addStatement("$T o = s.$N", c.array, c.output())
         .beginControlFlow("for (int j = 0; j < OUTPUTS; j++)")
         .addStatement("y[j] = o[j]")
         .endControlFlow()
@@ -158,9 +122,9 @@ final class LoopEmitter {
     type.addMethod(MethodSpec.methodBuilder("loss")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .returns(scalar)
-        .addParameter(array, "x")
-        .addParameter(array, "t")
+        .returns(c.scalar)
+        .addParameter(c.array, "x")
+        .addParameter(c.array, "t")
         .addCode(checksLoss)
         .addStatement("Scratch s = SCRATCH.get()")
         .addStatement("forward(x, s)")
@@ -169,35 +133,35 @@ final class LoopEmitter {
     MethodSpec.Builder gradient = MethodSpec.methodBuilder("gradient")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
-        .returns(scalar)
-        .addParameter(array, "x")
-        .addParameter(array, "t")
-        .addParameter(array, "grad")
+        .returns(c.scalar)
+        .addParameter(c.array, "x")
+        .addParameter(c.array, "t")
+        .addParameter(c.array, "grad")
         .addCode(checksGradient)
         .addStatement("Scratch s = SCRATCH.get()")
         .addStatement("forward(x, s)")
-        .addStatement("$T E = lossOf(s, t)", scalar)
+        .addStatement("$T E = lossOf(s, t)", c.scalar)
         .addComment("backward pass: δ = ∂E/∂z of each layer, from the loss back to the first layer")
         .addStatement("outputDelta(s, t)");
-    for (int i = layers.size() - 1; i >= 0; i--) {
-      gradient.addStatement("$N($L, s, grad)", backwardName(i), i == 0 ? "x" : weights(layers.get(i)) + ", s." + out(i - 1));
+    for (int i = c.layers.size() - 1; i >= 0; i--) {
+      gradient.addStatement("$N($L, s, grad)", LoopContext.backwardName(i), i == 0 ? "x" : LoopContext.weights(c.layers.get(i)) + ", s." + c.out(i - 1));
     }
     type.addMethod(gradient.addStatement("return E").build());
 
     MethodSpec.Builder forward = MethodSpec.methodBuilder("forward")
         .addModifiers(Modifier.PRIVATE)
-        .addParameter(array, "x")
-        .addParameter(SCRATCH, "s");
-    for (int i = 0; i < layers.size(); i++) {
-      forward.addStatement("$N($L, $L, s)", forwardName(i), layerFields(layers.get(i)), i == 0 ? "x" : "s." + out(i - 1));
-      type.addMethod(fewUnits(layers.get(i)) ? layerForwardInLocals(i) : layerForward(i));
+        .addParameter(c.array, "x")
+        .addParameter(LoopContext.SCRATCH, "s");
+    for (int i = 0; i < c.layers.size(); i++) {
+      forward.addStatement("$N($L, $L, s)", LoopContext.forwardName(i), LoopContext.layerFields(c.layers.get(i)), i == 0 ? "x" : "s." + c.out(i - 1));
+      type.addMethod(c.schedule.unitsInLocals(i) ? layerCode.layerForwardInLocals(i) : layerCode.layerForward(i));
     }
     type.addMethod(forward.build());
-    type.addMethod(lossOf());
-    type.addMethod(outputDelta());
-    for (int i = layers.size() - 1; i >= 0; i--) {
-      type.addMethod(fewUnits(layers.get(i)) ? layerBackwardInLocals(i, false) : layerBackward(i, false));
-      type.addMethod(fewUnits(layers.get(i)) ? layerBackwardInLocals(i, true) : layerBackward(i, true));
+    type.addMethod(lossCode.lossOf());
+    type.addMethod(lossCode.outputDelta());
+    for (int i = c.layers.size() - 1; i >= 0; i--) {
+      type.addMethod(c.schedule.unitsInLocals(i) ? layerCode.layerBackwardInLocals(i, false) : layerCode.layerBackward(i, false));
+      type.addMethod(c.schedule.unitsInLocals(i) ? layerCode.layerBackwardInLocals(i, true) : layerCode.layerBackward(i, true));
     }
 
     MethodSpec.Builder step = MethodSpec.methodBuilder("trainStep")
@@ -205,32 +169,32 @@ final class LoopEmitter {
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc("Forward, backward and the delta rule fused: each layer's weights are updated right after\n"
             + "they have carried δ down to the layer below; allocates nothing.\n")
-        .returns(scalar)
-        .addParameter(array, "x")
-        .addParameter(array, "t")
-        .addParameter(scalar, "learningRate")
+        .returns(c.scalar)
+        .addParameter(c.array, "x")
+        .addParameter(c.array, "t")
+        .addParameter(c.scalar, "learningRate")
         .addCode(checksLoss)
         .addStatement("Scratch s = SCRATCH.get()")
         .addStatement("forward(x, s)")
-        .addStatement("$T E = lossOf(s, t)", scalar)
+        .addStatement("$T E = lossOf(s, t)", c.scalar)
         .addStatement("outputDelta(s, t)");
-    for (int i = layers.size() - 1; i >= 0; i--) {
-      step.addStatement("$N($L, $L, s, learningRate)", descendName(i), layerFields(layers.get(i)),
-          i == 0 ? "x" : "s." + out(i - 1));
+    for (int i = c.layers.size() - 1; i >= 0; i--) {
+      step.addStatement("$N($L, $L, s, learningRate)", LoopContext.descendName(i), LoopContext.layerFields(c.layers.get(i)),
+          i == 0 ? "x" : "s." + c.out(i - 1));
     }
     type.addMethod(step.addStatement("return E").build());
     addBatchMethods(type);
   }
 
   private void addBatchMethods(TypeSpec.Builder type) {
-    type.addType(batchScratch());
-    type.addMethod(ModelEmitter.batchPredict(numeric)
+    type.addType(batchCode.batchScratch());
+    type.addMethod(ModelEmitter.batchPredict(c.numeric)
         .addStatement("Batch b = batch(SCRATCH.get())")
         .beginControlFlow("for (int from = 0; from < count; from += Batch.ROWS)")
         .addStatement("int m = Math.min(Batch.ROWS, count - from)")
         .addStatement("batchInputs(xs, xOffset + from * INPUTS, b, m)")
         .addStatement("batchForward(b, m)")
-        .addStatement("$T o = b.$N", matrix, output())
+        .addStatement("$T o = b.$N", c.matrix, c.output())
         .beginControlFlow("for (int n = 0; n < m; n++)")
         .beginControlFlow("for (int j = 0; j < OUTPUTS; j++)")
         .addStatement("ys[yOffset + (from + n) * OUTPUTS + j] = o[j][n]")
@@ -238,44 +202,44 @@ final class LoopEmitter {
         .endControlFlow()
         .endControlFlow()
         .build());
-    type.addMethod(ModelEmitter.batchGradient(numeric)
+    type.addMethod(ModelEmitter.batchGradient(c.numeric)
         .addStatement("return gradientRows(xs, xOffset, ts, tOffset, count, grad, SCRATCH.get())")
         .build());
     MethodSpec.Builder rows = MethodSpec.methodBuilder("gradientRows")
         .addModifiers(Modifier.PRIVATE)
         .addJavadoc("Sums the rows' gradients into {@code grad} and returns the sum of their losses, $L rows at a\n"
             + "time held as [unit][row], so each weight is read once per chunk and the loops over the rows\n"
-            + "index every array alike (HotSpot can vectorize them).\n", BATCH_ROWS)
-        .returns(scalar)
-        .addParameter(array, "xs").addParameter(TypeName.INT, "xOffset")
-        .addParameter(array, "ts").addParameter(TypeName.INT, "tOffset")
+            + "index every array alike (HotSpot can vectorize them).\n", Schedule.BATCH_ROWS)
+        .returns(c.scalar)
+        .addParameter(c.array, "xs").addParameter(TypeName.INT, "xOffset")
+        .addParameter(c.array, "ts").addParameter(TypeName.INT, "tOffset")
         .addParameter(TypeName.INT, "count")
-        .addParameter(array, "grad")
-        .addParameter(SCRATCH, "s")
+        .addParameter(c.array, "grad")
+        .addParameter(LoopContext.SCRATCH, "s")
         .addStatement("Batch b = batch(s)")
-        .addStatement("$T loss = $L", scalar, zero())
+        .addStatement("$T loss = $L", c.scalar, c.zero())
         .beginControlFlow("for (int from = 0; from < count; from += Batch.ROWS)")
         .addStatement("int m = Math.min(Batch.ROWS, count - from)")
         .addStatement("batchInputs(xs, xOffset + from * INPUTS, b, m)")
         .addStatement("batchForward(b, m)")
         .addStatement("loss += batchLossAndDelta(b, ts, tOffset + from * OUTPUTS, m)");
-    for (int i = layers.size() - 1; i >= 0; i--) {
-      rows.addStatement("batchBackwardLayer$L($L$L, b, m, grad)", i, i == 0 ? "" : weights(layers.get(i)) + ", ",
-          i == 0 ? "b.x" : "b." + out(i - 1));
+    for (int i = c.layers.size() - 1; i >= 0; i--) {
+      rows.addStatement("batchBackwardLayer$L($L$L, b, m, grad)", i, i == 0 ? "" : LoopContext.weights(c.layers.get(i)) + ", ",
+          i == 0 ? "b.x" : "b." + c.out(i - 1));
     }
     type.addMethod(rows.endControlFlow().addStatement("return loss").build());
-    addBatchPasses(type);
-    type.addMethod(ModelEmitter.batchTrainStep(numeric,
+    batchCode.addBatchPasses(type);
+    type.addMethod(ModelEmitter.batchTrainStep(c.numeric,
         "Mini-batch gradient descent: the mean gradient of the rows, then the delta rule. Each thread\n"
             + "keeps one gradient array for it, made on its first step.\n",
         CodeBlock.builder()
             .addStatement("Scratch s = SCRATCH.get()")
             .beginControlFlow("if (s.batchGradient == null)")
-            .addStatement("s.batchGradient = new $L[PARAMETERS]", numeric.type())
+            .addStatement("s.batchGradient = new $L[PARAMETERS]", c.numeric.type())
             .endControlFlow()
-            .addStatement("$T g = s.batchGradient", array)
+            .addStatement("$T g = s.batchGradient", c.array)
             .build(),
-        CodeBlock.of("$T loss = gradientRows(xs, xOffset, ts, tOffset, count, g, s);\n", scalar),
+        CodeBlock.of("$T loss = gradientRows(xs, xOffset, ts, tOffset, count, g, s);\n", c.scalar),
         CodeBlock.of("descend(g, scale);\n")));
     type.addMethod(descend());
   }
@@ -285,365 +249,50 @@ final class LoopEmitter {
     MethodSpec.Builder m = MethodSpec.methodBuilder("descend")
         .addModifiers(Modifier.PRIVATE)
         .addJavadoc("θ ← θ − scale·g for the flat gradient g, column by column.\n")
-        .addParameter(array, "g")
-        .addParameter(scalar, "scale");
-    for (DenseLayout l : layers) {
+        .addParameter(c.array, "g")
+        .addParameter(c.scalar, "scale");
+    for (DenseLayout l : c.layers) {
       m.beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
-          .addStatement("$T column = $N[k]", array, weights(l))
+          .addStatement("$T column = $N[k]", c.array, LoopContext.weights(l))
           .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
-          .addStatement("column[j] -= scale * g[$L + k]", rowStart(l))
+          .addStatement("column[j] -= scale * g[$L + k]", LoopContext.rowStart(l))
           .endControlFlow()
           .endControlFlow();
       switch (l.bias()) {
         case PER_NEURON -> m.beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
-            .addStatement("$N[j] -= scale * g[$L + j]", biases(l), l.firstBias())
+            .addStatement("$N[j] -= scale * g[$L + j]", LoopContext.biases(l), l.firstBias())
             .endControlFlow();
-        case SHARED -> m.addStatement("$N[0] -= scale * g[$L]", biases(l), l.firstBias());
+        case SHARED -> m.addStatement("$N[0] -= scale * g[$L]", LoopContext.biases(l), l.firstBias());
         case NONE -> {}
       }
     }
     return m.build();
   }
 
-  /** Rows of a batch processed together: the batch scratch holds this many per unit. */
-  static final int BATCH_ROWS = 64;
-
-  private TypeSpec batchScratch() {
-    TypeSpec.Builder batch = TypeSpec.classBuilder("Batch")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("Up to $L rows of a batch, held as [unit][row] so that loops over the rows read every array\n"
-            + "at the same index.\n", BATCH_ROWS)
-        .addField(FieldSpec.builder(TypeName.INT, "ROWS", Modifier.STATIC, Modifier.FINAL)
-            .initializer("$L", BATCH_ROWS).build())
-        .addField(batchMatrix("x", layout.inputs()))
-        .addField(batchRows("x_rows", layout.inputs()))
-        .addField(FieldSpec.builder(array, "gradientRow", Modifier.FINAL)
-            .addJavadoc("one row of weight gradients, summed over the rows before it is added to grad\n")
-            .initializer("new $L[$L]", numeric.type(), layers.stream().mapToInt(DenseLayout::inputs).max().orElse(1))
-            .build());
-    for (int i = 0; i + 1 < layers.size(); i++) {
-      batch.addField(batchRows(out(i) + "_rows", layers.get(i).units()));
-    }
-    for (DenseLayout layer : layers) {
-      batch.addField(batchMatrix(layer.name() + "_z", layer.units()));
-      if (layer.activation() != Activation.IDENTITY) {
-        batch.addField(batchMatrix(layer.name() + "_a", layer.units()));
-      }
-      if (layer.activation() == Activation.SOFTMAX) {
-        batch.addField(FieldSpec.builder(array, layer.name() + "_logSumExp", Modifier.FINAL)
-            .initializer("new $L[ROWS]", numeric.type()).build());
-      }
-      batch.addField(batchMatrix("dE_" + layer.name() + "_z", layer.units()));
-      batch.addField(batchMatrix("dE_" + layer.name() + "_a", layer.units()));
-    }
-    return batch.build();
-  }
-
-  /** A [row][unit] copy, so that weight gradients sum over rows with the units as the loop index. */
-  private FieldSpec batchRows(String name, int units) {
-    return FieldSpec.builder(matrix, name, Modifier.FINAL)
-        .initializer("new $L[ROWS][$L]", numeric.type(), units)
-        .build();
-  }
-
-  private FieldSpec batchMatrix(String name, int units) {
-    return FieldSpec.builder(matrix, name, Modifier.FINAL)
-        .initializer("new $L[$L][ROWS]", numeric.type(), units)
-        .build();
-  }
-
-  /** The batch forward pass and its per-layer methods, the loss with the output δ, and the backward layers. */
-  private void addBatchPasses(TypeSpec.Builder type) {
-    type.addMethod(MethodSpec.methodBuilder("batch")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(ClassName.get("", "Batch"))
-        .addParameter(SCRATCH, "s")
-        .beginControlFlow("if (s.batch == null)")
-        .addStatement("s.batch = new Batch()")
-        .endControlFlow()
-        .addStatement("return s.batch")
-        .build());
-    type.addMethod(MethodSpec.methodBuilder("batchInputs")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .addJavadoc("Copies m rows of inputs into the batch, transposed to [input][row].\n")
-        .addParameter(array, "xs").addParameter(TypeName.INT, "offset")
-        .addParameter(ClassName.get("", "Batch"), "b").addParameter(TypeName.INT, "m")
-        .beginControlFlow("for (int n = 0; n < m; n++)")
-        .addStatement("int row = offset + n * INPUTS")
-        .addStatement("$T copy = b.x_rows[n]", array)
-        .beginControlFlow("for (int k = 0; k < INPUTS; k++)")
-        .addStatement("copy[k] = xs[row + k]")
-        .addStatement("b.x[k][n] = copy[k]")
-        .endControlFlow()
-        .endControlFlow()
-        .build());
-    MethodSpec.Builder forward = MethodSpec.methodBuilder("batchForward")
-        .addModifiers(Modifier.PRIVATE)
-        .addParameter(ClassName.get("", "Batch"), "b")
-        .addParameter(TypeName.INT, "m");
-    for (int i = 0; i < layers.size(); i++) {
-      forward.addStatement("batchForwardLayer$L($L, $L, b, m)", i, layerFields(layers.get(i)), i == 0 ? "b.x" : "b." + out(i - 1));
-      type.addMethod(batchForwardLayer(i));
-    }
-    type.addMethod(forward.build());
-    type.addMethod(batchLossAndDelta());
-    for (int i = layers.size() - 1; i >= 0; i--) {
-      type.addMethod(batchBackwardLayer(i));
-    }
-  }
-
-  private MethodSpec batchForwardLayer(int i) {
-    DenseLayout l = layers.get(i);
-    ClassName batch = ClassName.get("", "Batch");
-    MethodSpec.Builder m = MethodSpec.methodBuilder("batchForwardLayer" + i)
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .addJavadoc("Layer '$L' for m rows: each weight is read once and applied to every row.\n", l.name());
-    layerParameters(m, l);
-    m.addParameter(matrix, "in")
-        .addParameter(batch, "b")
-        .addParameter(TypeName.INT, "m")
-        .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
-        .addStatement("$T z = b.$N[j]", array, l.name() + "_z")
-        .addStatement("$T bias = $L", scalar, biasOf(l, "j"))
-        .beginControlFlow("for (int n = 0; n < m; n++)")
-        .addStatement("z[n] = bias")
-        .endControlFlow();
-    int blocked = l.inputs() / COLUMNS_PER_PASS * COLUMNS_PER_PASS;
-    if (blocked > 0) {
-      m.addComment("$L inputs per pass over the rows, as in the single-sample forward pass", COLUMNS_PER_PASS)
-          .beginControlFlow("for (int k = 0; k < $L; k += $L)", blocked, COLUMNS_PER_PASS);
-      for (int c = 0; c < COLUMNS_PER_PASS; c++) {
-        m.addStatement("$T w$L = w[$L][j]", scalar, c, plus("k", c))
-            .addStatement("$T in$L = in[$L]", array, c, plus("k", c));
-      }
-      m.beginControlFlow("for (int n = 0; n < m; n++)")
-          .addStatement("z[n] += $L", passSum(c -> "w" + c + " * in" + c + "[n]"))
-          .endControlFlow()
-          .endControlFlow();
-    }
-    if (blocked < l.inputs()) {
-      m.beginControlFlow("for (int k = $L; k < $L; k++)", blocked, l.inputs())
-          .addStatement("$T weight = w[k][j]", scalar)
-          .addStatement("$T column = in[k]", array)
-          .beginControlFlow("for (int n = 0; n < m; n++)")
-          .addStatement("z[n] += weight * column[n]")
-          .endControlFlow()
-          .endControlFlow();
-    }
-    boolean elementWise = l.activation() != Activation.IDENTITY && l.activation() != Activation.SOFTMAX;
-    if (elementWise) {
-      m.addStatement("$T a = b.$N[j]", array, l.name() + "_a")
-          .beginControlFlow("for (int n = 0; n < m; n++)")
-          .addStatement("a[n] = $L", apply(l.activation(), "z[n]"))
-          .endControlFlow();
-    }
-    m.endControlFlow();
-    if (l.activation() == Activation.SOFTMAX) {
-      m.addComment("softmax of each row, shifted by the row's largest logit")
-          .addStatement("$T z = b.$N", matrix, l.name() + "_z")
-          .addStatement("$T a = b.$N", matrix, l.name() + "_a")
-          .beginControlFlow("for (int n = 0; n < m; n++)");
-      addSoftmax(m, l, "[n]", "b." + l.name() + "_logSumExp[n]");
-      m.endControlFlow();
-    }
-    return m.build();
-  }
-
-  /** Each row's loss, summed, and the output layer's δ for each row: the same gates as {@link #outputDelta}. */
-  private MethodSpec batchLossAndDelta() {
-    DenseLayout last = layers.get(layers.size() - 1);
-    int units = last.units();
-    String name = last.name();
-    MethodSpec.Builder m = MethodSpec.methodBuilder("batchLossAndDelta")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(scalar)
-        .addParameter(ClassName.get("", "Batch"), "b")
-        .addParameter(array, "ts").addParameter(TypeName.INT, "offset")
-        .addParameter(TypeName.INT, "m")
-        .addStatement("$T o = b.$N", matrix, output())
-        .addStatement("$T z = b.$N", matrix, name + "_z")
-        .addStatement("$T delta = b.$N", matrix, "dE_" + name + "_z")
-        .addStatement("$T loss = $L", scalar, zero())
-        .beginControlFlow("for (int n = 0; n < m; n++)")
-        .addStatement("int row = offset + n * OUTPUTS");
-    switch (spec.loss()) {
-      case BINARY_CROSS_ENTROPY -> m
-          .beginControlFlow("for (int j = 0; j < $L; j++)", units)
-          .addStatement("$T t = ts[row + j]", scalar)
-          .addStatement("$T zj = z[j][n]", scalar)
-          .addStatement("loss += $L", binaryCrossEntropy("zj", "t"))
-          .addStatement("delta[j][n] = o[j][n] - t")
-          .endControlFlow();
-      case CATEGORICAL_CROSS_ENTROPY -> m
-          .addStatement("$T logSumExp = b.$N[n]", scalar, name + "_logSumExp")
-          .beginControlFlow("for (int j = 0; j < $L; j++)", units)
-          .addStatement("$T t = ts[row + j]", scalar)
-          .addStatement("loss += t * (logSumExp - z[j][n])")
-          .addStatement("delta[j][n] = o[j][n] - t")
-          .endControlFlow();
-      case HALF_SUM_SQUARED_ERROR, MEAN_SQUARED_ERROR, SUM_SQUARED_ERROR -> {
-        String lossScale = switch (spec.loss()) {
-          case HALF_SUM_SQUARED_ERROR -> numeric.literal(0.5) + " * ";
-          case MEAN_SQUARED_ERROR -> numeric.literal(1.0 / units) + " * ";
-          default -> "";
-        };
-        String gradScale = switch (spec.loss()) {
-          case HALF_SUM_SQUARED_ERROR -> "";
-          case MEAN_SQUARED_ERROR -> numeric.literal(2.0 / units) + " * ";
-          default -> numeric.literal(2.0) + " * ";
-        };
-        m.addStatement("$T squares = $L", scalar, zero())
-            .addStatement("$T up = b.$N", matrix, "dE_" + name + "_a")
-            .beginControlFlow("for (int j = 0; j < $L; j++)", units)
-            .addStatement("$T err = o[j][n] - ts[row + j]", scalar)
-            .addStatement("squares += err * err")
-            .addStatement("up[j][n] = $Lerr", gradScale)
-            .endControlFlow()
-            .addStatement("loss += $Lsquares", lossScale);
-        if (last.activation() == Activation.SOFTMAX) {
-          m.addStatement("$T dot = $L", scalar, zero())
-              .beginControlFlow("for (int i = 0; i < $L; i++)", units)
-              .addStatement("dot += up[i][n] * o[i][n]")
-              .endControlFlow()
-              .beginControlFlow("for (int j = 0; j < $L; j++)", units)
-              .addStatement("delta[j][n] = o[j][n] * (up[j][n] - dot)")
-              .endControlFlow();
-        } else {
-          m.beginControlFlow("for (int j = 0; j < $L; j++)", units)
-              .addStatement("delta[j][n] = up[j][n] * $L",
-                  wrap(derivative(last.activation(), "z[j][n]", "o[j][n]")))
-              .endControlFlow();
-        }
-      }
-      case CUSTOM -> throw new IllegalArgumentException("custom losses need straight-line code");
-    }
-    return m.endControlFlow().addStatement("return loss").build();
-  }
-
-  private MethodSpec batchBackwardLayer(int i) {
-    DenseLayout l = layers.get(i);
-    MethodSpec.Builder m = MethodSpec.methodBuilder("batchBackwardLayer" + i)
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .addJavadoc("Layer '$L' for m rows: ∂E/∂w sums δ·in over the rows$L.\n", l.name(),
-            i > 0 ? "; ∂E/∂in = Wᵀ·δ, row by row" : "");
-    if (i > 0) {
-      m.addParameter(matrix, "w");
-    }
-    m.addParameter(matrix, "in")
-        .addParameter(ClassName.get("", "Batch"), "b")
-        .addParameter(TypeName.INT, "m")
-        .addParameter(array, "grad")
-        .addStatement("$T delta = b.$N", matrix, "dE_" + l.name() + "_z");
-    if (i > 0) {
-      DenseLayout previous = layers.get(i - 1);
-      m.addStatement("$T down = b.$N", matrix, "dE_" + previous.name() + "_a")
-          .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
-          .addStatement("$T dk = down[k]", array)
-          .beginControlFlow("for (int n = 0; n < m; n++)")
-          .addStatement("dk[n] = $L", zero())
-          .endControlFlow()
-          .endControlFlow();
-    }
-    String inputRows = i == 0 ? "x_rows" : out(i - 1) + "_rows";
-    if (i > 0) {
-      m.addComment("the layer's inputs row by row, for the weight gradients")
-          .beginControlFlow("for (int n = 0; n < m; n++)")
-          .addStatement("$T copy = b.$N[n]", array, inputRows)
-          .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
-          .addStatement("copy[k] = in[k][n]")
-          .endControlFlow()
-          .endControlFlow();
-    }
-    m.addStatement("$T g = b.gradientRow", array)
-        .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
-        .addStatement("$T d = delta[j]", array)
-        .addStatement("int row = $L", rowStart(l))
-        .addComment("∂E/∂w_jk = Σ_n δ_j[n]·in_k[n], accumulated row by row so the inner loop runs over k")
-        .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
-        .addStatement("g[k] = $L", zero())
-        .endControlFlow()
-        .addComment("$L rows per pass over g: one load and one store of g[k] for $L multiply-adds", COLUMNS_PER_PASS, COLUMNS_PER_PASS)
-        .addStatement("int blocked = m / $L * $L", COLUMNS_PER_PASS, COLUMNS_PER_PASS)
-        .beginControlFlow("for (int n = 0; n < blocked; n += $L)", COLUMNS_PER_PASS);
-    for (int c = 0; c < COLUMNS_PER_PASS; c++) {
-      m.addStatement("$T d$L = d[$L]", scalar, c, plus("n", c))
-          .addStatement("$T r$L = b.$N[$L]", array, c, inputRows, plus("n", c));
-    }
-    m.beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
-        .addStatement("g[k] += $L", passSum(c -> "d" + c + " * r" + c + "[k]"))
-        .endControlFlow()
-        .endControlFlow()
-        .beginControlFlow("for (int n = blocked; n < m; n++)")
-        .addStatement("$T dn = d[n]", scalar)
-        .addStatement("$T r = b.$N[n]", array, inputRows)
-        .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
-        .addStatement("g[k] += dn * r[k]")
-        .endControlFlow()
-        .endControlFlow()
-        .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
-        .addStatement("grad[row + k] += g[k]");
-    if (i > 0) {
-      m.addStatement("$T weight = w[k][j]", scalar)
-          .addStatement("$T dk = down[k]", array)
-          .beginControlFlow("for (int n = 0; n < m; n++)")
-          .addStatement("dk[n] += weight * d[n]")
-          .endControlFlow();
-    }
-    m.endControlFlow();
-    if (l.bias() != Bias.NONE) {
-      m.addStatement("$T sum = $L", scalar, zero())
-          .beginControlFlow("for (int n = 0; n < m; n++)")
-          .addStatement("sum += d[n]")
-          .endControlFlow()
-          .addStatement("grad[$L] += sum", l.bias() == Bias.SHARED ? Integer.toString(l.firstBias()) : l.firstBias() + " + j");
-    }
-    m.endControlFlow();
-    if (i > 0) {
-      DenseLayout previous = layers.get(i - 1);
-      m.addStatement("$T below = b.$N", matrix, "dE_" + previous.name() + "_z");
-      if (previous.activation() == Activation.RELU) {
-        m.addStatement("$T z = b.$N", matrix, previous.name() + "_z");
-      } else if (previous.activation() != Activation.IDENTITY) {
-        m.addStatement("$T a = b.$N", matrix, previous.name() + "_a");
-      }
-      m.beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
-          .beginControlFlow("for (int n = 0; n < m; n++)")
-          .addStatement("below[k][n] = $L", previous.activation() == Activation.IDENTITY
-              ? "down[k][n]"
-              : "down[k][n] * " + wrap(derivative(previous.activation(), "z[k][n]", "a[k][n]")))
-          .endControlFlow()
-          .endControlFlow();
-    }
-    return m.build();
-  }
-
-  private static String descendName(int i) {
-    return "descendLayer" + i;
-  }
-
   private TypeSpec scratch() {
     TypeSpec.Builder scratch = TypeSpec.classBuilder("Scratch")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("The intermediate values of one forward and backward pass, per layer.\n")
-        .addField(FieldSpec.builder(array, "batchGradient", Modifier.PRIVATE)
+        .addField(FieldSpec.builder(c.array, "batchGradient", Modifier.PRIVATE)
             .addJavadoc("the summed gradient of a mini-batch step, made on the first one\n")
             .build())
         .addField(FieldSpec.builder(ClassName.get("", "Batch"), "batch", Modifier.PRIVATE)
             .addJavadoc("the batch forms' values, made on the first batch call\n")
             .build());
-    for (DenseLayout layer : layers) {
+    for (int i = 0; i < c.layers.size(); i++) {
+      DenseLayout layer = c.layers.get(i);
       int u = layer.units();
       scratch.addField(scratchArray(layer.name() + "_z", u, "z = W·in + b"));
       if (layer.activation() != Activation.IDENTITY) {
         scratch.addField(scratchArray(layer.name() + "_a", u, "a = f(z)"));
       }
       if (layer.activation() == Activation.SOFTMAX) {
-        scratch.addField(FieldSpec.builder(scalar, layer.name() + "_logSumExp")
+        scratch.addField(FieldSpec.builder(c.scalar, layer.name() + "_logSumExp")
             .addJavadoc("log Σ e^z, kept from the softmax for the cross-entropy\n").build());
       }
       scratch.addField(scratchArray("dE_" + layer.name() + "_z", u, "δ = ∂E/∂z"));
       scratch.addField(scratchArray("dE_" + layer.name() + "_a", u, "∂E/∂a"));
-      if (!fewUnits(layer)) {
+      if (!c.schedule.unitsInLocals(i)) {
         scratch.addField(scratchArray(layer.name() + "_step", u, "η·δ: the training step moves column k by −in_k times this"));
       }
     }
@@ -651,499 +300,9 @@ final class LoopEmitter {
   }
 
   private FieldSpec scratchArray(String name, int length, String doc) {
-    return FieldSpec.builder(array, name, Modifier.FINAL)
+    return FieldSpec.builder(c.array, name, Modifier.FINAL)
         .addJavadoc(doc + "\n")
-        .initializer("new $L[$L]", numeric.type(), length)
+        .initializer("new $L[$L]", c.numeric.type(), length)
         .build();
-  }
-
-  /** The field holding layer {@code i}'s output: a, or z for an identity layer. */
-  private String out(int i) {
-    DenseLayout layer = layers.get(i);
-    return layer.activation() == Activation.IDENTITY ? layer.name() + "_z" : layer.name() + "_a";
-  }
-
-  private String output() {
-    return out(layers.size() - 1);
-  }
-
-  private static String forwardName(int i) {
-    return "forwardLayer" + i;
-  }
-
-  private static String backwardName(int i) {
-    return "backwardLayer" + i;
-  }
-
-  /**
-   * z = b + Σ_k in_k·column_k, one loop over the units per {@link #COLUMNS_PER_PASS} inputs (so it
-   * vectorizes and touches z once per pass), then a = f(z). Each z_j adds the products of a pass
-   * among themselves first, so its rounding differs from the straight-line sum's in the last bits.
-   */
-  private MethodSpec layerForward(int i) {
-    DenseLayout l = layers.get(i);
-    MethodSpec.Builder m = MethodSpec.methodBuilder(forwardName(i))
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .addJavadoc("Layer '$L' ($L units): z = W·in + b$L, adding in_k times column k of W to z.\n",
-            l.name(), l.units(), activationNote(l.activation()));
-    layerParameters(m, l);
-    m.addParameter(array, "in")
-        .addParameter(SCRATCH, "s")
-        .addStatement("$T z = s.$N", array, l.name() + "_z");
-    if (l.activation() != Activation.IDENTITY) {
-      m.addStatement("$T a = s.$N", array, l.name() + "_a");
-    }
-    m.beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
-        .addStatement("z[j] = $L", biasOf(l, "j"))
-        .endControlFlow();
-    int blocked = l.inputs() / COLUMNS_PER_PASS * COLUMNS_PER_PASS;
-    if (blocked > 0) {
-      m.addComment("$L columns per pass over z: one load and one store of z[j] for $L multiply-adds",
-              COLUMNS_PER_PASS, COLUMNS_PER_PASS)
-          .beginControlFlow("for (int k = 0; k < $L; k += $L)", blocked, COLUMNS_PER_PASS);
-      for (int c = 0; c < COLUMNS_PER_PASS; c++) {
-        m.addStatement("$T c$L = w[$L]", array, c, plus("k", c))
-            .addStatement("$T in$L = in[$L]", scalar, c, plus("k", c));
-      }
-      m.beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
-          .addStatement("z[j] += $L", passSum(c -> "c" + c + "[j] * in" + c))
-          .endControlFlow()
-          .endControlFlow();
-    }
-    if (blocked < l.inputs()) {
-      m.beginControlFlow("for (int k = $L; k < $L; k++)", blocked, l.inputs())
-          .addStatement("$T column = w[k]", array)
-          .addStatement("$T ink = in[k]", scalar)
-          .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
-          .addStatement("z[j] += column[j] * ink")
-          .endControlFlow()
-          .endControlFlow();
-    }
-    addActivation(m, l);
-    return m.build();
-  }
-
-  /**
-   * Columns a wide layer's forward pass adds to z at once: the loop over the units is bound by its
-   * loads and stores of z, so each pass does this many multiply-adds per element of z.
-   */
-  static final int COLUMNS_PER_PASS = 4;
-
-  /** {@code term(0) + term(1) + …}, one term per column (or row) of a pass. */
-  private static String passSum(IntFunction<String> term) {
-    return IntStream.range(0, COLUMNS_PER_PASS).mapToObj(term).collect(Collectors.joining(" + "));
-  }
-
-  /** {@code index + c}, or {@code index} itself for c = 0. */
-  private static String plus(String index, int c) {
-    return c == 0 ? index : index + " + " + c;
-  }
-
-  /**
-   * Layers with at most this many units keep their sums, δ and η·δ in locals, one per unit, with
-   * the loop over the units written out: a loop that short costs more in vector set-up and
-   * remainder than it gains. Measured with {@code bench} on 64-32-10 (predict): its 10-unit output
-   * layer in locals 424 ns against 481 ns as a vector loop; with the 32-unit hidden layer in locals
-   * too (the limit at 32), 760 ns, because 32 sums no longer fit in the 16 vector registers.
-   */
-  static final int FEW_UNITS = 16;
-
-  private static boolean fewUnits(DenseLayout l) {
-    return l.units() <= FEW_UNITS;
-  }
-
-  /** a = f(z) over the layer's units, or the softmax of z. */
-  private void addActivation(MethodSpec.Builder m, DenseLayout l) {
-    boolean elementWise = l.activation() != Activation.IDENTITY && l.activation() != Activation.SOFTMAX;
-    if (elementWise) {
-      m.beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
-          .addStatement("a[j] = $L", apply(l.activation(), "z[j]"))
-          .endControlFlow();
-    }
-    if (l.activation() == Activation.SOFTMAX) {
-      m.addComment("softmax: e^(z − max z) / Σ e^(z − max z); subtracting the max keeps every exponent ≤ 0");
-      addSoftmax(m, l, "", "s." + l.name() + "_logSumExp");
-    }
-  }
-
-  /**
-   * The softmax of {@code z} into {@code a}, shifted by the largest logit, and logsumexp(z) into
-   * {@code logSumExp}, which the cross-entropy reuses. {@code row} follows every unit index: ""
-   * for one sample, {@code [n]} for row n of a batch.
-   */
-  private void addSoftmax(MethodSpec.Builder m, DenseLayout l, String row, String logSumExp) {
-    m.addStatement("$T max = z[0]$L", scalar, row)
-        .beginControlFlow("for (int j = 1; j < $L; j++)", l.units())
-        .addStatement("max = Math.max(max, z[j]$L)", row)
-        .endControlFlow()
-        .addStatement("$T total = $L", scalar, zero())
-        .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
-        .addStatement("a[j]$L = $L", row, numeric.math("Math.exp(z[j]" + row + " - max)"))
-        .addStatement("total += a[j]$L", row)
-        .endControlFlow()
-        .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
-        .addStatement("a[j]$L /= total", row)
-        .endControlFlow()
-        .addStatement("$L = max + $L", logSumExp, numeric.math("Math.log(total)"));
-  }
-
-  /**
-   * {@link #layerForward} for a layer of few units: z_j accumulates in the local {@code zj} through
-   * the loop over the inputs, so the loop body is one multiply-add per unit and no stores. Each z_j
-   * sums b_j, w_j0·in_0, w_j1·in_1, … in the same order.
-   */
-  private MethodSpec layerForwardInLocals(int i) {
-    DenseLayout l = layers.get(i);
-    MethodSpec.Builder m = MethodSpec.methodBuilder(forwardName(i))
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .addJavadoc("Layer '$L' ($L units): z = W·in + b$L, adding in_k times column k of W to z, whose $L\n"
-            + "elements stay in locals.\n", l.name(), l.units(), activationNote(l.activation()), l.units());
-    layerParameters(m, l);
-    m.addParameter(array, "in")
-        .addParameter(SCRATCH, "s")
-        .addStatement("$T z = s.$N", array, l.name() + "_z");
-    if (l.activation() != Activation.IDENTITY) {
-      m.addStatement("$T a = s.$N", array, l.name() + "_a");
-    }
-    for (int j = 0; j < l.units(); j++) {
-      m.addStatement("$T z$L = $L", scalar, j, biasOf(l, Integer.toString(j)));
-    }
-    m.beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
-        .addStatement("$T column = w[k]", array)
-        .addStatement("$T ink = in[k]", scalar);
-    for (int j = 0; j < l.units(); j++) {
-      m.addStatement("z$L += column[$L] * ink", j, j);
-    }
-    m.endControlFlow();
-    for (int j = 0; j < l.units(); j++) {
-      m.addStatement("z[$L] = z$L", j, j);
-    }
-    addActivation(m, l);
-    return m.build();
-  }
-
-  /** Where neuron j's row of weights starts: {@code firstWeight + j·inputs}. */
-  private static String rowStart(DenseLayout l) {
-    return (l.firstWeight() == 0 ? "" : l.firstWeight() + " + ") + "j * " + l.inputs();
-  }
-
-  private String biasOf(DenseLayout l, String j) {
-    return switch (l.bias()) {
-      case PER_NEURON -> "biases[" + j + "]";
-      case SHARED -> "biases[0]";
-      case NONE -> zero();
-    };
-  }
-
-  /** f(z), written as the double straight-line code writes it (so both compute the same bits). */
-  private String apply(Activation a, String z) {
-    return switch (a) {
-      case SIGMOID -> one() + " / (" + one() + " + " + numeric.math("Math.exp(-" + z + ")") + ")";
-      case TANH -> numeric.math("Math.tanh(" + z + ")");
-      case RELU -> "Math.max(" + zero() + ", " + z + ")";
-      default -> throw new IllegalArgumentException(a + " is not element-wise");
-    };
-  }
-
-  /** f'(z) through the forward values, as the straight-line code computes it. */
-  private String derivative(Activation a, String z, String out) {
-    return switch (a) {
-      case IDENTITY -> one();
-      case SIGMOID -> out + " * (" + one() + " - " + out + ")";
-      case TANH -> one() + " - " + out + " * " + out;
-      case RELU -> "(" + z + " > " + zero() + " ? " + one() + " : " + zero() + ")";
-      default -> throw new IllegalArgumentException(a + " has no element-wise derivative");
-    };
-  }
-
-  /**
-   * One output's binary cross-entropy from its logit z and target t: −[t·ln o + (1 − t)·ln(1 − o)]
-   * as max(z, 0) − z·t + ln(1 + e^−|z|), finite for any z.
-   */
-  private String binaryCrossEntropy(String z, String t) {
-    return "Math.max(" + z + ", " + zero() + ") - " + z + " * " + t + " + "
-        + numeric.math("Math.log1p(" + numeric.math("Math.exp(-Math.abs(" + z + "))") + ")");
-  }
-
-  private String zero() {
-    return numeric.literal(0.0);
-  }
-
-  private String one() {
-    return numeric.literal(1.0);
-  }
-
-  private static String activationNote(Activation a) {
-    return switch (a) {
-      case IDENTITY -> "";
-      case SIGMOID -> ", a = sigmoid(z)";
-      case TANH -> ", a = tanh(z)";
-      case RELU -> ", a = relu(z)";
-      case SOFTMAX -> ", a = softmax(z)";
-      case CUSTOM -> throw new IllegalArgumentException("custom activations need straight-line code");
-    };
-  }
-
-  /** The loss of the outputs in scratch against {@code t}. */
-  private MethodSpec lossOf() {
-    DenseLayout last = layers.get(layers.size() - 1);
-    int n = last.units();
-    MethodSpec.Builder m = MethodSpec.methodBuilder("lossOf")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(scalar)
-        .addParameter(SCRATCH, "s")
-        .addParameter(array, "t")
-        .addStatement("$T o = s.$N", array, output())
-        .addStatement("$T sum = $L", scalar, zero());
-    if (spec.loss() == Loss.BINARY_CROSS_ENTROPY || spec.loss() == Loss.CATEGORICAL_CROSS_ENTROPY) {
-      m.addStatement("$T z = s.$N", array, last.name() + "_z");
-    }
-    switch (spec.loss()) {
-      case HALF_SUM_SQUARED_ERROR, MEAN_SQUARED_ERROR, SUM_SQUARED_ERROR -> {
-        m.addJavadoc("$L.\n", switch (spec.loss()) {
-          case HALF_SUM_SQUARED_ERROR -> "E = ½·Σ(t − o)²";
-          case MEAN_SQUARED_ERROR -> "E = (1/" + n + ")·Σ(t − o)²";
-          default -> "E = Σ(t − o)²";
-        });
-        m.beginControlFlow("for (int j = 0; j < $L; j++)", n)
-            .addStatement("$T err = o[j] - t[j]", scalar)
-            .addStatement("sum += err * err")
-            .endControlFlow();
-        switch (spec.loss()) {
-          case HALF_SUM_SQUARED_ERROR -> m.addStatement("return $L * sum", numeric.literal(0.5));
-          case MEAN_SQUARED_ERROR -> m.addStatement("return sum / $L", numeric.literal(n));
-          default -> m.addStatement("return sum");
-        }
-      }
-      case BINARY_CROSS_ENTROPY -> m
-          .addJavadoc("E = −Σ[t·ln o + (1 − t)·ln(1 − o)], as Σ[max(z, 0) − z·t + ln(1 + e^−|z|)], finite for any z.\n")
-          .beginControlFlow("for (int j = 0; j < $L; j++)", n)
-          .addStatement("sum += $L", binaryCrossEntropy("z[j]", "t[j]"))
-          .endControlFlow()
-          .addStatement("return sum");
-      case CATEGORICAL_CROSS_ENTROPY -> m
-          .addJavadoc("E = −Σ t·ln p, as Σ t·(logsumexp(z) − z), finite for any z; the softmax kept logsumexp(z).\n")
-          .addStatement("$T logSumExp = s.$N", scalar, last.name() + "_logSumExp")
-          .beginControlFlow("for (int j = 0; j < $L; j++)", n)
-          .addStatement("sum += t[j] * (logSumExp - z[j])")
-          .endControlFlow()
-          .addStatement("return sum");
-      case CUSTOM -> throw new IllegalArgumentException("custom losses need straight-line code");
-    }
-    return m.build();
-  }
-
-  /** δ of the output layer: the loss gate, then the activation gate (fused for cross-entropies). */
-  private MethodSpec outputDelta() {
-    DenseLayout last = layers.get(layers.size() - 1);
-    int n = last.units();
-    String name = last.name();
-    MethodSpec.Builder m = MethodSpec.methodBuilder("outputDelta")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .addParameter(SCRATCH, "s")
-        .addParameter(array, "t")
-        .addStatement("$T o = s.$N", array, output())
-        .addStatement("$T delta = s.$N", array, "dE_" + name + "_z");
-    if (spec.loss() == Loss.BINARY_CROSS_ENTROPY || spec.loss() == Loss.CATEGORICAL_CROSS_ENTROPY) {
-      return m.addJavadoc("$L + cross-entropy fuse: δ = o − t.\n",
-              spec.loss() == Loss.BINARY_CROSS_ENTROPY ? "Sigmoid" : "Softmax")
-          .beginControlFlow("for (int j = 0; j < $L; j++)", n)
-          .addStatement("delta[j] = o[j] - t[j]")
-          .endControlFlow()
-          .build();
-    }
-    String scale = switch (spec.loss()) {
-      case HALF_SUM_SQUARED_ERROR -> "";
-      case MEAN_SQUARED_ERROR -> numeric.literal(2.0 / n) + " * ";
-      default -> numeric.literal(2.0) + " * ";
-    };
-    m.addStatement("$T up = s.$N", array, "dE_" + name + "_a");
-    if (last.activation() == Activation.RELU) {
-      m.addStatement("$T z = s.$N", array, name + "_z");
-    }
-    m.addJavadoc("Loss gate: ∂E/∂o = $L(o − t); then the $L gate.\n", scale.replace(" * ", "·"),
-            last.activation().name().toLowerCase(java.util.Locale.ROOT))
-        .beginControlFlow("for (int j = 0; j < $L; j++)", n)
-        .addStatement("up[j] = $L(o[j] - t[j])", scale)
-        .endControlFlow();
-    if (last.activation() == Activation.SOFTMAX) {
-      m.addComment("softmax gate: δ_j = Σ_i up_i·p_i·(δ_ij − p_j) = p_j·(up_j − Σ_i up_i·p_i)")
-          .addStatement("$T dot = $L", scalar, zero())
-          .beginControlFlow("for (int i = 0; i < $L; i++)", n)
-          .addStatement("dot += up[i] * o[i]")
-          .endControlFlow()
-          .beginControlFlow("for (int j = 0; j < $L; j++)", n)
-          .addStatement("delta[j] = o[j] * (up[j] - dot)")
-          .endControlFlow();
-    } else {
-      m.beginControlFlow("for (int j = 0; j < $L; j++)", n)
-          .addStatement("delta[j] = up[j] * $L", wrap(derivative(last.activation(), "z[j]", "o[j]")))
-          .endControlFlow();
-    }
-    return m.build();
-  }
-
-  /**
-   * Adds layer {@code i}'s weight and bias gradients and, below the first layer, passes δ down:
-   * ∂E/∂w_jk = δ_j·in_k, ∂E/∂b = δ, ∂E/∂in_k = Σ_j δ_j·w_jk, then the previous activation's gate.
-   * Fused with the delta rule ({@code descend}), δ goes down with the old weights, then each column
-   * moves by −in_k·η·δ in a loop over the units that vectorizes.
-   */
-  private MethodSpec layerBackward(int i, boolean descend) {
-    DenseLayout l = layers.get(i);
-    MethodSpec.Builder m = backwardMethod(i, descend);
-    if (descend) {
-      m.addStatement("$T step = s.$N", array, l.name() + "_step")
-          .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
-          .addStatement("step[j] = learningRate * delta[j]")
-          .endControlFlow();
-    }
-    openInputLoop(m, i, descend);
-    if (i > 0) {
-      m.addStatement("$T sum = $L", scalar, zero());
-    }
-    // The first layer's fused step sends nothing down and adds no gradient: it needs no such loop.
-    if (i > 0 || !descend) {
-      m.beginControlFlow("for (int j = 0; j < $L; j++)", l.units());
-      if (i > 0) {
-        m.addStatement("sum += delta[j] * column[j]");
-      }
-      if (!descend) {
-        m.addStatement("grad[$L + k] += delta[j] * ink", rowStart(l));
-      }
-      m.endControlFlow();
-    }
-    if (i > 0) {
-      m.addStatement("down[k] = sum");
-    }
-    if (descend) {
-      m.beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
-          .addStatement("column[j] -= step[j] * ink")
-          .endControlFlow();
-    }
-    m.endControlFlow();
-    if (l.bias() != Bias.NONE) {
-      String element = l.bias() == Bias.SHARED ? "0" : "j";
-      m.beginControlFlow("for (int j = 0; j < $L; j++)", l.units());
-      if (descend) {
-        m.addStatement("biases[$L] -= step[j]", element);
-      } else {
-        m.addStatement("grad[$L] += delta[j]", l.bias() == Bias.SHARED ? l.firstBias() : l.firstBias() + " + j");
-      }
-      m.endControlFlow();
-    }
-    if (i > 0) {
-      addGate(m, i, l);
-    }
-    return m.build();
-  }
-
-  /** The previous layer's activation gate: δ below = ∂E/∂a · f'(z). */
-  private void addGate(MethodSpec.Builder m, int i, DenseLayout l) {
-    DenseLayout previous = layers.get(i - 1);
-    m.addComment("$L gate of layer '$L': δ = ∂E/∂a · f'(z)",
-            previous.activation().name().toLowerCase(java.util.Locale.ROOT), previous.name())
-        .addStatement("$T below = s.$N", array, "dE_" + previous.name() + "_z");
-    if (previous.activation() == Activation.RELU) {
-      m.addStatement("$T z = s.$N", array, previous.name() + "_z");
-    } else if (previous.activation() != Activation.IDENTITY) {
-      m.addStatement("$T a = s.$N", array, previous.name() + "_a");
-    }
-    m.beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
-        .addStatement("below[k] = $L", previous.activation() == Activation.IDENTITY
-            ? "down[k]"
-            : "down[k] * " + wrap(derivative(previous.activation(), "z[k]", "a[k]")))
-        .endControlFlow();
-  }
-
-  /**
-   * Below the first layer declares {@code down} (∂E/∂a of the layer below), then opens the loop over
-   * the inputs with {@code column} (when it is read) and {@code ink}.
-   */
-  private void openInputLoop(MethodSpec.Builder m, int i, boolean descend) {
-    if (i > 0) {
-      m.addStatement("$T down = s.$N", array, "dE_" + layers.get(i - 1).name() + "_a");
-    }
-    m.beginControlFlow("for (int k = 0; k < $L; k++)", layers.get(i).inputs());
-    if (descend || i > 0) {
-      m.addStatement("$T column = w[k]", array);
-    }
-    m.addStatement("$T ink = in[k]", scalar);
-  }
-
-  /**
-   * The signature, Javadoc and first statement ({@code delta}) of layer {@code i}'s backward or
-   * fused-step method: it takes the columns (and biases) it updates or the columns it passes δ down
-   * through, the layer's input, the scratch, and {@code grad} or {@code learningRate}.
-   */
-  private MethodSpec.Builder backwardMethod(int i, boolean descend) {
-    DenseLayout l = layers.get(i);
-    MethodSpec.Builder m = MethodSpec.methodBuilder(descend ? descendName(i) : backwardName(i))
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .addJavadoc("Layer '$L': multiply gates switch (∂E/∂w = δ·in$L), add gate distributes (∂E/∂b = δ$L).\n",
-            l.name(), i > 0 ? ", ∂E/∂in = Wᵀ·δ" : "", l.bias() == Bias.SHARED ? ", summed: the bias fans out" : "");
-    if (descend) {
-      m.addJavadoc("Fused with the delta rule: δ goes down through the old weights, then column k moves by −in_k·η·δ.\n");
-      layerParameters(m, l);
-    } else if (i > 0) {
-      m.addParameter(matrix, "w");
-    }
-    m.addParameter(array, "in")
-        .addParameter(SCRATCH, "s")
-        .addParameter(descend ? scalar : array, descend ? "learningRate" : "grad")
-        .addStatement("$T delta = s.$N", array, "dE_" + l.name() + "_z");
-    return m;
-  }
-
-  /**
-   * {@link #layerBackward} for a layer of few units: δ_j (and η·δ_j when fused) in locals, and the
-   * loop over the units written out inside the loop over the inputs. ∂E/∂in_k sums δ_0·w_0k,
-   * δ_1·w_1k, … in the same order.
-   */
-  private MethodSpec layerBackwardInLocals(int i, boolean descend) {
-    DenseLayout l = layers.get(i);
-    MethodSpec.Builder m = backwardMethod(i, descend);
-    for (int j = 0; j < l.units(); j++) {
-      m.addStatement("$T d$L = delta[$L]", scalar, j, j);
-    }
-    if (descend) {
-      for (int j = 0; j < l.units(); j++) {
-        m.addStatement("$T step$L = learningRate * d$L", scalar, j, j);
-      }
-    }
-    openInputLoop(m, i, descend);
-    if (i > 0) {
-      StringBuilder sum = new StringBuilder();
-      for (int j = 0; j < l.units(); j++) {
-        sum.append(j == 0 ? "" : " + ").append("d").append(j).append(" * column[").append(j).append("]");
-      }
-      m.addStatement("down[k] = $L", sum);
-    }
-    for (int j = 0; j < l.units(); j++) {
-      if (descend) {
-        m.addStatement("column[$L] -= step$L * ink", j, j);
-      } else {
-        m.addStatement("grad[$L + k] += d$L * ink", l.firstWeight() + j * l.inputs(), j);
-      }
-    }
-    m.endControlFlow();
-    if (l.bias() != Bias.NONE) {
-      for (int j = 0; j < l.units(); j++) {
-        int element = l.bias() == Bias.SHARED ? 0 : j;
-        if (descend) {
-          m.addStatement("biases[$L] -= step$L", element, j);
-        } else {
-          m.addStatement("grad[$L] += d$L", l.firstBias() + element, j);
-        }
-      }
-    }
-    if (i > 0) {
-      addGate(m, i, l);
-    }
-    return m.build();
-  }
-
-  private static String wrap(String factor) {
-    return factor.startsWith("(") || !factor.contains(" ") ? factor : "(" + factor + ")";
   }
 }

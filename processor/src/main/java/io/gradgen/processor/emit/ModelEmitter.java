@@ -92,7 +92,7 @@ public final class ModelEmitter {
     if (model.shape() == CodeShape.LOOPS) {
       LoopEmitter.addStorage(type, spec, numeric);
     } else {
-      addFlatStorage(type);
+      new StraightLineEmitter(model, numeric).addStorage(type);
     }
     type.addMethod(getter("inputCount", "INPUTS"))
         .addMethod(getter("outputCount", "OUTPUTS"))
@@ -105,52 +105,18 @@ public final class ModelEmitter {
                 .addStatement("return LAYOUT")
                 .build());
     if (model.shape() == CodeShape.LOOPS) {
-      new LoopEmitter(spec, numeric).addTo(type,
+      new LoopEmitter(spec, model.loopPlan().orElseThrow(), model.schedule(), numeric).addTo(type,
           checks(ArrayNames.INPUTS, "INPUTS", ArrayNames.OUTPUTS, "OUTPUTS"),
           checks(ArrayNames.INPUTS, "INPUTS", ArrayNames.TARGETS, "OUTPUTS"),
           checks(ArrayNames.INPUTS, "INPUTS", ArrayNames.TARGETS, "OUTPUTS", ArrayNames.GRADIENT, "PARAMETERS"));
     } else {
-      type.addMethod(predict()).addMethod(loss()).addMethod(gradient()).addMethod(trainStep());
-      addBatchMethods(type);
+      new StraightLineEmitter(model, numeric).addMethods(type);
     }
     type.addMethod(checkLength(array));
     return JavaFile.builder(spec.packageName(), type.build())
         .skipJavaLangImports(true)
         .indent("  ")
         .build();
-  }
-
-  /**
-   * One flat array in the layout order, {@code values}, read by the straight-line code and seen
-   * through the {@code Parameters} (or {@code FloatParameters}) view {@code parameters}.
-   */
-  private void addFlatStorage(TypeSpec.Builder type) {
-    ClassName view = numeric.parametersClass();
-    type.addField(FieldSpec.builder(array, "values", Modifier.PRIVATE, Modifier.FINAL)
-            .addJavadoc("The parameters in the layout above: the storage behind {@link #parameters()}.\n")
-            .build())
-        .addField(FieldSpec.builder(view, "parameters", Modifier.PRIVATE, Modifier.FINAL).build());
-    type.addMethod(MethodSpec.constructorBuilder()
-            .addModifiers(Modifier.PUBLIC)
-            .addJavadoc("A model with every parameter 0; set them through {@link #parameters()}.\n")
-            .addStatement("this.values = new $L[PARAMETERS]", numeric.type())
-            .addStatement("this.parameters = $T.flat(LAYOUT, values)", view)
-            .build())
-        .addMethod(MethodSpec.constructorBuilder()
-            .addModifiers(Modifier.PUBLIC)
-            .addJavadoc("A model with a copy of {@code parameters}, in the layout above.\n\n")
-            .addJavadoc("@throws IllegalArgumentException unless it has {@link #PARAMETERS} elements\n")
-            .addParameter(array, "parameters")
-            .addStatement("checkLength($S, parameters, PARAMETERS)", "parameters")
-            .addStatement("this.values = parameters.clone()")
-            .addStatement("this.parameters = $T.flat(LAYOUT, values)", view)
-            .build())
-        .addMethod(MethodSpec.methodBuilder("parameters")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(view)
-            .addStatement("return parameters")
-            .build());
   }
 
   private static FieldSpec constant(String name, int value, String doc) {
@@ -195,118 +161,6 @@ public final class ModelEmitter {
         .returns(TypeName.INT)
         .addStatement("return $L", constant)
         .build();
-  }
-
-  private MethodSpec predict() {
-    return MethodSpec.methodBuilder("predict")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .addParameter(array, ArrayNames.INPUTS)
-        .addParameter(array, ArrayNames.OUTPUTS)
-        .addCode(checks(ArrayNames.INPUTS, "INPUTS", ArrayNames.OUTPUTS, "OUTPUTS"))
-        .addCode(body(model.predict(), numeric))
-        .build();
-  }
-
-  private MethodSpec loss() {
-    return MethodSpec.methodBuilder("loss")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(scalar)
-        .addParameter(array, ArrayNames.INPUTS)
-        .addParameter(array, ArrayNames.TARGETS)
-        .addCode(checks(ArrayNames.INPUTS, "INPUTS", ArrayNames.TARGETS, "OUTPUTS"))
-        .addCode(body(model.loss(), numeric))
-        .build();
-  }
-
-  private MethodSpec gradient() {
-    return MethodSpec.methodBuilder("gradient")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(scalar)
-        .addParameter(array, ArrayNames.INPUTS)
-        .addParameter(array, ArrayNames.TARGETS)
-        .addParameter(array, ArrayNames.GRADIENT)
-        .addCode(
-            checks(
-                ArrayNames.INPUTS, "INPUTS", ArrayNames.TARGETS, "OUTPUTS",
-                ArrayNames.GRADIENT, "PARAMETERS"))
-        .addCode(body(model.gradient(), numeric))
-        .build();
-  }
-
-  private MethodSpec trainStep() {
-    return MethodSpec.methodBuilder("trainStep")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .addJavadoc("Forward, backward and the delta rule in one pass; allocates nothing.\n")
-        .returns(scalar)
-        .addParameter(array, ArrayNames.INPUTS)
-        .addParameter(array, ArrayNames.TARGETS)
-        .addParameter(scalar, "learningRate")
-        .addCode(checks(ArrayNames.INPUTS, "INPUTS", ArrayNames.TARGETS, "OUTPUTS"))
-        .addCode(body(model.trainStep(), numeric))
-        .build();
-  }
-
-  /**
-   * The batch forms: private row methods that read and write at offsets, and the public methods
-   * that loop over the rows.
-   */
-  private void addBatchMethods(TypeSpec.Builder type) {
-    Map<String, String> offsets = Map.of(ArrayNames.INPUTS, "xo", ArrayNames.OUTPUTS, "yo", ArrayNames.TARGETS, "to");
-    type.addField(FieldSpec.builder(array, "stepGradient", Modifier.PRIVATE, Modifier.FINAL)
-        .addJavadoc("The summed gradient of a mini-batch {@code trainStep}; training is not thread-safe.\n")
-        .initializer("new $L[PARAMETERS]", numeric.type())
-        .build());
-    type.addMethod(MethodSpec.methodBuilder("predictRow")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .addParameter(array, ArrayNames.PARAMETERS)
-        .addParameter(array, ArrayNames.INPUTS).addParameter(TypeName.INT, "xo")
-        .addParameter(array, ArrayNames.OUTPUTS).addParameter(TypeName.INT, "yo")
-        .addCode(statements(model.predict(), "forward pass", "", offsets, numeric))
-        .build());
-    type.addMethod(MethodSpec.methodBuilder("gradientRow")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(scalar)
-        .addParameter(array, ArrayNames.PARAMETERS)
-        .addParameter(array, ArrayNames.INPUTS).addParameter(TypeName.INT, "xo")
-        .addParameter(array, ArrayNames.TARGETS).addParameter(TypeName.INT, "to")
-        .addParameter(array, ArrayNames.GRADIENT)
-        .addCode(statements(model.gradient(), "forward pass", "", offsets, numeric))
-        .build());
-    type.addMethod(batchPredict(numeric)
-        .addStatement("$T p = values", array)
-        .beginControlFlow("for (int n = 0; n < count; n++)")
-        .addStatement("predictRow(p, xs, xOffset + n * INPUTS, ys, yOffset + n * OUTPUTS)")
-        .endControlFlow()
-        .build());
-    type.addMethod(batchGradient(numeric)
-        .addStatement("$T p = values", array)
-        .addStatement("$T loss = $L", scalar, numeric.literal(0))
-        .beginControlFlow("for (int n = 0; n < count; n++)")
-        .addStatement("loss += gradientRow(p, xs, xOffset + n * INPUTS, ts, tOffset + n * OUTPUTS, grad)")
-        .endControlFlow()
-        .addStatement("return loss")
-        .build());
-    type.addMethod(batchTrainStep(numeric,
-        "Mini-batch gradient descent: the mean gradient of the rows, then the delta rule; allocates nothing.\n",
-        CodeBlock.builder()
-            .addStatement("$T p = values", array)
-            .addStatement("$T g = stepGradient", array)
-            .build(),
-        CodeBlock.builder()
-            .addStatement("$T loss = $L", scalar, numeric.literal(0))
-            .beginControlFlow("for (int n = 0; n < count; n++)")
-            .addStatement("loss += gradientRow(p, xs, xOffset + n * INPUTS, ts, tOffset + n * OUTPUTS, g)")
-            .endControlFlow()
-            .build(),
-        CodeBlock.builder()
-            .beginControlFlow("for (int i = 0; i < PARAMETERS; i++)")
-            .addStatement("p[i] -= scale * g[i]")
-            .endControlFlow()
-            .build()));
   }
 
   /**
@@ -369,7 +223,7 @@ public final class ModelEmitter {
         .addStatement("$T.check($S, $N, $N, count, OUTPUTS)", BATCHES, rows, rows, offset);
   }
 
-  private static MethodSpec checkLength(TypeName arrayType) {
+  static MethodSpec checkLength(TypeName arrayType) {
     return MethodSpec.methodBuilder("checkLength")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .addParameter(String.class, "name")
@@ -387,85 +241,13 @@ public final class ModelEmitter {
   }
 
   /** {@code checkLength("x", x, INPUTS);} for each (array, constant) pair. */
-  private static CodeBlock checks(String... arraysAndLengths) {
+  static CodeBlock checks(String... arraysAndLengths) {
     CodeBlock.Builder code = CodeBlock.builder();
     for (int i = 0; i < arraysAndLengths.length; i += 2) {
       code.addStatement(
           "checkLength($S, $N, $N)", arraysAndLengths[i], arraysAndLengths[i], arraysAndLengths[i + 1]);
     }
     return code.build();
-  }
-
-  private static CodeBlock body(LoweredMethod method, Numeric numeric) {
-    CodeBlock.Builder code = CodeBlock.builder();
-    code.addStatement("$L[] $N = values", numeric.type(), ArrayNames.PARAMETERS);
-    return code.add(statements(method, "forward pass", "", Map.of(), numeric)).build();
-  }
-
-  /**
-   * The statements of a lowered body; the comments that open the forward and backward passes read
-   * {@code forward} and, unless empty, {@code backward}.
-   */
-  static CodeBlock statements(LoweredMethod method, String forward, String backward) {
-    return statements(method, forward, backward, Map.of(), Numeric.DOUBLE);
-  }
-
-  /**
-   * The same for a model whose arrays hold {@code storage} values, reading the arrays in {@code
-   * offsets} at their offset ({@code x[xo + 2]}).
-   */
-  static CodeBlock statements(
-      LoweredMethod method, String forward, String backward, Map<String, String> offsets, Numeric storage) {
-    // A float model's straight-line code stores and exchanges floats but holds every value it
-    // computes in a double local (a product of two floats is still rounded to float first). On
-    // HotSpot a float widened right before a Math call makes the calls wait for one another (the
-    // float 4-8-3 predict took 2.2× the double one's time); scalar double arithmetic costs the
-    // same as float, and rounding once per store is at least as accurate. Loops stay in float.
-    boolean narrowOnStore = storage == Numeric.FLOAT;
-    CodeBlock.Builder code = CodeBlock.builder();
-    for (Statement s : method.statements()) {
-      if (s instanceof Statement.Comment c) {
-        String text = c.text().equals("forward pass")
-            ? forward
-            : c.text().startsWith("backward pass") && !backward.isEmpty() ? backward : c.text();
-        code.add("// $L\n", text);
-      } else if (s instanceof Statement.Local local) {
-        if (!local.comment().isEmpty()) {
-          code.add("// $L\n", local.comment());
-        }
-        code.addStatement("double $N = $L", local.name(), JavaExpressions.render(local.expr(), offsets));
-      } else if (s instanceof Statement.Store store) {
-        code.add(
-            "$N[$L] $L $L;$L\n",
-            store.array(),
-            offsets.containsKey(store.array())
-                ? offsets.get(store.array()) + " + " + store.index()
-                : Integer.toString(store.index()),
-            switch (store.kind()) {
-              case SET -> "=";
-              case ADD -> "+=";
-              case DESCEND -> "-= learningRate *";
-            },
-            store.kind() == Statement.StoreKind.DESCEND
-                ? JavaExpressions.renderOperand(store.expr(), offsets)
-                : narrowOnStore && store.kind() == Statement.StoreKind.SET
-                    ? narrow(JavaExpressions.render(store.expr(), offsets))
-                    : JavaExpressions.render(store.expr(), offsets),
-            store.comment().isEmpty() ? "" : " // " + store.comment());
-      } else if (s instanceof Statement.Return r) {
-        String value = JavaExpressions.render(r.expr(), offsets);
-        code.addStatement("return $L", narrowOnStore ? narrow(value) : value);
-      }
-    }
-    return code.build();
-  }
-
-  /**
-   * {@code (float) value}, parenthesized unless it is a name or an array element. Compound stores
-   * ({@code +=}, {@code -=}) need no cast: Java narrows their result itself.
-   */
-  private static String narrow(String value) {
-    return value.matches("[A-Za-z_][A-Za-z_0-9]*(\\[[^\\]]*\\])?") ? "(float) " + value : "(float) (" + value + ")";
   }
 
   private CodeBlock classJavadoc(ClassName declaration) {

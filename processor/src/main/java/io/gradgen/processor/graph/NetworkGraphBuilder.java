@@ -2,6 +2,8 @@ package io.gradgen.processor.graph;
 
 import io.gradgen.DenseLayout;
 import io.gradgen.NetworkLayout;
+import io.gradgen.processor.ir.Activations;
+import io.gradgen.processor.ir.ElementFunction;
 import io.gradgen.processor.model.LayerSpec;
 import io.gradgen.processor.model.NetworkSpec;
 import java.util.ArrayList;
@@ -76,11 +78,9 @@ public final class NetworkGraphBuilder {
   private List<Node> activate(LayerSpec layer, List<Node> z) {
     return switch (layer.activation()) {
       case IDENTITY -> z;
-      case SIGMOID -> elementWise(layer, Op.SIGMOID, z);
-      case TANH -> elementWise(layer, Op.TANH, z);
-      case RELU -> elementWise(layer, Op.RELU, z);
       case SOFTMAX -> softmax(layer, z);
       case CUSTOM -> custom(layer, z);
+      default -> elementWise(layer, Activations.of(layer, spec.functions()), z);
     };
   }
 
@@ -96,11 +96,12 @@ public final class NetworkGraphBuilder {
     return a;
   }
 
-  private List<Node> elementWise(LayerSpec layer, Op op, List<Node> z) {
+  /** {@code a_j = f(z_j)} with the body of the built-in activation's registry entry. */
+  private List<Node> elementWise(LayerSpec layer, ElementFunction f, List<Node> z) {
     List<Node> a = new ArrayList<>();
     for (int j = 0; j < z.size(); j++) {
-      Node aj = g.node(op, z.get(j));
-      g.name(aj, layer.name() + "_a" + j);
+      Node aj = f.inline(g, List.of(z.get(j)), layer.name() + "_" + j + "_");
+      g.rename(aj, layer.name() + "_a" + j);
       a.add(aj);
     }
     return a;
@@ -159,11 +160,9 @@ public final class NetworkGraphBuilder {
     String activation =
         switch (layer.activation()) {
           case IDENTITY -> "";
-          case SIGMOID -> ", a = sigmoid(z)";
-          case TANH -> ", a = tanh(z)";
-          case RELU -> ", a = relu(z)";
           case SOFTMAX -> ", a = softmax(z)";
           case CUSTOM -> ", a = " + layer.function() + "(z)";
+          default -> ", a = " + Activations.text(layer.activation()).orElseThrow().name().replace(' ', '_') + "(z)";
         };
     return "layer '"
         + layer.name()

@@ -2,7 +2,9 @@ package io.gradgen.processor.lower;
 
 import io.gradgen.CodeShape;
 import io.gradgen.processor.model.NetworkSpec;
+import io.gradgen.processor.schedule.Schedule;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything the emitter prints for one declaration: the spec, the parameter layout, and the three
@@ -15,8 +17,10 @@ import java.util.List;
  * @param gradient forward pass, loss and backward pass adding into {@code grad}, returning E
  * @param trainStep the gradient's body with the delta rule applied to the parameters at the end
  * @param conventions the derivative conventions at non-differentiable points, one sentence each
- * @param shape the shape of the code: for {@code LOOPS} the emitter writes per-layer loops and the
- *     three straight-line bodies are empty
+ * @param schedule how the code is shaped: for {@code LOOPS} the emitter writes per-layer loops and
+ *     the straight-line bodies are empty
+ * @param loopPlan for {@code LOOPS}, the element functions the loops print, read off the
+ *     differentiated graph
  */
 public record LoweredModel(
     NetworkSpec spec,
@@ -26,16 +30,23 @@ public record LoweredModel(
     LoweredMethod gradient,
     LoweredMethod trainStep,
     List<String> conventions,
-    CodeShape shape) {
+    Schedule schedule,
+    Optional<LoopPlan> loopPlan) {
 
   public LoweredModel {
     parameterNames = List.copyOf(parameterNames);
     conventions = List.copyOf(conventions);
   }
 
-  /** The loop form of {@code spec}: the emitter writes it straight from the layer layout. */
-  public static LoweredModel loops(NetworkSpec spec, List<String> parameterNames, List<String> conventions) {
+  /** The loop form of {@code spec}: the emitter writes per-layer loops around the plan's element functions. */
+  public static LoweredModel loops(
+      NetworkSpec spec, List<String> parameterNames, List<String> conventions, Schedule schedule, LoopPlan plan) {
     LoweredMethod none = new LoweredMethod(List.of());
-    return new LoweredModel(spec, parameterNames, none, none, none, none, conventions, CodeShape.LOOPS);
+    return new LoweredModel(spec, parameterNames, none, none, none, none, conventions, schedule, Optional.of(plan));
+  }
+
+  /** The shape of the code. */
+  public CodeShape shape() {
+    return schedule.shape();
   }
 }

@@ -2,7 +2,8 @@ package io.gradgen.processor.lower;
 
 /** One statement of a lowered method body. */
 public sealed interface Statement
-    permits Statement.Local, Statement.Store, Statement.Return, Statement.Comment {
+    permits Statement.Local, Statement.Store, Statement.Return, Statement.Comment, Statement.Spill,
+        Statement.Load {
   /** {@code double name = expr;}, with an optional comment line above it. */
   record Local(String name, Expr expr, String comment) implements Statement {}
 
@@ -25,4 +26,10 @@ public sealed interface Statement
 
   /** A comment line that opens a section, e.g. the backward pass. */
   record Comment(String text) implements Statement {}
+
+  /** {@code v[slot] = name;}: a local that a later part of a split method reads. */
+  record Spill(String name, int slot) implements Statement {}
+
+  /** {@code double name = v[slot];}: a local an earlier part of a split method computed. */
+  record Load(String name, int slot) implements Statement {}
 }

@@ -5,8 +5,8 @@ import io.gradgen.CodeShape;
 /**
  * Resolves {@link CodeShape#AUTO}: straight-line code while the estimated {@code gradient} method
  * stays within HotSpot's 8,000-byte JIT limit (where unrolled code is as fast as loops or faster,
- * see PERF-NOTES), loops past it, in either precision. Networks with custom functions stay
- * straight-line: their functions are inlined into it.
+ * see PERF-NOTES), loops past it, in either precision, custom functions included: both shapes are
+ * lowered from the same differentiated graph.
  */
 public final class CodeShapes {
   private CodeShapes() {}
@@ -15,9 +15,6 @@ public final class CodeShapes {
   public static CodeShape resolve(NetworkSpec spec) {
     if (spec.code() != CodeShape.AUTO) {
       return spec.code();
-    }
-    if (spec.usesCustomFunctions()) {
-      return CodeShape.STRAIGHT_LINE; // loops are written from the built-in activations and losses only
     }
     return SizeRule.estimatedGradientBytes(spec) <= SizeRule.JIT_LIMIT
         ? CodeShape.STRAIGHT_LINE

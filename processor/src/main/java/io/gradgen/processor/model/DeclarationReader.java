@@ -7,6 +7,7 @@ import io.gradgen.DifferentiableModel;
 import io.gradgen.Loss;
 import io.gradgen.Precision;
 import io.gradgen.Network;
+import io.gradgen.UnitLoop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +99,11 @@ public final class DeclarationReader {
             units,
             Activation.valueOf(activation.getSimpleName().toString()),
             Bias.valueOf(bias.getSimpleName().toString()),
-            values.get("function") instanceof String function ? function : ""));
+            values.get("function") instanceof String function ? function : "",
+            values.get("slope") instanceof Double slope ? slope : LayerSpec.DEFAULT_SLOPE,
+            values.get("unitLoop") instanceof VariableElement loop
+                ? UnitLoop.valueOf(loop.getSimpleName().toString())
+                : UnitLoop.AUTO));
   }
 
   /** Attribute name to value, defaults included. */

@@ -5,21 +5,25 @@ import io.gradgen.CodeShape;
 import java.util.List;
 
 /**
- * Straight-line code grows with the network. This rule estimates the bytecode of the largest
- * generated method, {@code gradient}, from counts measured on generated classes (javap): about 26
- * bytes per weight of the first layer (its inputs are array reads and send no gradient back), 39
- * per weight of later layers, 80 per neuron, more for a custom activation's inlined body — an
- * overestimate by 5 to 40 % on the networks measured.
+ * Straight-line code grows with the network. This rule estimates the bytecode of its largest
+ * body, {@code gradient}, from counts measured on generated classes (javap): about 26 bytes per
+ * weight of the first layer (its inputs are array reads and send no gradient back), 39 per weight
+ * of later layers, 80 per neuron, more for a custom activation's inlined body — an overestimate by
+ * 5 to 40 % on the networks measured. {@code AUTO} switches to loops past {@link #JIT_LIMIT}.
  *
- * <p>Past {@link #JIT_LIMIT} bytes HotSpot never JIT-compiles the method and it runs interpreted,
- * 30–100× slower: a warning. Past {@link #HARD_LIMIT} bytes the class file's 64 KB limit per method
- * would fail the compilation: an error, with the reason, instead of javac's "code too large".
+ * <p>A body past the JIT limit is split into parts that each stay under it ({@code
+ * lower.MethodSplit}), so nothing runs interpreted. Past {@link #HARD_LIMIT} bytes straight-line
+ * code is refused: an error that names loops, since such a network compiles slowly as straight-line
+ * code and runs faster as loops.
  */
 final class SizeRule implements ValidationRule {
   /** HotSpot's {@code HugeMethodLimit}: larger methods are never JIT-compiled. */
   static final int JIT_LIMIT = 8_000;
 
-  /** Kept below the class file's 65,535-byte limit per method, to absorb the estimate's error. */
+  /**
+   * The most straight-line code a network may take: past it the scalar graph and javac's work grow
+   * with every weight, while loops compile in constant time per layer and run faster.
+   */
   static final int HARD_LIMIT = 60_000;
 
   private static final int FIRST_LAYER_WEIGHT = 26;
@@ -42,21 +46,10 @@ final class SizeRule implements ValidationRule {
           Problem.error(
               "size",
               Location.network("layers"),
-              "this network is too large for straight-line code: its gradient method would take about "
+              "this network is too large for straight-line code: its gradient would take about "
                   + bytes
-                  + " bytes of bytecode, past Java's 64 KB limit per method; use fewer or smaller layers"
-                  + (spec.usesCustomFunctions() ? "" : ", or code = CodeShape.LOOPS (or AUTO)")));
-    }
-    if (bytes > JIT_LIMIT) {
-      return List.of(
-          Problem.warning(
-              "size",
-              Location.network("layers"),
-              "the straight-line gradient method of this network takes about "
-                  + bytes
-                  + " bytes of bytecode, past HotSpot's 8,000-byte JIT limit: it will run interpreted,"
-                  + " much slower; smaller layers keep it compiled"
-                  + (spec.usesCustomFunctions() ? "" : ", or use code = CodeShape.AUTO or LOOPS")));
+                  + " bytes of bytecode, past the " + HARD_LIMIT + " that straight-line code allows;"
+                  + " use fewer or smaller layers, or code = CodeShape.LOOPS (or AUTO)"));
     }
     return List.of();
   }

@@ -17,12 +17,12 @@ public final class Validator {
           new InputsRule(),
           new LayersPresentRule(),
           new UnitsRule(),
+          new SlopeRule(),
           new LayerNameRule(),
           new DuplicateLayerNameRule(),
           new SoftmaxPlacementRule(),
           new LossActivationRule(),
           new CustomFunctionRule(),
-          new LoopsRule(),
           new SizeRule());
 
   private Validator() {}

@@ -5,6 +5,10 @@ import io.gradgen.Bias;
 import io.gradgen.DenseLayout;
 import io.gradgen.Loss;
 import io.gradgen.NetworkLayout;
+import io.gradgen.processor.ir.Activations;
+import io.gradgen.processor.ir.ElementFunction;
+import io.gradgen.processor.ir.NetworkIr;
+import io.gradgen.processor.model.LayerSpec;
 import io.gradgen.processor.model.NetworkSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -143,6 +147,9 @@ public final class DerivationReport {
           display(Tex.a(layer.name(), "j") + " = " + Tex.apply(layer.activation(), layout.function(i), Tex.z(layer.name(), "j")));
         }
       }
+      if (layer.activation() == Activation.CUSTOM) {
+        customActivation(spec.layers().get(i));
+      }
       if (layer.activation() == Activation.SOFTMAX) {
         String m = "m^{" + Tex.layer(layer.name()) + "}";
         display(Tex.a(layer.name(), "j") + " = \\frac{e^{" + Tex.z(layer.name(), "j") + " - " + m + "}}{\\sum_k e^{"
@@ -151,6 +158,16 @@ public final class DerivationReport {
         line("");
       }
     }
+  }
+
+  /** A custom activation's body and the derivative the gate rules derived from it. */
+  private void customActivation(LayerSpec layer) {
+    ElementFunction f = Activations.of(layer, spec.functions());
+    String name = "\\mathrm{" + layer.function().replace("_", "\\_") + "}";
+    line("with the `@Differentiable` method `" + layer.function() + "`, and the derivative the gate rules derive from it");
+    line("($a$ is its output, which the derivative reads where a rule is written through it):");
+    display(name + "(z) = " + BodyTex.of(f, List.of("z")));
+    display(name + "'(z) = " + BodyTex.derivative(f, 0, List.of("z"), "a"));
   }
 
   private void loss() {
@@ -178,8 +195,10 @@ public final class DerivationReport {
       case CUSTOM -> {
         display("E = \\sum_j L(o_j, t_j)");
         line("with $L$ the `@Differentiable` method `" + spec.lossFunction() + "`; its derivative $L'$ with respect to");
-        line("the output is derived from its body (see the generated code).");
-        line("");
+        line("the output is derived from its body by the gate rules:");
+        ElementFunction f = NetworkIr.customLoss(spec);
+        display("L(o, t) = " + BodyTex.of(f, List.of("o", "t")));
+        display("L'(o, t) = " + Tex.partial("L", "o") + " = " + BodyTex.derivative(f, 0, List.of("o", "t"), "L"));
       }
     }
   }
@@ -322,11 +341,9 @@ public final class DerivationReport {
   private static String activationName(Activation a) {
     return switch (a) {
       case IDENTITY -> "identity";
-      case SIGMOID -> "sigmoid";
-      case TANH -> "tanh";
-      case RELU -> "relu";
       case SOFTMAX -> "softmax";
       case CUSTOM -> "custom";
+      default -> Activations.text(a).orElseThrow().name();
     };
   }
 

@@ -1,7 +1,5 @@
 package io.gradgen.processor.report;
 
-import io.gradgen.Bias;
-import io.gradgen.DenseLayout;
 import io.gradgen.NetworkLayout;
 import io.gradgen.processor.graph.Graph;
 import io.gradgen.processor.graph.NetworkGraph;
@@ -9,11 +7,11 @@ import io.gradgen.processor.graph.NetworkGraphBuilder;
 import io.gradgen.processor.graph.Node;
 import io.gradgen.processor.graph.Op;
 import io.gradgen.processor.graph.Reachable;
+import io.gradgen.processor.ir.NetworkIr;
 import io.gradgen.processor.model.NetworkSpec;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -28,17 +26,26 @@ public final class GraphPicture {
   /** Networks with more gates than this are drawn one node per tensor op. */
   static final int MAX_SCALAR_NODES = 120;
 
-  private static final String BACKWARD = "style=dashed, color=firebrick, fontcolor=firebrick, constraint=false";
+  static final String BACKWARD = "style=dashed, color=firebrick, fontcolor=firebrick, constraint=false";
 
   private GraphPicture() {}
 
-  /** The DOT source of a validated spec's computation graph. */
+  /**
+   * The DOT source of a validated spec's computation graph. A network whose parameters alone
+   * outnumber {@link #MAX_SCALAR_NODES} is drawn from its tensor graph without building the scalar
+   * one (which has several nodes per parameter), so the picture of any size costs little.
+   */
   public static String dot(NetworkSpec spec) {
-    NetworkGraph net = NetworkGraphBuilder.build(spec);
-    List<Node> roots = new ArrayList<>(net.outputs());
-    roots.add(net.loss());
-    List<Node> nodes = Reachable.from(roots, GraphPicture::edgesInto);
-    return nodes.size() <= MAX_SCALAR_NODES ? scalar(spec, net, nodes) : tensor(spec);
+    if (spec.layout().parameterCount() <= MAX_SCALAR_NODES) {
+      NetworkGraph net = NetworkGraphBuilder.build(spec);
+      List<Node> roots = new ArrayList<>(net.outputs());
+      roots.add(net.loss());
+      List<Node> nodes = Reachable.from(roots, GraphPicture::edgesInto);
+      if (nodes.size() <= MAX_SCALAR_NODES) {
+        return scalar(spec, net, nodes);
+      }
+    }
+    return TensorPicture.dot(NetworkIr.of(spec), header(spec));
   }
 
   /** The edges of the picture: the mathematical arguments (a softmax depends on the logits). */
@@ -159,53 +166,5 @@ public final class GraphPicture {
       case SIGMOID_CROSS_ENTROPY -> "o − t";
       case CONST, INPUT, TARGET, PARAM, VAR -> "";
     };
-  }
-
-  /** One node per tensor op: x, then per layer W·a, + b, f; then the loss. */
-  private static String tensor(NetworkSpec spec) {
-    NetworkLayout layout = spec.layout();
-    StringBuilder dot = header(spec);
-    dot.append("  x [label=\"x (").append(layout.inputs()).append(")\", shape=ellipse, style=filled, fillcolor=lightblue];\n");
-    String previous = "x";
-    for (DenseLayout layer : layout.layers()) {
-      String id = "L_" + layer.name();
-      String shape = layer.units() + "×" + layer.inputs();
-      dot.append("  ").append(id).append("_W [label=\"").append(layer.name()).append(".W (").append(shape)
-          .append(")\", shape=box, style=filled, fillcolor=lightyellow];\n");
-      dot.append("  ").append(id).append("_mul [label=\"W·a\\n").append(layer.name()).append("\", shape=circle];\n");
-      dot.append("  ").append(id).append("_W -> ").append(id).append("_mul;\n");
-      dot.append("  ").append(previous).append(" -> ").append(id).append("_mul;\n");
-      dot.append("  ").append(id).append("_mul -> ").append(id).append("_W [label=\"δ·aᵀ\", ").append(BACKWARD).append("];\n");
-      if (!previous.equals("x")) {
-        dot.append("  ").append(id).append("_mul -> ").append(previous).append(" [label=\"Wᵀ·δ\", ").append(BACKWARD).append("];\n");
-      }
-      String z = id + "_mul";
-      if (layer.bias() != Bias.NONE) {
-        String b = layer.bias() == Bias.SHARED ? "b (shared)" : "b (" + layer.units() + ")";
-        dot.append("  ").append(id).append("_b [label=\"").append(layer.name()).append('.').append(b)
-            .append("\", shape=box, style=filled, fillcolor=lightyellow];\n");
-        dot.append("  ").append(id).append("_add [label=\"+\\n").append(layer.name()).append("_z\", shape=circle];\n");
-        dot.append("  ").append(z).append(" -> ").append(id).append("_add;\n");
-        dot.append("  ").append(id).append("_b -> ").append(id).append("_add;\n");
-        dot.append("  ").append(id).append("_add -> ").append(z).append(" [label=\"distribute\", ").append(BACKWARD).append("];\n");
-        dot.append("  ").append(id).append("_add -> ").append(id).append("_b [label=\"")
-            .append(layer.bias() == Bias.SHARED ? "Σδ" : "δ").append("\", ").append(BACKWARD).append("];\n");
-        z = id + "_add";
-      }
-      String activation = layer.activation().name().toLowerCase(Locale.ROOT);
-      String a = id + "_f";
-      dot.append("  ").append(a).append(" [label=\"").append(activation).append("\\n").append(layer.name())
-          .append("_a\", shape=circle];\n");
-      dot.append("  ").append(z).append(" -> ").append(a).append(";\n");
-      dot.append("  ").append(a).append(" -> ").append(z).append(" [label=\"·f′(z)\", ").append(BACKWARD).append("];\n");
-      previous = a;
-    }
-    dot.append("  t [label=\"t (").append(layout.outputs()).append(")\", shape=ellipse, style=filled, fillcolor=lightgrey];\n");
-    dot.append("  E [label=\"E\\n").append(spec.loss().name().toLowerCase(Locale.ROOT).replace('_', ' '))
-        .append("\", shape=doublecircle];\n");
-    dot.append("  ").append(previous).append(" -> E;\n");
-    dot.append("  t -> E;\n");
-    dot.append("  E -> ").append(previous).append(" [label=\"∂E/∂o\", ").append(BACKWARD).append("];\n");
-    return dot.append("}\n").toString();
   }
 }

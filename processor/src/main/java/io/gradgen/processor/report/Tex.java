@@ -3,6 +3,7 @@ package io.gradgen.processor.report;
 import io.gradgen.Activation;
 import io.gradgen.Bias;
 import io.gradgen.DenseLayout;
+import io.gradgen.processor.ir.Activations;
 
 /** LaTeX symbols of the report's notation, one method per kind of quantity. */
 final class Tex {
@@ -52,11 +53,9 @@ final class Tex {
   static String apply(Activation activation, String function, String z) {
     return switch (activation) {
       case IDENTITY -> z;
-      case SIGMOID -> "\\sigma(" + z + ")";
-      case TANH -> "\\tanh(" + z + ")";
-      case RELU -> "\\max(0, " + z + ")";
       case SOFTMAX -> "\\mathrm{softmax}(z)";
       case CUSTOM -> "\\mathrm{" + function.replace("_", "\\_") + "}(" + z + ")";
+      default -> String.format(Activations.text(activation).orElseThrow().tex(), z);
     };
   }
 
@@ -64,11 +63,9 @@ final class Tex {
   static String derivative(Activation activation, String function, String a, String z) {
     return switch (activation) {
       case IDENTITY -> "1";
-      case SIGMOID -> a + "(1 - " + a + ")";
-      case TANH -> "(1 - " + a + "^2)";
-      case RELU -> "\\mathbb{1}[" + z + " > 0]";
       case SOFTMAX -> throw new IllegalArgumentException("softmax has a Jacobian, not a derivative");
       case CUSTOM -> "\\mathrm{" + function.replace("_", "\\_") + "}'(" + z + ")";
+      default -> String.format(Activations.text(activation).orElseThrow().derivativeTex(), a, z);
     };
   }
 
@@ -76,11 +73,9 @@ final class Tex {
   static String gate(Activation activation) {
     return switch (activation) {
       case IDENTITY -> "identity gate";
-      case SIGMOID -> "sigmoid gate";
-      case TANH -> "tanh gate";
-      case RELU -> "relu gate";
       case SOFTMAX -> "softmax gate";
       case CUSTOM -> "custom activation, derived from its body";
+      default -> Activations.text(activation).orElseThrow().name() + " gate";
     };
   }
 

@@ -17,7 +17,8 @@ import javax.tools.JavaFileObject;
  */
 public final class CoverageNetworks {
   private static final Activation[] HIDDEN = {
-    Activation.IDENTITY, Activation.SIGMOID, Activation.TANH, Activation.RELU
+    Activation.IDENTITY, Activation.SIGMOID, Activation.TANH, Activation.RELU, Activation.LEAKY_RELU,
+    Activation.ELU, Activation.GELU, Activation.SILU, Activation.SOFTPLUS, Activation.HARD_SIGMOID
   };
 
   /** One declared network. */

@@ -1,0 +1,190 @@
+package io.gradgen.processor.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import io.gradgen.DenseLayout;
+import io.gradgen.Loss;
+import io.gradgen.processor.lower.ElementCall;
+import io.gradgen.processor.lower.ElementCall.Operand;
+import io.gradgen.processor.lower.LoopPlan;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The loss and the output layer's δ of the loop form, one sample or a chunk of rows: the loss node
+ * of the graph and the adjoints of the output, printed from their element functions.
+ */
+final class LoopLoss {
+  private final LoopContext c;
+
+  LoopLoss(LoopContext c) {
+    this.c = c;
+  }
+
+  /** The loss of the outputs in scratch against {@code t}: the loss node of the graph. */
+  MethodSpec lossOf() {
+    DenseLayout last = c.layers.get(c.layers.size() - 1);
+    LoopPlan.LossPlan loss = c.plan.loss();
+    MethodSpec.Builder m = MethodSpec.methodBuilder("lossOf")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(c.scalar)
+        .addParameter(LoopContext.SCRATCH, "s")
+        .addParameter(c.array, "t")
+        .addStatement("$T o = s.$N", c.array, c.output())
+        .addStatement("$T sum = $L", c.scalar, c.zero());
+    if (loss.kind() != LoopPlan.LossPlan.Kind.SUM_OF_TERMS) {
+      m.addStatement("$T z = s.$N", c.array, last.name() + "_z");
+    }
+    switch (loss.kind()) {
+      case SUM_OF_TERMS -> {
+        ElementCall term = loss.term().orElseThrow();
+        m.addJavadoc("E = $LΣ $L over the outputs.\n", LoopContext.scaleNote(loss.scale()), term.function().formula());
+        m.beginControlFlow("for (int j = 0; j < $L; j++)", last.units());
+        c.element(term, Map.of(Operand.OUT, "o[j]", Operand.TARGET, "t[j]")).assign(m, "sum", "+=");
+        m.endControlFlow();
+        m.addStatement("return $L", c.scaled(loss.scale(), "sum"));
+      }
+      case SIGMOID_CROSS_ENTROPY -> {
+        m.addJavadoc("E = −Σ[t·ln o + (1 − t)·ln(1 − o)], as Σ[max(z, 0) − z·t + ln(1 + e^−|z|)], finite for any z.\n")
+            .beginControlFlow("for (int j = 0; j < $L; j++)", last.units());
+        c.element(loss.term().orElseThrow(), Map.of(Operand.Z, "z[j]", Operand.TARGET, "t[j]")).assign(m, "sum", "+=");
+        m.endControlFlow().addStatement("return sum");
+      }
+      case SOFTMAX_CROSS_ENTROPY -> m
+          .addJavadoc("E = −Σ t·ln p, as Σ t·(logsumexp(z) − z), finite for any z; the softmax kept logsumexp(z).\n")
+          .addStatement("$T logSumExp = s.$N", c.scalar, last.name() + "_logSumExp")
+          .beginControlFlow("for (int j = 0; j < $L; j++)", last.units())
+          .addStatement("sum += t[j] * (logSumExp - z[j])")
+          .endControlFlow()
+          .addStatement("return sum");
+    }
+    return m.build();
+  }
+
+  /**
+   * δ of the output layer, as the graph's adjoints give it: ∂E/∂o from the loss term's gate, then
+   * the activation's gate (the softmax gate, or o − t where a cross-entropy fuses with it).
+   */
+  MethodSpec outputDelta() {
+    DenseLayout last = c.layers.get(c.layers.size() - 1);
+    int n = last.units();
+    String name = last.name();
+    LoopPlan.LossPlan loss = c.plan.loss();
+    MethodSpec.Builder m = MethodSpec.methodBuilder("outputDelta")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addParameter(LoopContext.SCRATCH, "s")
+        .addParameter(c.array, "t")
+        .addStatement("$T o = s.$N", c.array, c.output())
+        .addStatement("$T delta = s.$N", c.array, "dE_" + name + "_z");
+    if (loss.up().isEmpty()) {
+      ElementCall fused = loss.delta().orElseThrow();
+      m.addJavadoc("$L + cross-entropy fuse: δ = o − t.\n",
+          loss.kind() == LoopPlan.LossPlan.Kind.SIGMOID_CROSS_ENTROPY ? "Sigmoid" : "Softmax");
+      if (fused.reads(Operand.Z)) {
+        m.addStatement("$T z = s.$N", c.array, name + "_z");
+      }
+      m.beginControlFlow("for (int j = 0; j < $L; j++)", n);
+      c.element(fused, Map.of(Operand.OUT, "o[j]", Operand.TARGET, "t[j]", Operand.Z, "z[j]")).assign(m, "delta[j]", "=");
+      return m.endControlFlow().build();
+    }
+    String up = loss.delta().isPresent() ? "up" : "delta";
+    m.addJavadoc("Loss gate: ∂E/∂o$L.\n", loss.delta().isPresent() ? "; then the gate of layer '" + name + "'s activation" : " is δ");
+    if (loss.delta().isPresent()) {
+      m.addStatement("$T up = s.$N", c.array, "dE_" + name + "_a");
+    }
+    m.beginControlFlow("for (int j = 0; j < $L; j++)", n);
+    c.element(loss.up().orElseThrow(), Map.of(Operand.OUT, "o[j]", Operand.TARGET, "t[j]")).assign(m, up + "[j]", "=");
+    m.endControlFlow();
+    if (loss.delta().isEmpty()) {
+      return m.build();
+    }
+    ElementCall gate = loss.delta().orElseThrow();
+    if (gate.reads(Operand.Z)) {
+      m.addStatement("$T z = s.$N", c.array, name + "_z");
+    }
+    if (gate.reads(Operand.DOT)) {
+      m.addComment("softmax gate: δ_j = Σ_i up_i·p_i·(δ_ij − p_j) = p_j·(up_j − Σ_i up_i·p_i)")
+          .addStatement("$T dot = $L", c.scalar, c.zero())
+          .beginControlFlow("for (int i = 0; i < $L; i++)", n)
+          .addStatement("dot += up[i] * o[i]")
+          .endControlFlow();
+    }
+    m.beginControlFlow("for (int j = 0; j < $L; j++)", n);
+    c.element(gate, Map.of(Operand.UP, "up[j]", Operand.Z, "z[j]", Operand.OUT, "o[j]", Operand.TARGET, "t[j]",
+        Operand.DOT, "dot")).assign(m, "delta[j]", "=");
+    return m.endControlFlow().build();
+  }
+
+  /** Each row's loss, summed, and the output layer's δ for each row: the same calls as {@link #lossOf} and {@link #outputDelta}. */
+  MethodSpec batchLossAndDelta() {
+    DenseLayout last = c.layers.get(c.layers.size() - 1);
+    int units = last.units();
+    String name = last.name();
+    LoopPlan.LossPlan loss = c.plan.loss();
+    MethodSpec.Builder m = MethodSpec.methodBuilder("batchLossAndDelta")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(c.scalar)
+        .addParameter(ClassName.get("", "Batch"), "b")
+        .addParameter(c.array, "ts").addParameter(TypeName.INT, "offset")
+        .addParameter(TypeName.INT, "m")
+        .addStatement("$T o = b.$N", c.matrix, c.output())
+        .addStatement("$T z = b.$N", c.matrix, name + "_z")
+        .addStatement("$T delta = b.$N", c.matrix, "dE_" + name + "_z")
+        .addStatement("$T loss = $L", c.scalar, c.zero());
+    boolean sumOfTerms = loss.kind() == LoopPlan.LossPlan.Kind.SUM_OF_TERMS;
+    if (sumOfTerms && loss.delta().isPresent()) {
+      m.addStatement("$T up = b.$N", c.matrix, "dE_" + name + "_a");
+    }
+    m.beginControlFlow("for (int n = 0; n < m; n++)")
+        .addStatement("int row = offset + n * OUTPUTS");
+    Map<Operand, String> at = Map.of(Operand.OUT, "o[j][n]", Operand.TARGET, "t", Operand.Z, "z[j][n]",
+        Operand.UP, "up[j][n]", Operand.DOT, "dot");
+    switch (loss.kind()) {
+      case SOFTMAX_CROSS_ENTROPY -> {
+        m.addStatement("$T logSumExp = b.$N[n]", c.scalar, name + "_logSumExp")
+            .beginControlFlow("for (int j = 0; j < $L; j++)", units)
+            .addStatement("$T t = ts[row + j]", c.scalar)
+            .addStatement("loss += t * (logSumExp - z[j][n])");
+        c.element(loss.delta().orElseThrow(), at).assign(m, "delta[j][n]", "=");
+        m.endControlFlow();
+      }
+      case SIGMOID_CROSS_ENTROPY -> {
+        m.beginControlFlow("for (int j = 0; j < $L; j++)", units)
+            .addStatement("$T t = ts[row + j]", c.scalar);
+        Set<String> taken = new HashSet<>();
+        c.element(loss.term().orElseThrow(), at, taken).assign(m, "loss", "+=");
+        c.element(loss.delta().orElseThrow(), at, taken).assign(m, "delta[j][n]", "=");
+        m.endControlFlow();
+      }
+      case SUM_OF_TERMS -> {
+        String up = loss.delta().isPresent() ? "up[j][n]" : "delta[j][n]";
+        m.addStatement("$T terms = $L", c.scalar, c.zero())
+            .beginControlFlow("for (int j = 0; j < $L; j++)", units)
+            .addStatement("$T t = ts[row + j]", c.scalar);
+        Set<String> taken = new HashSet<>();
+        c.element(loss.term().orElseThrow(), at, taken).assign(m, "terms", "+=");
+        c.element(loss.up().orElseThrow(), at, taken).assign(m, up, "=");
+        m.endControlFlow()
+            .addStatement("loss += $L", c.scaled(loss.scale(), "terms"));
+        loss.delta().ifPresent(gate -> {
+          if (gate.reads(Operand.DOT)) {
+            m.addStatement("$T dot = $L", c.scalar, c.zero())
+                .beginControlFlow("for (int i = 0; i < $L; i++)", units)
+                .addStatement("dot += up[i][n] * o[i][n]")
+                .endControlFlow();
+          }
+          m.beginControlFlow("for (int j = 0; j < $L; j++)", units);
+          if (gate.reads(Operand.TARGET)) {
+            m.addStatement("$T t = ts[row + j]", c.scalar);
+          }
+          c.element(gate, at).assign(m, "delta[j][n]", "=");
+          m.endControlFlow();
+        });
+      }
+    }
+    return m.endControlFlow().addStatement("return loss").build();
+  }
+}

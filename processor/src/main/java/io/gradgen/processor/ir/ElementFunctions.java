@@ -1,0 +1,64 @@
+package io.gradgen.processor.ir;
+
+import io.gradgen.processor.graph.Graph;
+import io.gradgen.processor.graph.Node;
+import io.gradgen.processor.graph.Op;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * The scalar functions the tensor rules and losses use besides activations, each built once (so
+ * nodes that use them intern) from primitive ops of the scalar IR.
+ */
+public final class ElementFunctions {
+  private static final ElementFunction DIFFERENCE =
+      binary("difference", "a − b", "a", "b", (g, v) -> g.sub(v.get(0), v.get(1)));
+  private static final ElementFunction SQUARED_ERROR = binary("squared_error", "(o − t)²", "o", "t", (g, v) -> {
+    Node err = g.sub(v.get(0), v.get(1));
+    g.name(err, "err");
+    return g.node(Op.SQUARE, err);
+  });
+  private static final ElementFunction SOFTMAX_GATE = function("softmax_gate", "p·(up − s)", List.of("p", "up", "s"),
+      (g, v) -> g.mul(v.get(0), g.sub(v.get(1), v.get(2))));
+  private static final ElementFunction STABLE_BINARY_CROSS_ENTROPY = binary("binary_cross_entropy",
+      "max(z, 0) − z·t + ln(1 + e^−|z|)", "z", "t",
+      (g, v) -> g.add(g.sub(g.node(Op.MAX, v.get(0), g.constant(0.0)), g.mul(v.get(0), v.get(1))),
+          g.node(Op.LOG1P, g.node(Op.EXP, g.neg(g.node(Op.ABS, v.get(0)))))));
+
+  private ElementFunctions() {}
+
+  /** {@code a − b}: the fused cross-entropies' gradient o − t. */
+  public static ElementFunction difference() {
+    return DIFFERENCE;
+  }
+
+  /** {@code (o − t)²}, the term of every squared-error loss. */
+  public static ElementFunction squaredError() {
+    return SQUARED_ERROR;
+  }
+
+  /** {@code p·(up − s)} with s = Σ up·p: the softmax gate, element by element. */
+  public static ElementFunction softmaxGate() {
+    return SOFTMAX_GATE;
+  }
+
+  /** {@code max(z, 0) − z·t + ln(1 + e^−|z|)}: binary cross-entropy from the logit, finite for any z. */
+  public static ElementFunction stableBinaryCrossEntropy() {
+    return STABLE_BINARY_CROSS_ENTROPY;
+  }
+
+  private static ElementFunction binary(
+      String name, String formula, String a, String b, BiFunction<Graph, List<Node>, Node> body) {
+    return function(name, formula, List.of(a, b), body);
+  }
+
+  private static ElementFunction function(
+      String name, String formula, List<String> parameters, BiFunction<Graph, List<Node>, Node> body) {
+    Graph g = new Graph();
+    List<Node> vars = new java.util.ArrayList<>();
+    for (int i = 0; i < parameters.size(); i++) {
+      vars.add(g.node(Op.VAR, List.of(), 0.0, i));
+    }
+    return new ElementFunction(name, formula, g, body.apply(g, vars), parameters);
+  }
+}

@@ -1,0 +1,172 @@
+package io.gradgen.processor.lower;
+
+import io.gradgen.processor.ir.ElementFunction;
+import io.gradgen.processor.ir.NetworkIr;
+import io.gradgen.processor.ir.Tensor;
+import io.gradgen.processor.ir.TensorDifferentiator.Backprop;
+import io.gradgen.processor.ir.TensorOp;
+import io.gradgen.processor.lower.ElementCall.Operand;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the loop form computes, read off the differentiated tensor graph: per layer the activation
+ * and the gate that turns ∂E/∂a into δ = ∂E/∂z; for the output, the loss term and its gradient.
+ *
+ * <p>The loop templates render matvec as column passes, the outer product as the weight-gradient
+ * loop and Wᵀ·δ as the loop that sends δ down; {@link #of} checks that the graph's adjoints are
+ * exactly those ops (the rules of {@code TensorRules}), so a template can never drift from the
+ * rules. Every element-wise formula comes from the graph's element functions.
+ *
+ * @param layers per layer, first to last
+ * @param loss the loss
+ */
+public record LoopPlan(List<LayerPlan> layers, LossPlan loss) {
+  /**
+   * One layer.
+   *
+   * @param activation f of an element-wise activation, over z
+   * @param softmax true for a softmax layer
+   * @param gate the adjoint of z from ∂E/∂a (operands UP, Z, OUT), for an element-wise layer below
+   *     the output; empty where δ = ∂E/∂a (identity), and for the output layer (see {@link LossPlan})
+   */
+  public record LayerPlan(Optional<ElementCall> activation, boolean softmax, Optional<ElementCall> gate) {}
+
+  /**
+   * The loss and the output layer's δ.
+   *
+   * @param kind how the loss is computed
+   * @param term the per-output loss term (operands OUT and TARGET; Z and TARGET for binary
+   *     cross-entropy); empty for categorical cross-entropy, which the softmax's log-sum-exp gives
+   * @param scale the factor in front of the sum of terms
+   * @param up ∂E/∂o per output (operands OUT, TARGET), for the losses that are a sum of terms
+   * @param delta ∂E/∂z of the output layer; empty when it is {@code up} itself (an identity output)
+   */
+  public record LossPlan(Kind kind, Optional<ElementCall> term, double scale, Optional<ElementCall> up, Optional<ElementCall> delta) {
+    /** How the loss is formed. */
+    public enum Kind {
+      /** {@code scale · Σ term(o, t)}. */
+      SUM_OF_TERMS,
+      /** Softmax cross-entropy fused, from the logits: {@code Σ t·(logsumexp(z) − z)}. */
+      SOFTMAX_CROSS_ENTROPY,
+      /** Sigmoid cross-entropy fused, from the logits: {@code Σ term(z, t)}. */
+      SIGMOID_CROSS_ENTROPY
+    }
+  }
+
+  /** The forward bodies of every element function the loops print: where the conventions come from. */
+  public List<io.gradgen.processor.graph.Node> functionBodies() {
+    List<io.gradgen.processor.graph.Node> bodies = new ArrayList<>();
+    for (LayerPlan l : layers) {
+      l.activation().ifPresent(c -> bodies.add(c.function().result()));
+    }
+    loss.term().ifPresent(c -> bodies.add(c.function().result()));
+    return bodies;
+  }
+
+  /** The plan of {@code ir}. */
+  public static LoopPlan of(NetworkIr ir) {
+    Backprop bp = ir.backprop();
+    List<NetworkIr.Layer> layers = ir.layers();
+    List<LayerPlan> plans = new ArrayList<>();
+    for (int i = 0; i < layers.size(); i++) {
+      NetworkIr.Layer l = layers.get(i);
+      checkLinearAlgebra(ir, i);
+      Optional<ElementCall> activation = l.activation().map(f -> new ElementCall(f, List.of(Operand.Z)));
+      Optional<ElementCall> gate = Optional.empty();
+      if (i + 1 < layers.size() && bp.adjoint(l.z()) != bp.adjoint(l.out())) {
+        gate = Optional.of(call(bp.adjoint(l.z()), bp.adjoint(l.out()), l.z(), l.out(), null, null));
+      }
+      plans.add(new LayerPlan(activation, l.out().op() == TensorOp.SOFTMAX, gate));
+    }
+    return new LoopPlan(plans, lossPlan(ir));
+  }
+
+  private static LossPlan lossPlan(NetworkIr ir) {
+    Backprop bp = ir.backprop();
+    NetworkIr.Layer last = ir.layers().get(ir.layers().size() - 1);
+    Tensor e = ir.loss();
+    Tensor delta = bp.adjoint(last.z());
+    if (e.op() == TensorOp.SOFTMAX_CROSS_ENTROPY || e.op() == TensorOp.SIGMOID_CROSS_ENTROPY) {
+      boolean softmax = e.op() == TensorOp.SOFTMAX_CROSS_ENTROPY;
+      Optional<ElementCall> term = softmax
+          ? Optional.empty()
+          : Optional.of(new ElementCall(e.fn(), List.of(Operand.Z, Operand.TARGET)));
+      return new LossPlan(softmax ? LossPlan.Kind.SOFTMAX_CROSS_ENTROPY : LossPlan.Kind.SIGMOID_CROSS_ENTROPY,
+          term, 1.0, Optional.empty(), Optional.of(call(delta, null, last.z(), last.out(), ir.t(), null)));
+    }
+    double scale = 1.0;
+    Tensor sum = e;
+    if (e.op() == TensorOp.MUL && e.arg(0).op() == TensorOp.CONSTANT) {
+      scale = e.arg(0).value();
+      sum = e.arg(1);
+    }
+    Tensor terms = sum.arg(0);
+    if (sum.op() != TensorOp.SUM || terms.op() != TensorOp.ZIP || terms.arg(0) != last.out() || terms.arg(1) != ir.t()) {
+      throw new IllegalStateException("the loop lowering expects the loss to be c·Σ f(o, t), not " + e.op());
+    }
+    ElementCall term = new ElementCall(terms.fn(), List.of(Operand.OUT, Operand.TARGET));
+    Tensor dOut = bp.adjoint(last.out());
+    ElementCall up = call(dOut, null, last.z(), last.out(), ir.t(), null);
+    Optional<ElementCall> outputDelta = Optional.empty();
+    if (delta != dOut) {
+      Tensor dot = last.out().op() == TensorOp.SOFTMAX ? findDot(delta) : null;
+      outputDelta = Optional.of(call(delta, dOut, last.z(), last.out(), ir.t(), dot));
+    }
+    return new LossPlan(LossPlan.Kind.SUM_OF_TERMS, Optional.of(term), scale, Optional.of(up), outputDelta);
+  }
+
+  /** The Σ up·p operand of a softmax gate. */
+  private static Tensor findDot(Tensor delta) {
+    for (Tensor a : delta.args()) {
+      if (a.op() == TensorOp.BROADCAST) {
+        return a;
+      }
+    }
+    throw new IllegalStateException("the softmax gate has no Σ up·p operand");
+  }
+
+  /** {@code node} as an element call whose operands are among the given per-unit tensors. */
+  private static ElementCall call(Tensor node, Tensor up, Tensor z, Tensor out, Tensor t, Tensor dot) {
+    ElementFunction f = node.function().orElseThrow(() ->
+        new IllegalStateException("the loop lowering expects an element-wise op, not " + node.op()));
+    List<Operand> operands = new ArrayList<>();
+    for (Tensor a : node.args()) {
+      operands.add(a == up ? Operand.UP : a == out ? Operand.OUT : a == z ? Operand.Z : a == t ? Operand.TARGET
+          : a == dot ? Operand.DOT : unexpected(node, a));
+    }
+    return new ElementCall(f, operands);
+  }
+
+  private static Operand unexpected(Tensor node, Tensor operand) {
+    throw new IllegalStateException(node.fn().name() + " reads " + operand.op() + " " + operand.shape()
+        + ", which the loop lowering does not hold per unit");
+  }
+
+  /**
+   * The adjoints the loop templates render: ∂E/∂W = δ·inᵀ, ∂E/∂b = δ (Σδ when shared), and below
+   * the first layer ∂E/∂in = Wᵀ·δ.
+   */
+  private static void checkLinearAlgebra(NetworkIr ir, int i) {
+    Backprop bp = ir.backprop();
+    NetworkIr.Layer l = ir.layers().get(i);
+    Tensor delta = bp.adjoint(l.z());
+    Tensor dw = bp.adjoint(l.weights());
+    expect(dw.op() == TensorOp.OUTER && dw.arg(0) == delta && dw.arg(1) == l.in(), "∂E/∂W = δ·inᵀ", i);
+    l.bias().ifPresent(b -> {
+      Tensor db = bp.adjoint(b);
+      expect(db == delta || db.op() == TensorOp.SUM && db.arg(0) == delta, "∂E/∂b = δ or Σδ", i);
+    });
+    if (i > 0) {
+      Tensor down = bp.adjoint(l.in());
+      expect(down.op() == TensorOp.MATVEC_T && down.arg(0) == l.weights() && down.arg(1) == delta, "∂E/∂in = Wᵀ·δ", i);
+    }
+  }
+
+  private static void expect(boolean ok, String what, int layer) {
+    if (!ok) {
+      throw new IllegalStateException("the loop lowering expects " + what + " in layer " + layer);
+    }
+  }
+}
