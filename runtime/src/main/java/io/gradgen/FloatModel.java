@@ -57,6 +57,8 @@ public interface FloatModel {
   /**
    * The layer table: name, units, activation, bias and parameter count of every layer, then the
    * totals (see {@link ModelSummary}).
+   *
+   * @return the layer table, one line per layer, ending with a line break
    */
   default String summary() {
     return ModelSummary.of(getClass().getSimpleName(), layout()).toString();

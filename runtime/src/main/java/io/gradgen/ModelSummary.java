@@ -29,17 +29,32 @@ public final class ModelSummary {
     this.layout = layout;
   }
 
-  /** The summary of {@code layout}, headed by {@code name}. */
+  /**
+   * The summary of {@code layout}, headed by {@code name}.
+   *
+   * @param name the heading, usually the model's class name
+   * @param layout the network's architecture
+   * @return the summary of {@code layout}, headed by {@code name}
+   */
   public static ModelSummary of(String name, NetworkLayout layout) {
     return new ModelSummary(Objects.requireNonNull(name, "name"), Objects.requireNonNull(layout, "layout"));
   }
 
-  /** The summary of {@code model}, headed by its class's simple name. */
+  /**
+   * The summary of {@code model}, headed by its class's simple name.
+   *
+   * @param model the model
+   * @return the summary of {@code model}'s layout, headed by its class's simple name
+   */
   public static ModelSummary of(Model model) {
     return of(model.getClass().getSimpleName(), model.layout());
   }
 
-  /** The number of weights (parameters that are not biases). */
+  /**
+   * The number of weights (parameters that are not biases).
+   *
+   * @return the number of weights (parameters that are not biases)
+   */
   public int weights() {
     int w = 0;
     for (DenseLayout layer : layout.layers()) {
@@ -48,7 +63,11 @@ public final class ModelSummary {
     return w;
   }
 
-  /** The number of biases. */
+  /**
+   * The number of biases.
+   *
+   * @return the number of biases
+   */
   public int biases() {
     return layout.parameterCount() - weights();
   }

@@ -27,7 +27,13 @@ public final class LabelVocabulary {
     }
   }
 
-  /** The vocabulary of exactly these labels, class i being {@code names.get(i)}. */
+  /**
+   * The vocabulary of exactly these labels, class i being {@code names.get(i)}.
+   *
+   * @param names the labels, class 0 first
+   * @return the vocabulary of exactly these labels
+   * @throws IllegalArgumentException if {@code names} is empty or holds a label twice
+   */
   public static LabelVocabulary of(List<String> names) {
     Objects.requireNonNull(names, "names");
     return new LabelVocabulary(names);
@@ -37,6 +43,10 @@ public final class LabelVocabulary {
    * The distinct values of {@code column}, missing ones left out: texts sorted alphabetically
    * (by {@link String#compareTo}), numbers sorted numerically (written as {@link Table.Column#text}
    * writes them).
+   *
+   * @param column the column of class labels
+   * @return the vocabulary of the column's distinct values, sorted
+   * @throws IllegalArgumentException if the column has no value that is not missing
    */
   public static LabelVocabulary fit(Table.Column column) {
     Objects.requireNonNull(column, "column");
@@ -67,22 +77,41 @@ public final class LabelVocabulary {
     return new LabelVocabulary(names);
   }
 
-  /** The number of classes. */
+  /**
+   * The number of classes.
+   *
+   * @return the number of classes
+   */
   public int size() {
     return names.size();
   }
 
-  /** The labels, class 0 first. */
+  /**
+   * The labels, class 0 first.
+   *
+   * @return the labels, class 0 first (unmodifiable)
+   */
   public List<String> names() {
     return names;
   }
 
-  /** The label of class {@code index}. */
+  /**
+   * The label of class {@code index}.
+   *
+   * @param index the class
+   * @return the label of class {@code index}
+   * @throws IndexOutOfBoundsException if there is no class {@code index}
+   */
   public String name(int index) {
     return names.get(Objects.checkIndex(index, names.size()));
   }
 
-  /** The class of {@code label}, or −1 when it is not in the vocabulary. */
+  /**
+   * The class of {@code label}, or −1 when it is not in the vocabulary.
+   *
+   * @param label the label
+   * @return the class of {@code label}, or −1 when it is not in the vocabulary
+   */
   public int indexOf(String label) {
     Integer i = index.get(label);
     return i == null ? -1 : i;

@@ -80,6 +80,9 @@ public sealed interface Preprocessor permits Standardizer, MinMaxNormalizer, Whi
   /**
    * {@code data} with every <em>target</em> row transformed (a preprocessor fitted on targets, such
    * as {@link Standardizer#fitTargets}); features unchanged.
+   *
+   * @param data the data set
+   * @return a data set of the same features and the transformed targets
    */
   default DataSet transformTargets(DataSet data) {
     double[][] rows = new double[data.size()][];
@@ -89,7 +92,12 @@ public sealed interface Preprocessor permits Standardizer, MinMaxNormalizer, Whi
     return data.withTargets(rows);
   }
 
-  /** Every row of {@code rows} through {@link #inverse}: predictions back in the original units. */
+  /**
+   * Every row of {@code rows} through {@link #inverse}: predictions back in the original units.
+   *
+   * @param rows the transformed rows, such as a model's predictions
+   * @return new rows, each mapped back to the original units
+   */
   default double[][] inverse(double[][] rows) {
     double[][] out = new double[rows.length][featureCount()];
     for (int i = 0; i < rows.length; i++) {

@@ -86,7 +86,14 @@ public record Split(DataSet train, Optional<DataSet> validation, DataSet test) {
    * test parts ({@code [0]}, {@code [1]}, {@code [2]}), keeping each label's share in every part
    * when {@code stratify} is true: for splitting a {@link Table} before anything is fitted on it.
    *
-   * @param labels the class of each row (0, 1, 2, …); with {@code stratify} false only its length counts
+   * @param labels the class of each row (0, 1, 2, …); with {@code stratify} false only its length
+   *     counts
+   * @param stratify whether each part keeps every label's share
+   * @param trainFraction the fraction of the rows for training
+   * @param validationFraction the fraction of the rows for validation (the rest is the test part)
+   * @param seed the seed of the random choices
+   * @return three arrays of row indices: the training, validation and test parts, each in a
+   *     shuffled order; the validation part is empty when {@code validationFraction} is 0
    * @throws IllegalArgumentException as {@link #random}
    */
   public static int[][] indices(int[] labels, boolean stratify, double trainFraction, double validationFraction, long seed) {

@@ -44,27 +44,48 @@ public final class Table {
       this.missing = missing;
     }
 
-    /** The column's name from the header, or {@code column1}, {@code column2}, … without one. */
+    /**
+     * The column's name from the header, or {@code column1}, {@code column2}, … without one.
+     *
+     * @return the column's name
+     */
     public String name() {
       return name;
     }
 
-    /** The number of rows. */
+    /**
+     * The number of rows.
+     *
+     * @return the number of rows
+     */
     public int size() {
       return codes == null ? numbers.length : codes.length;
     }
 
-    /** True for a column of text, false for one of numbers. */
+    /**
+     * True for a column of text, false for one of numbers.
+     *
+     * @return true for a column of text, false for one of numbers
+     */
     public boolean isText() {
       return codes != null;
     }
 
-    /** The number of rows with no value. */
+    /**
+     * The number of rows with no value.
+     *
+     * @return the number of rows with no value
+     */
     public int missingCount() {
       return missing;
     }
 
-    /** True when row {@code row} has no value here. */
+    /**
+     * True when row {@code row} has no value here.
+     *
+     * @param row the 0-based row
+     * @return true when row {@code row} has no value here
+     */
     public boolean isMissing(int row) {
       return codes == null ? Double.isNaN(numbers[row]) : codes[row] < 0;
     }
@@ -72,6 +93,8 @@ public final class Table {
     /**
      * The number in row {@code row}; NaN when it is missing.
      *
+     * @param row the 0-based row
+     * @return the number in row {@code row}, NaN when it is missing
      * @throws IllegalStateException for a text column
      */
     public double number(int row) {
@@ -81,7 +104,12 @@ public final class Table {
       return numbers[row];
     }
 
-    /** The value of row {@code row} as text (a number in its shortest form); null when missing. */
+    /**
+     * The value of row {@code row} as text (a number in its shortest form); null when missing.
+     *
+     * @param row the 0-based row
+     * @return the value of row {@code row} as text, or null when it is missing
+     */
     public String text(int row) {
       if (codes == null) {
         return Double.isNaN(numbers[row]) ? null : format(numbers[row]);
@@ -94,7 +122,11 @@ public final class Table {
       return codes[row];
     }
 
-    /** The distinct texts of a text column, in order of first appearance; empty for numbers. */
+    /**
+     * The distinct texts of a text column, in order of first appearance; empty for numbers.
+     *
+     * @return the distinct texts of a text column, in order of first appearance; empty for numbers
+     */
     public List<String> levels() {
       return levels;
     }
@@ -124,27 +156,47 @@ public final class Table {
     }
   }
 
-  /** The name of the file (or other source) the table was read from. */
+  /**
+   * The name of the file (or other source) the table was read from.
+   *
+   * @return the name of the file (or other source) the table was read from
+   */
   public String source() {
     return source;
   }
 
-  /** The number of data rows. */
+  /**
+   * The number of data rows.
+   *
+   * @return the number of data rows
+   */
   public int rowCount() {
     return lines.length;
   }
 
-  /** The number of columns. */
+  /**
+   * The number of columns.
+   *
+   * @return the number of columns
+   */
   public int columnCount() {
     return columns.size();
   }
 
-  /** The columns, in file order. */
+  /**
+   * The columns, in file order.
+   *
+   * @return the columns, in file order (unmodifiable)
+   */
   public List<Column> columns() {
     return columns;
   }
 
-  /** The column names, in file order. */
+  /**
+   * The column names, in file order.
+   *
+   * @return the column names, in file order
+   */
   public List<String> names() {
     List<String> names = new ArrayList<>();
     for (Column c : columns) {
@@ -153,7 +205,12 @@ public final class Table {
     return names;
   }
 
-  /** The 0-based position of the column called {@code name}, or −1. */
+  /**
+   * The 0-based position of the column called {@code name}, or −1.
+   *
+   * @param name the column's name
+   * @return the 0-based position of the column called {@code name}, or −1 if there is none
+   */
   public int indexOf(String name) {
     for (int i = 0; i < columns.size(); i++) {
       if (columns.get(i).name().equals(name)) {
@@ -166,6 +223,8 @@ public final class Table {
   /**
    * The column called {@code name}.
    *
+   * @param name the column's name
+   * @return the column called {@code name}
    * @throws IllegalArgumentException naming the file's columns if there is none of that name
    */
   public Column column(String name) {
@@ -178,17 +237,35 @@ public final class Table {
     return columns.get(i);
   }
 
-  /** The column at 0-based position {@code index}. */
+  /**
+   * The column at 0-based position {@code index}.
+   *
+   * @param index the column's 0-based position
+   * @return the column at 0-based position {@code index}
+   * @throws IndexOutOfBoundsException if there is no column at {@code index}
+   */
   public Column column(int index) {
     return columns.get(Objects.checkIndex(index, columns.size()));
   }
 
-  /** The line of the file that row {@code row} (0-based) was read from. */
+  /**
+   * The line of the file that row {@code row} (0-based) was read from.
+   *
+   * @param row the 0-based row
+   * @return the 1-based line of the file the row was read from
+   * @throws IndexOutOfBoundsException if there is no row {@code row}
+   */
   public int line(int row) {
     return lines[Objects.checkIndex(row, lines.length)];
   }
 
-  /** The rows at {@code rows}, in that order (an index may repeat); each keeps its line number. */
+  /**
+   * The rows at {@code rows}, in that order (an index may repeat); each keeps its line number.
+   *
+   * @param rows the 0-based rows to keep, in the order wanted
+   * @return a table of the same columns with only those rows
+   * @throws IndexOutOfBoundsException if an index is not a row of this table
+   */
   public Table select(int[] rows) {
     Objects.requireNonNull(rows, "rows");
     for (int r : rows) {

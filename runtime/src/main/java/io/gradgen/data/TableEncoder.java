@@ -38,7 +38,11 @@ public final class TableEncoder {
     this.classification = b.classification;
   }
 
-  /** A builder: no target, every column a feature, missing values refused. */
+  /**
+   * A builder: no target, every column a feature, missing values refused.
+   *
+   * @return a builder: no target, every column a feature, missing values refused
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -47,8 +51,11 @@ public final class TableEncoder {
    * Fits the encoding on {@code table}: the feature columns, the fill values and, for a class
    * target, the labels found in it.
    *
+   * @param table the rows to fit on, usually the training part only
+   * @return the fitted encoding
    * @throws IllegalArgumentException if a named column is not in the table, a feature column holds
-   *     text, or the target is also listed as a feature
+   *     text, the target is also listed as a feature, no feature column is left, a regression target
+   *     holds text, or a column to fill has no value at all
    */
   public TableEncoding fit(Table table) {
     return fit(table, null);
@@ -57,6 +64,11 @@ public final class TableEncoder {
   /**
    * As {@link #fit(Table)}, but with the class labels given (for instance fitted on the whole file
    * with {@link LabelVocabulary#fit}, while the fill values come from the training rows only).
+   *
+   * @param table the rows to fit on, usually the training part only
+   * @param labels the class labels of a class target, or null to fit them on {@code table}
+   * @return the fitted encoding
+   * @throws IllegalArgumentException as {@link #fit(Table)}
    */
   public TableEncoding fit(Table table, LabelVocabulary labels) {
     Objects.requireNonNull(table, "table");
@@ -180,44 +192,76 @@ public final class TableEncoder {
 
     private Builder() {}
 
-    /** The target column; without one the data sets have no targets (features only). */
+    /**
+     * The target column; without one the data sets have no targets (features only).
+     *
+     * @param column the target column's name
+     * @return this builder
+     */
     public Builder target(String column) {
       this.target = Objects.requireNonNull(column, "column");
       return this;
     }
 
-    /** The feature columns, in this order; by default every column but the target and the ignored. */
+    /**
+     * The feature columns, in this order; by default every column but the target and the ignored.
+     *
+     * @param columns the feature columns' names, in the order of the data set's features
+     * @return this builder
+     */
     public Builder features(String... columns) {
       features.clear();
       features.addAll(List.of(columns));
       return this;
     }
 
-    /** Columns to leave out of the default features (an ID, a free-text note). */
+    /**
+     * Columns to leave out of the default features (an ID, a free-text note).
+     *
+     * @param columns the names of the columns to leave out
+     * @return this builder
+     */
     public Builder ignore(String... columns) {
       ignored.addAll(List.of(columns));
       return this;
     }
 
-    /** What to do with missing feature values ({@link MissingValues#ERROR} by default). */
+    /**
+     * What to do with missing feature values ({@link MissingValues#ERROR} by default).
+     *
+     * @param policy what to do with missing feature values
+     * @return this builder
+     */
     public Builder missing(MissingValues policy) {
       this.missing = Objects.requireNonNull(policy, "policy");
       return this;
     }
 
-    /** Treats the target as class labels even when they are numbers (0, 1, 2). */
+    /**
+     * Treats the target as class labels even when they are numbers (0, 1, 2).
+     *
+     * @return this builder
+     */
     public Builder classification() {
       this.classification = true;
       return this;
     }
 
-    /** Treats a numeric target as a number to predict (the default for numbers). */
+    /**
+     * Treats a numeric target as a number to predict (the default for numbers).
+     *
+     * @return this builder
+     */
     public Builder regression() {
       this.classification = false;
       return this;
     }
 
-    /** The encoder. */
+    /**
+     * The encoder.
+     *
+     * @return the encoder
+     */
     public TableEncoder build() {
       return new TableEncoder(this);
     }

@@ -23,22 +23,40 @@ public final class TableEncoding {
     this.fills = fills;
   }
 
-  /** The feature columns, in the order of the data set's features. */
+  /**
+   * The feature columns, in the order of the data set's features.
+   *
+   * @return the feature columns' names, in the order of the data set's features
+   */
   public List<String> features() {
     return features;
   }
 
-  /** The target column, if there is one. */
+  /**
+   * The target column, if there is one.
+   *
+   * @return the target column's name, or empty without a target
+   */
   public Optional<String> target() {
     return Optional.ofNullable(target);
   }
 
-  /** The class labels when the target is a class, empty for a numeric target or none. */
+  /**
+   * The class labels when the target is a class, empty for a numeric target or none.
+   *
+   * @return the class labels when the target is a class, empty for a numeric target or none
+   */
   public Optional<LabelVocabulary> labels() {
     return Optional.ofNullable(labels);
   }
 
-  /** The value that fills a missing value of feature {@code f}; NaN under {@link MissingValues#ERROR}. */
+  /**
+   * The value that fills a missing value of feature {@code f}; NaN under {@link
+   * MissingValues#ERROR}.
+   *
+   * @param f the feature's 0-based position in {@link #features()}
+   * @return the value that fills a missing value of feature {@code f}
+   */
   public double fill(int f) {
     return fills[f];
   }
@@ -50,6 +68,9 @@ public final class TableEncoding {
    * @throws IllegalArgumentException naming the file, the line and the column for a missing value
    *     under {@link MissingValues#ERROR}, a missing target, a label not in the vocabulary, or a
    *     feature column that holds text in this table
+   *
+   * @param table rows with the encoding's columns, such as the training or the test part
+   * @return the rows' features and targets, one sample per row
    */
   public DataSet encode(Table table) {
     int n = table.rowCount();

@@ -33,7 +33,12 @@ public final class ConfusionMatrix {
   /**
    * The matrix of {@code actual} against {@code predicted} classes 0..classes−1.
    *
-   * @throws IllegalArgumentException if the arrays differ in length or hold a class outside the range
+   * @param actual the true class of each sample
+   * @param predicted the predicted class of each sample, in the same order
+   * @param classes the number of classes, at least 1
+   * @return the counts of every (true, predicted) pair
+   * @throws IllegalArgumentException if the arrays differ in length or hold a class outside the
+   *     range, or {@code classes} is less than 1
    */
   public static ConfusionMatrix of(int[] actual, int[] predicted, int classes) {
     Objects.requireNonNull(actual, "actual");
@@ -57,6 +62,10 @@ public final class ConfusionMatrix {
   /**
    * The matrix of {@code model} on {@code data}: the predicted class is the largest output (with
    * one output, 1 when it is at least 0.5), the true class as {@link DataSet#labels()}.
+   *
+   * @param model the classifier
+   * @param data the samples, with class targets (one-hot, or 0/1 for one output)
+   * @return the counts of every (true, predicted) pair, with at least 2 classes
    */
   public static ConfusionMatrix of(Model model, DataSet data) {
     int classes = Math.max(2, model.outputCount());
@@ -69,22 +78,41 @@ public final class ConfusionMatrix {
     }
   }
 
-  /** The number of classes. */
+  /**
+   * The number of classes.
+   *
+   * @return the number of classes
+   */
   public int classes() {
     return counts.length;
   }
 
-  /** How many samples of class {@code actual} were predicted as {@code predicted}. */
+  /**
+   * How many samples of class {@code actual} were predicted as {@code predicted}.
+   *
+   * @param actual the true class
+   * @param predicted the predicted class
+   * @return how many samples of class {@code actual} were predicted as {@code predicted}
+   */
   public long count(int actual, int predicted) {
     return counts[actual][predicted];
   }
 
-  /** The number of samples. */
+  /**
+   * The number of samples.
+   *
+   * @return the number of samples
+   */
   public long total() {
     return total;
   }
 
-  /** How many samples truly are of class {@code c}. */
+  /**
+   * How many samples truly are of class {@code c}.
+   *
+   * @param c the class
+   * @return how many samples truly are of class {@code c}
+   */
   public long support(int c) {
     long s = 0;
     for (long n : counts[c]) {
@@ -101,7 +129,11 @@ public final class ConfusionMatrix {
     return s;
   }
 
-  /** The fraction of samples on the diagonal. */
+  /**
+   * The fraction of samples on the diagonal.
+   *
+   * @return the fraction of samples predicted as their true class, 0 without samples
+   */
   public double accuracy() {
     long right = 0;
     for (int c = 0; c < counts.length; c++) {
@@ -110,51 +142,90 @@ public final class ConfusionMatrix {
     return total == 0 ? 0 : right / (double) total;
   }
 
-  /** TP / (TP + FP) of class {@code c}; 0 when nothing was predicted as c. */
+  /**
+   * TP / (TP + FP) of class {@code c}; 0 when nothing was predicted as c.
+   *
+   * @param c the class
+   * @return the precision of class {@code c}, 0 when nothing was predicted as c
+   */
   public double precision(int c) {
     long p = predictedAs(c);
     return p == 0 ? 0 : counts[c][c] / (double) p;
   }
 
-  /** TP / (TP + FN) of class {@code c}; 0 when no sample is of class c. */
+  /**
+   * TP / (TP + FN) of class {@code c}; 0 when no sample is of class c.
+   *
+   * @param c the class
+   * @return the recall of class {@code c}, 0 when no sample is of class c
+   */
   public double recall(int c) {
     long s = support(c);
     return s == 0 ? 0 : counts[c][c] / (double) s;
   }
 
-  /** The harmonic mean of precision and recall of class {@code c}; 0 when both are 0. */
+  /**
+   * The harmonic mean of precision and recall of class {@code c}; 0 when both are 0.
+   *
+   * @param c the class
+   * @return the F1 score of class {@code c}, 0 when its precision and recall are both 0
+   */
   public double f1(int c) {
     double p = precision(c);
     double r = recall(c);
     return p + r == 0 ? 0 : 2 * p * r / (p + r);
   }
 
-  /** The mean of the classes' precisions. */
+  /**
+   * The mean of the classes' precisions.
+   *
+   * @return the mean of the classes' precisions
+   */
   public double macroPrecision() {
     return macro(this::precision);
   }
 
-  /** The mean of the classes' recalls. */
+  /**
+   * The mean of the classes' recalls.
+   *
+   * @return the mean of the classes' recalls
+   */
   public double macroRecall() {
     return macro(this::recall);
   }
 
-  /** The mean of the classes' F1 scores. */
+  /**
+   * The mean of the classes' F1 scores.
+   *
+   * @return the mean of the classes' F1 scores
+   */
   public double macroF1() {
     return macro(this::f1);
   }
 
-  /** The support-weighted mean of the classes' precisions. */
+  /**
+   * The support-weighted mean of the classes' precisions.
+   *
+   * @return the support-weighted mean of the classes' precisions, 0 without samples
+   */
   public double weightedPrecision() {
     return weighted(this::precision);
   }
 
-  /** The support-weighted mean of the classes' recalls (equal to the accuracy). */
+  /**
+   * The support-weighted mean of the classes' recalls (equal to the accuracy).
+   *
+   * @return the support-weighted mean of the classes' recalls, 0 without samples
+   */
   public double weightedRecall() {
     return weighted(this::recall);
   }
 
-  /** The support-weighted mean of the classes' F1 scores. */
+  /**
+   * The support-weighted mean of the classes' F1 scores.
+   *
+   * @return the support-weighted mean of the classes' F1 scores, 0 without samples
+   */
   public double weightedF1() {
     return weighted(this::f1);
   }
@@ -189,6 +260,10 @@ public final class ConfusionMatrix {
    * The matrix (rows: true class, columns: predicted) and the per-class precision, recall, F1 and
    * support, then the accuracy and the macro and weighted averages, with classes named by {@code
    * names}.
+   *
+   * @param names the name of each class, in class order
+   * @return the report, several lines of text, each ended by a line break
+   * @throws IllegalArgumentException if there is not one name per class
    */
   public String format(List<String> names) {
     if (names.size() != counts.length) {

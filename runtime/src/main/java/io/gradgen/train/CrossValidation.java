@@ -37,6 +37,9 @@ public final class CrossValidation {
   /**
    * k folds dealt at random with {@code seed}.
    *
+   * @param k the number of folds, at least 2
+   * @param seed the seed of the shuffle that deals the samples, and of each fold's initialization
+   * @return a cross-validation of {@code k} folds, not stratified
    * @throws IllegalArgumentException if k is below 2
    */
   public static CrossValidation kFold(int k, long seed) {
@@ -46,7 +49,11 @@ public final class CrossValidation {
     return new CrossValidation(k, seed, false);
   }
 
-  /** The same, with folds that keep each class's share ({@link DataSet#labels()} are the classes). */
+  /**
+   * The same, with folds that keep each class's share ({@link DataSet#labels()} are the classes).
+   *
+   * @return a stratified cross-validation with the same k and seed
+   */
   public CrossValidation stratified() {
     return new CrossValidation(k, seed, true);
   }
@@ -58,7 +65,10 @@ public final class CrossValidation {
      * Trains a model on {@code train} and returns its metrics on {@code test}, by name.
      *
      * @param fold the fold's number, 0-based
+     * @param train the samples of the other k − 1 folds, to train on
+     * @param test the samples of this fold, to evaluate on
      * @param seed the seed for this fold's initialization ({@code seed + fold})
+     * @return the model's metrics on {@code test}, by name
      */
     Map<String, Double> evaluate(int fold, DataSet train, DataSet test, long seed);
   }
@@ -67,6 +77,8 @@ public final class CrossValidation {
    * The test indices of each fold: every sample in exactly one fold, fold sizes differing by at most
    * one (per class when stratified).
    *
+   * @param data the samples to deal into folds
+   * @return k arrays of sample indices, each sorted
    * @throws IllegalArgumentException if there are fewer samples than folds
    */
   public int[][] folds(DataSet data) {
@@ -122,7 +134,14 @@ public final class CrossValidation {
     return result;
   }
 
-  /** Runs {@code fold} on each of the k folds and collects the metrics. */
+  /**
+   * Runs {@code fold} on each of the k folds and collects the metrics.
+   *
+   * @param data the samples
+   * @param fold what trains and evaluates a model on one fold
+   * @return every fold's metrics
+   * @throws IllegalArgumentException if there are fewer samples than folds
+   */
   public Result run(DataSet data, Fold fold) {
     Objects.requireNonNull(fold, "fold");
     int[][] tests = folds(data);
@@ -152,6 +171,13 @@ public final class CrossValidation {
    * fold}. Classification data (one-hot targets) reports {@code accuracy}, {@code macro_f1} and
    * {@code weighted_f1}; regression data (one numeric target per output) {@code r2}, {@code rmse}
    * and {@code mae}.
+   *
+   * @param data the samples
+   * @param models makes a fresh, untrained model for each fold
+   * @param initializer initializes each fold's model with {@code seed + fold}
+   * @param trainer trains each fold's model, without a validation set
+   * @return every fold's metrics
+   * @throws IllegalArgumentException if there are fewer samples than folds
    */
   public Result run(
       DataSet data, Supplier<? extends DifferentiableModel> models, Initializer initializer, Trainer trainer) {
@@ -167,7 +193,13 @@ public final class CrossValidation {
     });
   }
 
-  /** accuracy, macro_f1 and weighted_f1 of {@code model} on {@code test}. */
+  /**
+   * accuracy, macro_f1 and weighted_f1 of {@code model} on {@code test}.
+   *
+   * @param model the classifier
+   * @param test the samples to evaluate it on, with class targets
+   * @return accuracy, macro_f1 and weighted_f1, in that order
+   */
   public static Map<String, Double> classificationMetrics(DifferentiableModel model, DataSet test) {
     ConfusionMatrix m = ConfusionMatrix.of(model, test);
     Map<String, Double> metrics = new LinkedHashMap<>();
@@ -177,7 +209,13 @@ public final class CrossValidation {
     return metrics;
   }
 
-  /** r2, rmse and mae of {@code model} on {@code test}. */
+  /**
+   * r2, rmse and mae of {@code model} on {@code test}.
+   *
+   * @param model the regression model
+   * @param test the samples to evaluate it on
+   * @return r2, rmse and mae, in that order
+   */
   public static Map<String, Double> regressionMetrics(DifferentiableModel model, DataSet test) {
     RegressionMetrics r = RegressionMetrics.of(model, test);
     Map<String, Double> metrics = new LinkedHashMap<>();
@@ -193,7 +231,13 @@ public final class CrossValidation {
    * @param values by metric name, one value per fold
    */
   public record Result(Map<String, double[]> values) {
-    /** The metric's value in each fold (a copy). */
+    /**
+     * The metric's value in each fold (a copy).
+     *
+     * @param metric the metric's name
+     * @return the metric's value in each fold, in fold order (a copy)
+     * @throws IllegalArgumentException if no fold reported {@code metric}
+     */
     public double[] values(String metric) {
       double[] v = values.get(metric);
       if (v == null) {
@@ -202,7 +246,13 @@ public final class CrossValidation {
       return v.clone();
     }
 
-    /** The mean over the folds. */
+    /**
+     * The mean over the folds.
+     *
+     * @param metric the metric's name
+     * @return the metric's mean over the folds
+     * @throws IllegalArgumentException if no fold reported {@code metric}
+     */
     public double mean(String metric) {
       double sum = 0;
       for (double v : values(metric)) {
@@ -211,7 +261,13 @@ public final class CrossValidation {
       return sum / values(metric).length;
     }
 
-    /** The sample standard deviation over the folds (divided by k − 1). */
+    /**
+     * The sample standard deviation over the folds (divided by k − 1).
+     *
+     * @param metric the metric's name
+     * @return the metric's sample standard deviation over the folds
+     * @throws IllegalArgumentException if no fold reported {@code metric}
+     */
     public double standardDeviation(String metric) {
       double[] v = values(metric);
       double mean = mean(metric);

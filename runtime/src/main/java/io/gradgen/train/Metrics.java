@@ -63,6 +63,7 @@ public final class Metrics {
    *
    * @param scores a score per sample, higher meaning more likely positive
    * @param positive whether each sample is positive
+   * @return the area under the ROC curve, in [0, 1]
    * @throws IllegalArgumentException if the lengths differ or one of the two classes is absent
    */
   public static double rocAuc(double[] scores, boolean[] positive) {
@@ -107,7 +108,11 @@ public final class Metrics {
    * probability) or, with two outputs, the second (the probability of class 1); the true class is
    * {@link DataSet#labels()}.
    *
-   * @throws IllegalArgumentException if the model has more than two outputs
+   * @param model the binary classifier
+   * @param data the samples, with class targets
+   * @return the area under the ROC curve, in [0, 1]
+   * @throws IllegalArgumentException if the model has more than two outputs, or the data lacks one
+   *     of the two classes
    */
   public static double rocAuc(Model model, DataSet data) {
     if (model.outputCount() > 2) {

@@ -13,6 +13,9 @@ public final class Predictions {
    * The model's outputs for every row of {@code data}: row i holds {@code outputCount()} values.
    * Uses the model's batch {@code predict}, 256 rows at a time.
    *
+   * @param model the model
+   * @param data the samples; only their features are read
+   * @return the model's outputs, one row per sample
    * @throws IllegalArgumentException if the data's feature count is not the model's input count
    */
   public static double[][] predict(Model model, DataSet data) {
@@ -56,6 +59,11 @@ public final class Predictions {
   /**
    * The predicted class of every row: the largest output, or with one output 1 when it is at least
    * 0.5 (a class probability) and 0 otherwise.
+   *
+   * @param model the classifier
+   * @param data the samples; only their features are read
+   * @return the predicted class of every sample
+   * @throws IllegalArgumentException if the data's feature count is not the model's input count
    */
   public static int[] classes(Model model, DataSet data) {
     double[][] outputs = predict(model, data);

@@ -21,6 +21,9 @@ public record RegressionMetrics(double r2, double rmse, double mae) {
    * The metrics of {@code predicted} against {@code actual}, row i of each holding sample i's
    * values.
    *
+   * @param predicted the predicted values, one row per sample
+   * @param actual the true values, in the same shape
+   * @return R², RMSE and MAE over every value
    * @throws IllegalArgumentException if the shapes differ or there is no row
    */
   public static RegressionMetrics of(double[][] predicted, double[][] actual) {
@@ -60,7 +63,14 @@ public record RegressionMetrics(double r2, double rmse, double mae) {
     return new RegressionMetrics(r2 / m, Math.sqrt(squares / ((double) n * m)), absolute / ((double) n * m));
   }
 
-  /** The metrics of {@code model}'s outputs on {@code data} against its targets. */
+  /**
+   * The metrics of {@code model}'s outputs on {@code data} against its targets.
+   *
+   * @param model the regression model
+   * @param data the samples, with as many targets as the model has outputs
+   * @return R², RMSE and MAE over every output of every sample
+   * @throws IllegalArgumentException if the data does not fit the model or has no sample
+   */
   public static RegressionMetrics of(Model model, DataSet data) {
     return of(Predictions.predict(model, data), data.targets());
   }
