@@ -55,6 +55,16 @@ public interface FloatModel {
   NetworkLayout layout();
 
   /**
+   * The layer table: name, units, activation, bias and parameter count of every layer, then the
+   * totals (see {@link ModelSummary}).
+   *
+   * @return the layer table, one line per layer, ending with a line break
+   */
+  default String summary() {
+    return ModelSummary.of(getClass().getSimpleName(), layout()).toString();
+  }
+
+  /**
    * Forward pass: writes the outputs for input {@code x} into {@code y}; allocates nothing.
    *
    * @param x one sample's inputs

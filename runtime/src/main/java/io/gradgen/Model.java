@@ -70,6 +70,16 @@ public interface Model {
   NetworkLayout layout();
 
   /**
+   * The layer table: name, units, activation, bias and parameter count of every layer, then the
+   * totals (see {@link ModelSummary}).
+   *
+   * @return the layer table, one line per layer, ending with a line break
+   */
+  default String summary() {
+    return ModelSummary.of(this).toString();
+  }
+
+  /**
    * Forward pass: writes the outputs for input {@code x} into {@code y}.
    *
    * @param x the inputs, of length {@link #inputCount()}

@@ -3,13 +3,13 @@ package io.gradgen.examples;
 import io.gradgen.examples.bench.Benchmarks;
 import io.gradgen.examples.bench.Measurement;
 import io.gradgen.examples.bench.ResultsTable;
-import java.io.PrintStream;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.VerboseMode;
+import picocli.CommandLine;
 
 /**
  * {@code bench [--quick] [--filter REGEX]}: runs the JMH benchmarks of {@code
@@ -17,37 +17,27 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * double and float, plus the code-shape and argument-check comparisons) and prints the results
  * table.
  */
-final class BenchCommand implements Command {
-  @Override
-  public String name() {
-    return "bench";
-  }
+@CommandLine.Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "JMH: generated models against hand-written loops, printed as a table (see README, Performance).")
+final class BenchCommand extends Command {
+  @CommandLine.Option(names = "--quick", description = "-f 1 -wi 3 -w 1s -i 5 -r 1s (about 17 minutes) instead of -f 2 -wi 5")
+  boolean quick;
+
+  @CommandLine.Option(names = "--filter", paramLabel = "REGEX", defaultValue = "", description = "only the benchmarks whose Class.method matches")
+  String filter;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
-  public String usage() {
-    return "bench [--quick] [--filter REGEX]   JMH: generated models against hand-written loops, as a table";
-  }
-
-  @Override
-  public int run(List<String> args, PrintStream out, PrintStream err) {
-    Benchmarks.Settings settings = Benchmarks.Settings.DEFAULT;
-    String filter = "";
-    for (int i = 0; i < args.size(); i++) {
-      String arg = args.get(i);
-      if (arg.equals("--quick")) {
-        settings = Benchmarks.Settings.QUICK;
-      } else if (arg.equals("--filter") && i + 1 < args.size()) {
-        filter = args.get(++i);
-        try {
-          Pattern.compile(filter);
-        } catch (PatternSyntaxException e) {
-          err.println("bench: --filter is not a regular expression: " + e.getDescription());
-          return 2;
-        }
-      } else {
-        err.println("bench: unknown option '" + arg + "' (expected --quick or --filter REGEX)");
-        return 2;
-      }
+  public Integer call() {
+    Benchmarks.Settings settings = quick ? Benchmarks.Settings.QUICK : Benchmarks.Settings.DEFAULT;
+    try {
+      Pattern.compile(filter);
+    } catch (PatternSyntaxException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--filter is not a regular expression: " + e.getDescription());
     }
     List<Measurement> measurements;
     try {

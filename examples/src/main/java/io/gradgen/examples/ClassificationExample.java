@@ -6,6 +6,7 @@ import io.gradgen.data.OneHot;
 import io.gradgen.data.Split;
 import io.gradgen.data.Standardizer;
 import io.gradgen.train.Adam;
+import io.gradgen.train.ConfusionMatrix;
 import io.gradgen.train.Initializer;
 import io.gradgen.train.L2Regularization;
 import io.gradgen.train.Metrics;
@@ -50,39 +51,41 @@ final class ClassificationExample implements TrainingExample {
   private final int classes;
   private final Supplier<DifferentiableModel> model;
   private final Settings settings;
+  private final List<String> labels;
 
   ClassificationExample(
-      String name, String description, Supplier<DataSet> data, int classes, Supplier<DifferentiableModel> model,
+      String name, String description, Supplier<DataSet> data, List<String> labels, Supplier<DifferentiableModel> model,
       Settings settings) {
     this.settings = settings;
+    this.labels = List.copyOf(labels);
     this.name = name;
     this.description = description;
     this.data = data;
-    this.classes = classes;
+    this.classes = labels.size();
     this.model = model;
   }
 
   static ClassificationExample iris() {
     return new ClassificationExample(
         "iris", "Iris (UCI): 4 features, 3 species; 4-8-3 tanh/softmax network",
-        ExampleData::iris, 3, IrisNetModel::new, DEFAULT);
+        ExampleData::iris, List.of("setosa", "versicolor", "virginica"), IrisNetModel::new, DEFAULT);
   }
 
   static ClassificationExample wine() {
     return new ClassificationExample(
         "wine", "Wine (UCI): 13 features, 3 cultivators; 13-8-3 tanh/softmax network",
-        ExampleData::wine, 3, WineNetModel::new, DEFAULT);
+        ExampleData::wine, List.of("class_0", "class_1", "class_2"), WineNetModel::new, DEFAULT);
   }
 
   static ClassificationExample digits() {
     return new ClassificationExample(
         "digits", "Digits (UCI): 8×8 images, 10 digits; 64-32-10 relu/softmax network (generated as loops)",
-        ExampleData::digits, 10, DigitsNetModel::new, DEFAULT);
+        ExampleData::digits, List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), DigitsNetModel::new, DEFAULT);
   }
 
   /** This example with other settings. */
   ClassificationExample with(Settings other) {
-    return new ClassificationExample(name, description, data, classes, model, other);
+    return new ClassificationExample(name, description, data, labels, model, other);
   }
 
   @Override
@@ -122,8 +125,11 @@ final class ClassificationExample implements TrainingExample {
             .build()
             .fit(net, train, validation);
 
+    ConfusionMatrix confusion = ConfusionMatrix.of(net, test);
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("test accuracy", Metrics.accuracy(net, test));
+    metrics.put("macro F1", confusion.macroF1());
+    metrics.put("weighted F1", confusion.weightedF1());
     metrics.put("validation accuracy", Metrics.accuracy(net, validation));
     metrics.put("training accuracy", Metrics.accuracy(net, train));
     metrics.put("test loss", Metrics.meanLoss(net, test));
@@ -132,6 +138,7 @@ final class ClassificationExample implements TrainingExample {
     Map<String, double[]> curves = new LinkedHashMap<>();
     curves.put("training loss", result.history().trainingLosses());
     curves.put("validation loss", result.history().validationLosses());
-    return new ExampleResult(name, net, List.of(standardizer), result, metrics, curves);
+    String report = "test split, " + test.size() + " samples:\n" + confusion.format(labels);
+    return new ExampleResult(name, net, List.of(standardizer), result, metrics, curves, labels, report);
   }
 }

@@ -11,13 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The examples' data: the line of SEEDS.md §1, XOR, and the Iris, Wine and Digits data sets copied
+ * The examples' data: the line of docs/SEEDS.md §1, XOR, and the Iris, Wine and Digits data sets copied
  * into this module's resources ({@code data/README.md} credits the UCI Machine Learning Repository).
  */
 public final class ExampleData {
   private ExampleData() {}
 
-  /** SEEDS.md §1: inputs 0, 1, 2, 3, 4 and desired outputs 0, 2, 4, 6, 8. */
+  /** docs/SEEDS.md §1: inputs 0, 1, 2, 3, 4 and desired outputs 0, 2, 4, 6, 8. */
   public static DataSet line() {
     return DataSet.of(
         new double[][] {{0}, {1}, {2}, {3}, {4}}, new double[][] {{0}, {2}, {4}, {6}, {8}});

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param training how the (last) training run ended
  * @param metrics named figures in display order (accuracies as fractions, losses, weights)
  * @param curves named loss series per epoch for the learning-curve chart
+ * @param labels the class names of the model's outputs, empty when they are not classes
+ * @param report more to print after the metrics (a confusion matrix), or ""
  */
 public record ExampleResult(
     String name,
@@ -22,7 +24,9 @@ public record ExampleResult(
     List<Preprocessor> preprocessing,
     TrainingResult training,
     Map<String, Double> metrics,
-    Map<String, double[]> curves) {
+    Map<String, double[]> curves,
+    List<String> labels,
+    String report) {
 
   /** The metric called {@code key}. */
   public double metric(String key) {

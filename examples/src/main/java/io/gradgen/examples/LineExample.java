@@ -1,6 +1,7 @@
 package io.gradgen.examples;
 
 import io.gradgen.data.DataSet;
+import io.gradgen.train.RegressionMetrics;
 import io.gradgen.train.Sgd;
 import io.gradgen.train.StopRule;
 import io.gradgen.train.Trainer;
@@ -13,7 +14,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
- * SEEDS.md §1: y = W·x learns W = 2 from W = 3 with the delta rule, in each of the three modes —
+ * docs/SEEDS.md §1: y = W·x learns W = 2 from W = 3 with the delta rule, in each of the three modes —
  * online (one sample per step), mini-batch (2 samples, shuffled) and full batch — until the mean
  * squared error is below 1e−14 (|W − 2| &lt; 5e−8).
  */
@@ -22,7 +23,7 @@ final class LineExample implements TrainingExample {
   static final double TARGET_LOSS = 1e-14;
   static final int MAX_EPOCHS = 1000;
 
-  /** The three modes of SEEDS.md §1, by name. */
+  /** The three modes of docs/SEEDS.md §1, by name. */
   static final Map<String, UnaryOperator<Trainer.Builder>> MODES = modes();
 
   private static Map<String, UnaryOperator<Trainer.Builder>> modes() {
@@ -47,7 +48,7 @@ final class LineExample implements TrainingExample {
 
   @Override
   public String description() {
-    return "SEEDS.md §1: y = W·x learns W = 2 from W = 3, online, mini-batch and full batch";
+    return "docs/SEEDS.md §1: y = W·x learns W = 2 from W = 3, online, mini-batch and full batch";
   }
 
   @Override
@@ -81,6 +82,9 @@ final class LineExample implements TrainingExample {
       curves.put(mode, result.history().trainingLosses());
     }
     metrics.put("samples", (double) data.size());
-    return new ExampleResult("line", model, List.of(), result, metrics, curves);
+    RegressionMetrics fit = RegressionMetrics.of(model, data);
+    metrics.put("r2", fit.r2());
+    metrics.put("rmse", fit.rmse());
+    return new ExampleResult("line", model, List.of(), result, metrics, curves, List.of(), "");
   }
 }

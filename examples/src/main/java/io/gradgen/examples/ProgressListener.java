@@ -12,9 +12,11 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Shows training progress with a progress bar (me.tongfei:progressbar): epochs done out of the
- * maximum, and the last training and validation loss. On a terminal the bar redraws in place on
- * standard error; otherwise (a pipe, a file, a test) it prints plain lines to {@code plain}, about
- * one a second plus a last one when training stops.
+ * maximum, and the last training and validation loss. When training stops — at the maximum or
+ * earlier, by early stopping or a target loss — the bar's length becomes the epochs run, so it ends
+ * at 100 %, and its last message is the stop reason (printed only here). On a terminal the bar
+ * redraws in place on standard error; otherwise (a pipe, a file, a test) it prints plain lines to
+ * {@code plain}, about one a second plus a last one when training stops.
  */
 final class ProgressListener implements TrainingListener {
   private final ProgressBar bar;
@@ -55,7 +57,7 @@ final class ProgressListener implements TrainingListener {
 
   @Override
   public void onEpoch(EpochReport report) {
-    bar.stepTo(report.epoch() + 1);
+    bar.stepTo(report.epoch());
     bar.setExtraMessage(
         report.hasValidation()
             ? String.format(Locale.ROOT, " loss %.4f  validation %.4f", report.trainingLoss(), report.validationLoss())
@@ -64,7 +66,11 @@ final class ProgressListener implements TrainingListener {
 
   @Override
   public void onStop(TrainingResult result) {
-    bar.setExtraMessage(" stopped: " + result.reason());
+    bar.maxHint(Math.max(1, result.epochs()));
+    bar.stepTo(result.epochs());
+    bar.setExtraMessage(
+        " stopped: " + result.reason()
+            + (result.restored() ? ", restored epoch " + result.restoredEpoch() : ""));
     bar.close();
   }
 }

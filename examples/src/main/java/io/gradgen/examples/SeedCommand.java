@@ -2,40 +2,29 @@ package io.gradgen.examples;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import picocli.CommandLine;
 
 /**
- * {@code seed [--json]}: runs the worked 2-2-2 network of SEEDS.md §3 through the generated {@code
- * SeedNetModel} and prints its outputs, loss and every gradient.
+ * {@code seed [--json]}: runs the worked 2-2-2 network of docs/SEEDS.md §3 through the generated
+ * {@code SeedNetModel} and prints its outputs, loss and every gradient.
  */
-final class SeedCommand implements Command {
-  @Override
-  public String name() {
-    return "seed";
-  }
+@CommandLine.Command(
+    name = "seed",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "The worked 2-2-2 network of docs/SEEDS.md §3: outputs, loss and every gradient.")
+final class SeedCommand extends Command {
+  @CommandLine.Option(names = "--json", description = "print the numbers as one JSON object")
+  boolean json;
 
   @Override
-  public String usage() {
-    return "seed [--json]   the worked 2-2-2 network: outputs, loss and every gradient";
-  }
-
-  @Override
-  public int run(List<String> args, PrintStream out, PrintStream err) {
-    boolean json = false;
-    for (String arg : args) {
-      if (arg.equals("--json")) {
-        json = true;
-      } else {
-        err.println("seed: unknown option '" + arg + "' (expected --json)");
-        return 2;
-      }
-    }
+  public Integer call() {
     SeedExample.Result result = SeedExample.run();
     out.print(json ? json(result) : table(result));
     return 0;
@@ -43,19 +32,17 @@ final class SeedCommand implements Command {
 
   /** One JSON object: out_o1, out_o2, E_total, and ∂E/∂θ under each parameter's name. */
   static String json(SeedExample.Result r) {
-    StringBuilder sb = new StringBuilder("{");
-    sb.append("\"out_o1\": ").append(r.outputs()[0]);
-    sb.append(", \"out_o2\": ").append(r.outputs()[1]);
-    sb.append(", \"E_total\": ").append(r.loss());
-    for (Map.Entry<String, Double> e : r.gradientByName().entrySet()) {
-      sb.append(", \"").append(e.getKey()).append("\": ").append(e.getValue());
-    }
-    return sb.append("}\n").toString();
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("out_o1", r.outputs()[0]);
+    values.put("out_o2", r.outputs()[1]);
+    values.put("E_total", r.loss());
+    values.putAll(r.gradientByName());
+    return Json.object(values) + "\n";
   }
 
   static String table(SeedExample.Result r) {
     StringBuilder sb = new StringBuilder();
-    sb.append("SEEDS.md §3 network: inputs 0.10, 0.20; targets 0.85, 0.30; η = 1\n\n");
+    sb.append("docs/SEEDS.md §3 network: inputs 0.10, 0.20; targets 0.85, 0.30; η = 1\n\n");
     sb.append(String.format(Locale.ROOT, "  out_o1  = %.9f%n", r.outputs()[0]));
     sb.append(String.format(Locale.ROOT, "  out_o2  = %.9f%n", r.outputs()[1]));
     sb.append(String.format(Locale.ROOT, "  E_total = %.9f%n%n", r.loss()));

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The worked example of SEEDS.md §3 run through the generated {@link SeedNetModel}: its inputs,
+ * The worked example of docs/SEEDS.md §3 run through the generated {@link SeedNetModel}: its inputs,
  * targets and starting parameters, and what the model computes from them.
  */
 public final class SeedExample {

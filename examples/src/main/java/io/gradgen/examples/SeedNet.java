@@ -8,7 +8,7 @@ import io.gradgen.Dense;
 import io.gradgen.Network;
 
 /**
- * The worked 2-2-2 network of SEEDS.md §3: two inputs, a sigmoid hidden layer of two neurons with
+ * The worked 2-2-2 network of docs/SEEDS.md §3: two inputs, a sigmoid hidden layer of two neurons with
  * one shared bias b1, a sigmoid output layer of two neurons with one shared bias b2, and the loss
  * E = ½·Σ(t − o)².
  *

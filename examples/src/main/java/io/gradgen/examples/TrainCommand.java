@@ -6,17 +6,25 @@ import io.gradgen.train.TrainingResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import picocli.CommandLine;
 
 /**
- * {@code train iris|wine|digits|xor|robust-xor|line [--seed N] [--chart FILE] [--save FILE]}: trains an example
- * network with a progress bar, prints its final metrics, writes its learning curve as a PNG chart
- * and, if asked, its weights and preprocessing as a weight file.
+ * {@code train EXAMPLE [--seed N] [--chart FILE] [--save FILE] [--json]}: trains an example network
+ * with a progress bar, prints its final metrics, writes its learning curve as a PNG chart and, if
+ * asked, its weights and preprocessing as a weight file.
  */
-final class TrainCommand implements Command {
+@CommandLine.Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Trains an example network with a progress bar, prints its metrics and charts its learning curve.")
+final class TrainCommand extends Command {
   /** The examples, in the order the usage text lists them. */
   static final List<TrainingExample> EXAMPLES =
       List.of(
@@ -30,101 +38,106 @@ final class TrainCommand implements Command {
   /** The seed used when none is given. */
   static final long DEFAULT_SEED = 42;
 
-  @Override
-  public String name() {
-    return "train";
+  /** The examples' names, for the usage text and shell completion. */
+  static final class Names implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return EXAMPLES.stream().map(TrainingExample::name).iterator();
+    }
   }
 
-  @Override
-  public String usage() {
-    return "train iris|wine|xor|line [--seed N] [--chart FILE.png] [--save FILE]   train an example,"
-        + " print its metrics, chart its learning curve";
-  }
-
-  @Override
-  public int run(List<String> args, PrintStream out, PrintStream err) {
-    return run(args, out, err, ProgressListener.onTerminal());
-  }
-
-  int run(List<String> args, PrintStream out, PrintStream err, boolean terminal) {
-    TrainingExample example = null;
-    long seed = DEFAULT_SEED;
-    Path chart = null;
-    Path save = null;
-    for (int i = 0; i < args.size(); i++) {
-      String arg = args.get(i);
-      if (arg.equals("--seed") || arg.equals("--chart") || arg.equals("--save")) {
-        if (i + 1 == args.size()) {
-          err.println("train: " + arg + " needs a value");
-          return 2;
+  /** Turns an example's name into the example, or says which names there are. */
+  static final class ExampleConverter implements CommandLine.ITypeConverter<TrainingExample> {
+    @Override
+    public TrainingExample convert(String name) {
+      for (TrainingExample example : EXAMPLES) {
+        if (example.name().equals(name)) {
+          return example;
         }
-        String value = args.get(++i);
-        if (arg.equals("--seed")) {
-          try {
-            seed = Long.parseLong(value);
-          } catch (NumberFormatException e) {
-            err.println("train: --seed needs a whole number, not '" + value + "'");
-            return 2;
-          }
-        } else if (arg.equals("--chart")) {
-          chart = Path.of(value);
-        } else {
-          save = Path.of(value);
-        }
-      } else if (example == null && !arg.startsWith("-")) {
-        example = find(arg);
-        if (example == null) {
-          err.println("train: unknown example '" + arg + "' (expected " + names() + ")");
-          return 2;
-        }
-      } else {
-        err.println("train: unknown option '" + arg + "' (expected --seed, --chart or --save)");
-        return 2;
       }
+      throw new CommandLine.TypeConversionException("unknown example '" + name + "' (expected " + names() + ")");
     }
-    if (example == null) {
-      err.println("train: which example? (" + names() + ")");
-      return 2;
-    }
-    if (chart == null) {
-      chart = Path.of("target", example.name() + "-learning-curve.png");
-    }
-    return train(example, seed, chart, save, out, err, terminal);
   }
 
-  private int train(
-      TrainingExample example, long seed, Path chart, Path save, PrintStream out, PrintStream err, boolean terminal) {
+  @CommandLine.Parameters(
+      index = "0",
+      paramLabel = "EXAMPLE",
+      converter = ExampleConverter.class,
+      completionCandidates = Names.class,
+      description = "one of: ${COMPLETION-CANDIDATES}")
+  TrainingExample example;
+
+  @CommandLine.Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "fixes the split, the initial weights and the shuffling (default: ${DEFAULT-VALUE})")
+  long seed;
+
+  @CommandLine.Option(names = "--chart", paramLabel = "FILE.png", description = "where to write the learning curve (default: target/EXAMPLE-learning-curve.png)")
+  Path chart;
+
+  @CommandLine.Option(names = "--save", paramLabel = "FILE", description = "save the weights and preprocessing to this weight file")
+  Path save;
+
+  @CommandLine.Option(names = "--json", description = "print the final metrics as one JSON object on the last line")
+  boolean json;
+
+  /** Whether to draw the progress bar in place; off a terminal it prints plain lines. */
+  boolean terminal = ProgressListener.onTerminal();
+
+  @Override
+  public Integer call() throws IOException {
+    Path chartFile = chart != null ? chart : Path.of("target", example.name() + "-learning-curve.png");
     out.println("Training " + example.description() + ", seed " + seed);
     int maxEpochs = example.maxEpochs();
-    Function<String, TrainingListener> progress = task -> new ProgressListener(task, maxEpochs, err, terminal);
+    PrintStream progressTo = err;
+    Function<String, TrainingListener> progress = task -> new ProgressListener(task, maxEpochs, progressTo, terminal);
     ExampleResult result = example.run(seed, progress);
     TrainingResult training = result.training();
     out.println();
-    out.printf(
-        Locale.ROOT, "stopped: %s after %d epochs (%d steps, %.3f ms per epoch)%n",
-        training.reason(), training.epochs(), training.iterations(),
-        training.nanos() / 1e6 / Math.max(1, training.epochs()));
-    if (training.restoredEpoch() >= 0) {
-      out.printf(Locale.ROOT, "restored the weights of epoch %d (best validation loss)%n", training.restoredEpoch() + 1);
-    }
+    printSummary(out, training);
     for (Map.Entry<String, Double> metric : result.metrics().entrySet()) {
       out.printf(Locale.ROOT, "  %-22s %s%n", metric.getKey(), format(metric.getKey(), metric.getValue()));
     }
-    try {
-      LearningCurveChart.write(chart, "gradgen: " + example.description(), result.curves(), example.name().equals("line"));
-      out.println("learning curve: " + chart);
-      if (save != null) {
-        WeightFile.save(save, result.model(), result.preprocessing());
-        out.println("weights: " + save);
-      }
-    } catch (IOException e) {
-      err.println("train: " + e.getMessage());
-      return 1;
+    if (!result.report().isEmpty()) {
+      out.println();
+      out.print(result.report());
+    }
+    LearningCurveChart.write(
+        chartFile, "gradgen: " + example.description(), result.curves(), example.name().equals("line"),
+        training.restoredEpoch());
+    out.println("learning curve: " + chartFile);
+    if (save != null) {
+      WeightFile.save(save, result.model(), result.preprocessing(), List.of(), result.labels());
+      out.println("weights: " + save);
+    }
+    if (json) {
+      out.println(Json.object(jsonMetrics(result.metrics(), training)));
     }
     return 0;
   }
 
-  private static String format(String key, double value) {
+  /** Epochs, steps and time; which epoch's weights the model holds. The stop reason is the progress bar's. */
+  static void printSummary(PrintStream out, TrainingResult training) {
+    out.printf(
+        Locale.ROOT, "%d epochs (%d steps, %.3f ms per epoch)%n",
+        training.epochs(), training.iterations(), training.nanos() / 1e6 / Math.max(1, training.epochs()));
+    if (training.restored()) {
+      out.printf(Locale.ROOT, "the model holds the weights of epoch %d of %d, the best validation loss%n",
+          training.restoredEpoch(), training.epochs());
+    }
+  }
+
+  /** The metrics under JSON keys, with how training ended. */
+  static Map<String, Object> jsonMetrics(Map<String, Double> metrics, TrainingResult training) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (Map.Entry<String, Double> m : metrics.entrySet()) {
+      values.put(Json.key(m.getKey()), m.getValue());
+    }
+    values.put("stop_reason", training.reason().toString());
+    values.put("epochs", training.epochs());
+    values.put("restored_epoch", training.restoredEpoch());
+    return values;
+  }
+
+  static String format(String key, double value) {
     if (key.contains("accuracy")) {
       return String.format(Locale.ROOT, "%.2f %%", 100 * value);
     }
@@ -135,15 +148,6 @@ final class TrainCommand implements Command {
       return String.format(Locale.ROOT, "%.10f", value);
     }
     return String.format(Locale.ROOT, "%.6f", value);
-  }
-
-  private static TrainingExample find(String name) {
-    for (TrainingExample example : EXAMPLES) {
-      if (example.name().equals(name)) {
-        return example;
-      }
-    }
-    return null;
   }
 
   private static String names() {

@@ -96,6 +96,7 @@ final class XorExample implements TrainingExample {
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("accuracy", Metrics.accuracy(net, data));
     metrics.put("loss", Metrics.meanLoss(net, data));
+    metrics.put("roc auc", Metrics.rocAuc(net, data));
     double[] y = new double[1];
     for (int i = 0; i < data.size(); i++) {
       double[] x = data.features(i);
@@ -104,6 +105,6 @@ final class XorExample implements TrainingExample {
     }
     Map<String, double[]> curves = new LinkedHashMap<>();
     curves.put("training loss", result.history().trainingLosses());
-    return new ExampleResult(name, net, List.of(), result, metrics, curves);
+    return new ExampleResult(name, net, List.of(), result, metrics, curves, List.of(), "");
   }
 }

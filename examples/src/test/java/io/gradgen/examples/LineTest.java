@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** SEEDS.md §1: y = W·x on five samples, at W = 3. */
+/** docs/SEEDS.md §1: y = W·x on five samples, at W = 3. */
 class LineTest {
   private static final double[] X = {0, 1, 2, 3, 4};
   private static final double[] Y = {0, 2, 4, 6, 8};

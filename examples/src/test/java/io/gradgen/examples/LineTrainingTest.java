@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * SEEDS.md §1 trained with the generated {@link LineNetModel}: W = 2 (±1e−6) from W = 3 and from
+ * docs/SEEDS.md §1 trained with the generated {@link LineNetModel}: W = 2 (±1e−6) from W = 3 and from
  * random starts, in each of the online, mini-batch and full-batch modes.
  */
 class LineTrainingTest {

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every number of the worked 2-2-2 network of SEEDS.md §3, to 1e−9. Forward values, losses and the
+ * Every number of the worked 2-2-2 network of docs/SEEDS.md §3, to 1e−9. Forward values, losses and the
  * parameter gradients come from generated code; the table's local partials (∂E/∂out, ∂out/∂l) are
  * computed here from generated outputs, and the generated ∂E/∂w5 and ∂E/∂w1 are checked to be
  * exactly their chain-rule products.

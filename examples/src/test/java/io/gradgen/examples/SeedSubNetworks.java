@@ -9,7 +9,7 @@ import io.gradgen.Dense;
 import io.gradgen.Network;
 
 /**
- * Prefixes of the SEEDS.md §3 network, declared with gradgen so that the worked example's
+ * Prefixes of the docs/SEEDS.md §3 network, declared with gradgen so that the worked example's
  * intermediate values (l_h, out_h, l_o) come out of generated code too. Each shares the seed
  * network's parameter layout for the layers it has.
  */
@@ -40,7 +40,7 @@ final class SeedSubNetworks {
       loss = HALF_SUM_SQUARED_ERROR)
   interface OutputLogits {}
 
-  /** SEEDS.md §1: y = W·x with the sum of squared errors. */
+  /** docs/SEEDS.md §1: y = W·x with the sum of squared errors. */
   @Network(
       inputs = 1,
       layers = @Dense(name = "y", units = 1, bias = io.gradgen.Bias.NONE),

@@ -26,10 +26,11 @@ class TrainCommandTest {
   private static Run run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
+    TrainCommand command = new TrainCommand();
+    command.terminal = false;
     int exit =
-        new TrainCommand()
-            .run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        command.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
     return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
@@ -40,7 +41,9 @@ class TrainCommandTest {
     Run r = run("xor", "--seed", "42", "--chart", chart.toString(), "--save", weights.toString());
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("accuracy               100.00 %"), r.out());
-    assertTrue(r.out().contains("stopped: TARGET_LOSS after"), r.out());
+    assertTrue(r.out().contains(" epochs ("), r.out());
+    assertTrue(r.err().contains("stopped: TARGET_LOSS"), "the progress bar says why: " + r.err());
+    assertFalse(r.out().contains("TARGET_LOSS"), "the stop reason is printed once: " + r.out());
     byte[] png = Files.readAllBytes(chart);
     assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4), "a PNG file");
     XorNetModel loaded = new XorNetModel();
@@ -63,10 +66,11 @@ class TrainCommandTest {
   void badArgumentsExitWith2AndSayWhy() {
     Run unknown = run("mnist");
     assertEquals(2, unknown.exit());
-    assertEquals("train: unknown example 'mnist' (expected iris, wine, digits, xor, robust-xor, line)\n", unknown.err());
+    assertTrue(unknown.err().startsWith("train: Invalid value for positional parameter at index 0 (EXAMPLE):"
+        + " unknown example 'mnist' (expected iris, wine, digits, xor, robust-xor, line)\n"), unknown.err());
     Run seed = run("iris", "--seed", "x");
     assertEquals(2, seed.exit());
-    assertTrue(seed.err().contains("--seed needs a whole number, not 'x'"), seed.err());
+    assertTrue(seed.err().contains("Invalid value for option '--seed': 'x' is not a long"), seed.err());
     assertEquals(2, run().exit());
     assertEquals(2, run("iris", "--chart").exit());
   }

@@ -7,7 +7,7 @@ import io.gradgen.Dense;
 import io.gradgen.Network;
 
 /**
- * SEEDS.md §4: a tree's age from its width and length; 2 inputs, a hidden layer of 2, 1 output,
+ * docs/SEEDS.md §4: a tree's age from its width and length; 2 inputs, a hidden layer of 2, 1 output,
  * identity everywhere, mean squared error. Layout: hidden.w[0][0..1], hidden.w[1][0..1],
  * hidden.b[0..1], output.w[0][0..1], output.b[0].
  */

@@ -11,7 +11,7 @@ import io.gradgen.train.UniformInitializer;
 import org.junit.jupiter.api.Test;
 
 /**
- * SEEDS.md §4, the tree-age network: on the sample (width 5, length 7) → age 5 a prediction of 6.25
+ * docs/SEEDS.md §4, the tree-age network: on the sample (width 5, length 7) → age 5 a prediction of 6.25
  * is an MSE of 1.5625, and one stochastic-gradient step can overshoot.
  *
  * <p>The text does not give its starting weights, and its three numbers (prediction 6.25; w1 becomes
@@ -43,7 +43,7 @@ class TreeAgeTest {
   @Test
   void theConstructedStartLiesInZeroOne() {
     for (double v : constructed()) {
-      assertTrue(v >= 0 && v < 1, "SEEDS.md §4 starts in [0, 1): " + v);
+      assertTrue(v >= 0 && v < 1, "docs/SEEDS.md §4 starts in [0, 1): " + v);
     }
   }
 

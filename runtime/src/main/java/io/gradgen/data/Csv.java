@@ -1,37 +1,62 @@
 package io.gradgen.data;
 
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
 
 /**
- * Reads a CSV file of numbers into a {@link DataSet}: every column is a feature except the target
- * column, which becomes the data set's single target (for class labels, then use {@link
- * OneHot#encode(DataSet, int)}).
+ * Reads CSV files (RFC 4180): fields separated by a comma or a chosen separator, quoted fields that
+ * hold separators, line breaks and {@code ""} for a quote, LF, CRLF or CR line ends, an optional
+ * UTF-8 byte order mark, and gzip-compressed files (recognized by their first bytes).
+ *
+ * <p>Two ways to read:
+ *
+ * <ul>
+ *   <li>{@link #readTable} keeps everything: the header's column names, numeric and text columns,
+ *       missing values. A {@link TableEncoder} then picks features and target by name, turns class
+ *       labels into indices and fills or refuses missing values.
+ *   <li>{@link #read} reads a file of numbers straight into a {@link DataSet}: every column a
+ *       feature except the target column (by position, by name, or none for a features-only file).
+ * </ul>
  *
  * <pre>{@code
+ * Table table = Csv.builder().header(true).build().readTable(Path.of("penguins.csv.gz"));
  * DataSet iris = Csv.builder().header(true).targetColumn(-1).build().read(Path.of("iris.csv"));
  * }</pre>
  *
- * <p>Fields are separated by a comma (or another separator), may be surrounded by spaces and by
- * double quotes, and must be numbers as {@link Double#parseDouble} reads them. Blank lines are
- * skipped. Every row must have as many fields as the first; a field that is not a number, or a
- * ragged row, fails with a {@link CsvFormatException} naming the line and the column.
+ * <p>Blank lines are skipped. Every row must have as many fields as the first; errors are {@link
+ * CsvFormatException}s naming the file, the line and the column, and a row that does not fit names
+ * the separator it was split at.
  */
 public final class Csv {
+  /** The texts {@link #readTable} reads as a missing value unless told otherwise. */
+  public static final Set<String> DEFAULT_MISSING = Set.of("", "NA", "N/A", "NaN", "nan", "null", "?");
+
   private final boolean header;
   private final int targetColumn;
+  private final String targetName;
+  private final boolean noTarget;
   private final char separator;
+  private final Set<String> missing;
 
   private Csv(Builder b) {
     this.header = b.header;
     this.targetColumn = b.targetColumn;
+    this.targetName = b.targetName;
+    this.noTarget = b.noTarget;
     this.separator = b.separator;
+    this.missing = Set.copyOf(b.missing);
   }
 
   /**
@@ -44,7 +69,7 @@ public final class Csv {
   }
 
   /**
-   * Reads {@code file} (UTF-8).
+   * Reads {@code file} of numbers (UTF-8, or gzip-compressed UTF-8) into a data set.
    *
    * @param file the file
    * @return the samples read
@@ -52,57 +77,86 @@ public final class Csv {
    *     CsvFormatException})
    */
   public DataSet read(Path file) throws IOException {
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (Reader reader = open(file)) {
       return read(reader, file.getFileName().toString());
     }
   }
 
   /**
-   * Reads CSV text; {@code source} names it in error messages.
+   * Reads {@code file} (UTF-8, or gzip-compressed UTF-8) into a table.
+   *
+   * @param file the file
+   * @return the file's columns, numeric or text, with its missing values
+   * @throws IOException if the file cannot be read, or is not valid CSV ({@link
+   *     CsvFormatException})
+   */
+  public Table readTable(Path file) throws IOException {
+    try (Reader reader = open(file)) {
+      return readTable(reader, file.getFileName().toString());
+    }
+  }
+
+  /** A reader of {@code file}'s text, decompressed when it starts with gzip's magic bytes. */
+  static Reader open(Path file) throws IOException {
+    InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    try {
+      in.mark(2);
+      int b0 = in.read();
+      int b1 = in.read();
+      in.reset();
+      if (b0 == 0x1f && b1 == 0x8b) {
+        in = new GZIPInputStream(in, 1 << 16);
+      }
+      return new InputStreamReader(in, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      in.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Reads CSV text of numbers; {@code source} names it in error messages.
    *
    * @param reader the CSV text
    * @param source a name for the text, used in error messages
    * @return the samples read
    * @throws CsvFormatException for a field that is not a number, a ragged row, a target column
-   *     outside the row, or no data row at all
+   *     outside the row or not in the header, or no data row at all
    */
   public DataSet read(Reader reader, String source) throws IOException {
-    BufferedReader lines = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
+    CsvParser parser = new CsvParser(reader, separator, source);
     List<double[]> features = new ArrayList<>();
     List<double[]> targets = new ArrayList<>();
+    List<String> names = null;
     int width = -1;
     int firstDataLine = 0;
     int target = -1;
-    boolean headerPending = header;
-    int number = 0;
-    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-      number++;
-      if (line.isBlank()) {
+    int lastLine = 0;
+    while (parser.next()) {
+      lastLine = parser.line();
+      if (parser.isBlank()) {
         continue;
       }
-      if (headerPending) {
-        headerPending = false;
-        continue;
-      }
-      String[] fields = split(line);
-      if (width < 0) {
-        width = fields.length;
-        firstDataLine = number;
-        target = targetColumn < 0 ? width + targetColumn : targetColumn;
-        if (target < 0 || target >= width || width < 2) {
-          throw new CsvFormatException(
-              source, number, 0,
-              "the target column " + targetColumn + " is outside the row's " + width + " columns");
+      if (header && names == null) {
+        names = new ArrayList<>();
+        for (int i = 0; i < parser.fieldCount(); i++) {
+          names.add(parser.field(i));
         }
-      } else if (fields.length != width) {
-        throw new CsvFormatException(
-            source, number, 0,
-            "has " + fields.length + " columns, expected " + width + " as on line " + firstDataLine);
+        continue;
       }
-      double[] x = new double[width - 1];
-      double[] t = new double[1];
+      int line = parser.line();
+      if (width < 0) {
+        width = parser.fieldCount();
+        firstDataLine = line;
+        target = targetIndex(names, width, source, line, parser);
+      } else if (parser.fieldCount() != width) {
+        throw new CsvFormatException(source, line, 0, raggedRow(parser.fieldCount(), width, firstDataLine));
+      }
+      int featureCount = target < 0 ? width : width - 1;
+      double[] x = new double[featureCount];
+      double[] t = new double[target < 0 ? 0 : 1];
       for (int c = 0, f = 0; c < width; c++) {
-        double value = parse(fields[c], source, number, c + 1);
+        double value = number(parser, c, source, line);
         if (c == target) {
           t[0] = value;
         } else {
@@ -113,55 +167,194 @@ public final class Csv {
       targets.add(t);
     }
     if (features.isEmpty()) {
-      throw new CsvFormatException(source, Math.max(number, 1), 0, "no data rows");
+      throw new CsvFormatException(source, Math.max(lastLine, 1), 0, "no data rows");
     }
     return DataSet.of(features.toArray(new double[0][]), targets.toArray(new double[0][]));
   }
 
-  private String[] split(String line) {
-    List<String> fields = new ArrayList<>();
-    int start = 0;
-    for (int i = 0; i <= line.length(); i++) {
-      if (i == line.length() || line.charAt(i) == separator) {
-        fields.add(line.substring(start, i));
-        start = i + 1;
-      }
+  private int targetIndex(List<String> names, int width, String source, int line, CsvParser parser)
+      throws CsvFormatException {
+    if (noTarget) {
+      return -1;
     }
-    return fields.toArray(new String[0]);
+    if (targetName != null) {
+      if (names == null) {
+        throw new CsvFormatException(
+            source, line, 0, "the target column '" + targetName + "' is chosen by name, but the reader has no header; use header(true)");
+      }
+      int index = names.indexOf(targetName);
+      if (index < 0) {
+        throw new CsvFormatException(
+            source, 1, 0, "no column '" + targetName + "' in the header; the columns are " + String.join(", ", names)
+                + separatorHint(names.size(), parser));
+      }
+      return index;
+    }
+    int index = targetColumn < 0 ? width + targetColumn : targetColumn;
+    if (width < 2) {
+      throw new CsvFormatException(
+          source, line, 0,
+          "the row has 1 column when split at " + CsvParser.describe(separator)
+              + ", so no column is left for features besides the target" + separatorHint(1, parser)
+              + "; for a file without a target use noTarget()");
+    }
+    if (index < 0 || index >= width) {
+      throw new CsvFormatException(
+          source, line, 0, "the target column " + targetColumn + " is outside the row's " + width + " columns");
+    }
+    return index;
   }
 
-  private static double parse(String field, String source, int line, int column)
-      throws CsvFormatException {
-    String text = field.strip();
-    if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
-      text = text.substring(1, text.length() - 1).strip();
+  /** "; is the separator ';' (semicolon)?" when the row has one field that holds a likelier separator. */
+  private String separatorHint(int width, CsvParser parser) {
+    if (width != 1 || parser.fieldCount() != 1) {
+      return "";
     }
-    if (text.isEmpty()) {
-      throw new CsvFormatException(source, line, column, "empty field, expected a number");
-    }
-    try {
-      double value = Double.parseDouble(text);
-      if (!Double.isFinite(value)) {
-        throw new CsvFormatException(source, line, column, "'" + text + "' is not a finite number");
+    String text = parser.field(0);
+    for (char candidate : new char[] {';', '\t', ',', '|'}) {
+      if (candidate != separator && text.indexOf(candidate) >= 0) {
+        return "; is the separator " + CsvParser.describe(candidate) + "? (separator(...))";
       }
-      return value;
-    } catch (NumberFormatException e) {
-      throw new CsvFormatException(source, line, column, "'" + text + "' is not a number");
     }
+    return "";
+  }
+
+  private String raggedRow(int fields, int width, int firstDataLine) {
+    return "has " + fields + " columns, expected " + width + " as on line " + firstDataLine
+        + " (fields split at " + CsvParser.describe(separator) + ")";
+  }
+
+  private static double number(CsvParser parser, int c, String source, int line) throws CsvFormatException {
+    if (parser.isEmpty(c)) {
+      throw new CsvFormatException(source, line, c + 1, "empty field, expected a number");
+    }
+    double value = parser.number(c);
+    if (Double.isNaN(value)) {
+      throw new CsvFormatException(source, line, c + 1, "'" + parser.field(c) + "' is not a number");
+    }
+    if (Double.isInfinite(value)) {
+      throw new CsvFormatException(source, line, c + 1, "'" + parser.field(c) + "' is not a finite number");
+    }
+    return value;
+  }
+
+  /**
+   * Reads CSV text into a table; {@code source} names it in error messages. Without a header the
+   * columns are called {@code column1}, {@code column2}, …, as is a column whose header field is
+   * empty.
+   *
+   * @param reader the CSV text
+   * @param source a name for the text, used in error messages
+   * @return the text's columns, numeric or text, with its missing values
+   * @throws CsvFormatException for a ragged row, a number too large for a double, a column name the
+   *     header repeats, or no data row
+   * @throws IOException if the text cannot be read
+   */
+  public Table readTable(Reader reader, String source) throws IOException {
+    CsvParser parser = new CsvParser(reader, separator, source);
+    List<String> names = null;
+    ColumnBuilder[] columns = null;
+    int[] lines = new int[1024];
+    int rows = 0;
+    int firstDataLine = 0;
+    int lastLine = 0;
+    while (parser.next()) {
+      lastLine = parser.line();
+      if (parser.isBlank()) {
+        continue;
+      }
+      if (header && names == null) {
+        names = headerNames(parser, source);
+        continue;
+      }
+      int line = parser.line();
+      if (columns == null) {
+        firstDataLine = line;
+        int width = parser.fieldCount();
+        if (names != null && names.size() != width) {
+          throw new CsvFormatException(
+              source, line, 0, "has " + width + " columns but the header has " + names.size()
+                  + " (fields split at " + CsvParser.describe(separator) + ")" + separatorHint(width, parser));
+        }
+        columns = new ColumnBuilder[width];
+        for (int c = 0; c < width; c++) {
+          columns[c] = new ColumnBuilder(names == null ? "column" + (c + 1) : names.get(c));
+        }
+      } else if (parser.fieldCount() != columns.length) {
+        throw new CsvFormatException(source, line, 0, raggedRow(parser.fieldCount(), columns.length, firstDataLine));
+      }
+      for (int c = 0; c < columns.length; c++) {
+        add(parser, c, columns[c], source, line);
+      }
+      if (rows == lines.length) {
+        lines = java.util.Arrays.copyOf(lines, rows * 2);
+      }
+      lines[rows++] = line;
+    }
+    if (columns == null) {
+      throw new CsvFormatException(source, Math.max(lastLine, 1), 0, "no data rows");
+    }
+    List<Table.Column> built = new ArrayList<>();
+    for (ColumnBuilder c : columns) {
+      built.add(c.build());
+    }
+    return new Table(source, built, java.util.Arrays.copyOf(lines, rows));
+  }
+
+  private void add(CsvParser parser, int c, ColumnBuilder column, String source, int line)
+      throws CsvFormatException {
+    if (parser.isEmpty(c)) {
+      column.addMissing();
+      return;
+    }
+    double value = parser.number(c);
+    if (!Double.isNaN(value)) {
+      if (Double.isInfinite(value)) {
+        throw new CsvFormatException(
+            source, line, c + 1, "'" + parser.field(c) + "' in column '" + column.name() + "' is too large for a double");
+      }
+      column.addNumber(value);
+      return;
+    }
+    String text = parser.field(c);
+    if (missing.contains(text)) {
+      column.addMissing();
+    } else {
+      column.addText(text);
+    }
+  }
+
+  private static List<String> headerNames(CsvParser parser, String source) throws CsvFormatException {
+    List<String> names = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < parser.fieldCount(); i++) {
+      String name = parser.field(i);
+      if (name.isEmpty()) {
+        name = "column" + (i + 1);
+      }
+      if (!seen.add(name)) {
+        throw new CsvFormatException(source, parser.line(), i + 1, "the header names column '" + name + "' twice");
+      }
+      names.add(name);
+    }
+    return names;
   }
 
   /** Configures a {@link Csv} reader. */
   public static final class Builder {
     private boolean header;
     private int targetColumn = -1;
+    private String targetName;
+    private boolean noTarget;
     private char separator = ',';
+    private Set<String> missing = DEFAULT_MISSING;
 
     private Builder() {}
 
     /**
-     * Whether the first non-blank line is a header to skip (false by default).
+     * Whether the first non-blank line is a header of column names (false by default).
      *
-     * @param header whether to skip a header line
+     * @param header whether the first non-blank line holds the column names
      * @return this builder
      */
     public Builder header(boolean header) {
@@ -170,25 +363,69 @@ public final class Csv {
     }
 
     /**
-     * The 0-based column of the target; a negative index counts from the end, so −1 (the default)
-     * is the last column.
+     * For {@link #read}: the 0-based column of the target; a negative index counts from the end, so
+     * −1 (the default) is the last column.
      *
-     * @param column the target's 0-based column
+     * @param column the target's 0-based column, or a negative index from the end
      * @return this builder
      */
     public Builder targetColumn(int column) {
       this.targetColumn = column;
+      this.targetName = null;
+      this.noTarget = false;
       return this;
     }
 
     /**
-     * The field separator, ',' by default.
+     * For {@link #read}: the target is the column of this name in the header.
+     *
+     * @param name the target column's name in the header
+     * @return this builder
+     * @throws NullPointerException if {@code name} is null
+     */
+    public Builder targetColumn(String name) {
+      this.targetName = Objects.requireNonNull(name, "name");
+      this.noTarget = false;
+      return this;
+    }
+
+    /**
+     * For {@link #read}: every column is a feature; the data set has no targets.
+     *
+     * @return this builder
+     */
+    public Builder noTarget() {
+      this.noTarget = true;
+      this.targetName = null;
+      return this;
+    }
+
+    /**
+     * The field separator, ',' by default (';', '\t', '|' are common too).
      *
      * @param separator the field separator
      * @return this builder
+     * @throws IllegalArgumentException if {@code separator} is a quote or a line break
      */
     public Builder separator(char separator) {
+      if (separator == '"' || separator == '\n' || separator == '\r') {
+        throw new IllegalArgumentException("the separator cannot be a quote or a line break");
+      }
       this.separator = separator;
+      return this;
+    }
+
+    /**
+     * For {@link #readTable}: the texts that mean "no value" (besides an empty field); {@link
+     * #DEFAULT_MISSING} by default.
+     *
+     * @param texts the texts read as a missing value; an empty field always is one
+     * @return this builder
+     */
+    public Builder missingValues(String... texts) {
+      Set<String> set = new HashSet<>(List.of(texts));
+      set.add("");
+      this.missing = set;
       return this;
     }
 

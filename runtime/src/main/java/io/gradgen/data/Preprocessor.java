@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * A transformation of feature rows fitted on the training split only and then applied, identically,
- * to training, validation, test and prediction inputs (SEEDS.md §5). Weight files save it next to
+ * to training, validation, test and prediction inputs (docs/SEEDS.md §5). Weight files save it next to
  * the model's parameters.
  *
  * <p>Implementations are immutable. {@link #kind()} and {@link #state()} describe one completely,
@@ -75,6 +75,35 @@ public sealed interface Preprocessor permits Standardizer, MinMaxNormalizer, Whi
       rows[i] = transform(data.features(i));
     }
     return data.withFeatures(rows);
+  }
+
+  /**
+   * {@code data} with every <em>target</em> row transformed (a preprocessor fitted on targets, such
+   * as {@link Standardizer#fitTargets}); features unchanged.
+   *
+   * @param data the data set
+   * @return a data set of the same features and the transformed targets
+   */
+  default DataSet transformTargets(DataSet data) {
+    double[][] rows = new double[data.size()][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = transform(data.targets(i));
+    }
+    return data.withTargets(rows);
+  }
+
+  /**
+   * Every row of {@code rows} through {@link #inverse}: predictions back in the original units.
+   *
+   * @param rows the transformed rows, such as a model's predictions
+   * @return new rows, each mapped back to the original units
+   */
+  default double[][] inverse(double[][] rows) {
+    double[][] out = new double[rows.length][featureCount()];
+    for (int i = 0; i < rows.length; i++) {
+      inverse(rows[i], out[i]);
+    }
+    return out;
   }
 
   /**

@@ -81,6 +81,51 @@ public record Split(DataSet train, Optional<DataSet> validation, DataSet test) {
     return assemble(data, parts, random);
   }
 
+  /**
+   * The row indices of a seeded split of {@code labels.length} rows into training, validation and
+   * test parts ({@code [0]}, {@code [1]}, {@code [2]}), keeping each label's share in every part
+   * when {@code stratify} is true: for splitting a {@link Table} before anything is fitted on it.
+   *
+   * @param labels the class of each row (0, 1, 2, …); with {@code stratify} false only its length
+   *     counts
+   * @param stratify whether each part keeps every label's share
+   * @param trainFraction the fraction of the rows for training
+   * @param validationFraction the fraction of the rows for validation (the rest is the test part)
+   * @param seed the seed of the random choices
+   * @return three arrays of row indices: the training, validation and test parts, each in a
+   *     shuffled order; the validation part is empty when {@code validationFraction} is 0
+   * @throws IllegalArgumentException as {@link #random}
+   */
+  public static int[][] indices(int[] labels, boolean stratify, double trainFraction, double validationFraction, long seed) {
+    checkFractions(trainFraction, validationFraction);
+    SplittableRandom random = new SplittableRandom(seed);
+    List<List<Integer>> parts = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    int classes = 1;
+    for (int label : labels) {
+      classes = Math.max(classes, label + 1);
+    }
+    for (int c = 0; c < (stratify ? classes : 1); c++) {
+      List<Integer> members = new ArrayList<>();
+      for (int i = 0; i < labels.length; i++) {
+        if (!stratify || labels[i] == c) {
+          members.add(i);
+        }
+      }
+      cut(members.stream().mapToInt(Integer::intValue).toArray(), trainFraction, validationFraction, random, parts);
+    }
+    String[] names = {"training", "validation", "test"};
+    int[][] indices = new int[3][];
+    for (int p = 0; p < 3; p++) {
+      indices[p] = parts.get(p).stream().mapToInt(Integer::intValue).toArray();
+      shuffle(indices[p], random);
+      if (indices[p].length == 0 && p != 1) {
+        throw new IllegalArgumentException(
+            "the " + names[p] + " part of " + labels.length + " rows would be empty");
+      }
+    }
+    return indices;
+  }
+
   private static void checkFractions(double train, double validation) {
     if (!(train > 0) || !(validation >= 0) || !(train + validation < 1)) {
       throw new IllegalArgumentException(

@@ -45,6 +45,22 @@ public final class Standardizer implements Preprocessor {
     return new Standardizer(mean, deviation);
   }
 
+  /**
+   * Fits μ and σ of every <em>target</em> on {@code train}: the scaling of regression targets. Use
+   * {@link Preprocessor#transformTargets} to scale data sets and {@link Preprocessor#inverse} to map
+   * predictions back; weight files save it with the model.
+   *
+   * @param train the training data, whose targets are measured
+   * @return a standardizer of as many features as {@code train} has targets
+   * @throws IllegalArgumentException if {@code train} has no targets
+   */
+  public static Standardizer fitTargets(DataSet train) {
+    if (train.targetCount() == 0) {
+      throw new IllegalArgumentException("the data set has no targets to scale");
+    }
+    return fit(DataSet.of(train.targets(), new double[train.size()][0]));
+  }
+
   static Standardizer restore(double[][] state) {
     Preprocessor.checkState(KIND, state, 2);
     for (double sd : state[1]) {

@@ -1,7 +1,7 @@
 package io.gradgen.data;
 
 /**
- * Whitening (SEEDS.md §5): decorrelates the features and gives each variance 1, from the training
+ * Whitening (docs/SEEDS.md §5): decorrelates the features and gives each variance 1, from the training
  * split's mean μ and covariance C = U·Λ·Uᵀ (population, 1/n; decomposed by {@link SymmetricEigen}).
  *
  * <ul>

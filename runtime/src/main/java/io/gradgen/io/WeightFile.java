@@ -13,7 +13,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -27,14 +26,14 @@ import java.util.zip.CRC32;
  * List<Preprocessor> preprocessing = WeightFile.load(Path.of("iris.ggw"), model);
  * }</pre>
  *
- * <h2>Format, version 1</h2>
+ * <h2>Format, version 2</h2>
  *
  * All numbers big-endian; strings as Java's modified UTF-8 with an unsigned 16-bit byte length
  * ({@link java.io.DataOutput#writeUTF}).
  *
  * <pre>
  * magic            4 bytes   "GGWF" (0x47 0x47 0x57 0x46)
- * version          uint16    1
+ * version          uint16    2 (version 1 files, which end after the preprocessors, still load)
  * fingerprint      string    {@link io.gradgen.NetworkLayout#fingerprint()} of the model's
  * architecture
  * parameter count  int32     P
@@ -44,6 +43,9 @@ import java.util.zip.CRC32;
  *     kind         string    {@link Preprocessor#kind()}, e.g. "standardize"
  *     arrays       int32     A
  *     per array:   int32 length L, then L × float64   ({@link Preprocessor#state()})
+ * target preprocessors int32 T, then T preprocessors as above: the scaling of regression targets,
+ *                  which predictions go through in reverse
+ * labels           int32 L, then L strings: the class names of outputs 0..L−1 (none for regression)
  * checksum         uint32    CRC-32 of every byte before it
  * </pre>
  *
@@ -61,8 +63,8 @@ public final class WeightFile {
   /** The first four bytes of every weight file: "GGWF". */
   public static final int MAGIC = 0x47475746;
 
-  /** The format version this class writes and reads. */
-  public static final int VERSION = 1;
+  /** The format version this class writes; it reads this one and version 1. */
+  public static final int VERSION = 2;
 
   /** The largest file {@link #read} accepts (1 GiB). */
   static final long MAX_SIZE = 1L << 30;
@@ -77,9 +79,59 @@ public final class WeightFile {
    *
    * @param fingerprint the architecture the parameters were saved from
    * @param parameters the parameters, in layout order
-   * @param preprocessing the fitted preprocessing, in the order to apply it
+   * @param preprocessing the fitted preprocessing of the inputs, in the order to apply it
+   * @param targetPreprocessing the fitted scaling of the targets (regression), in the order it was
+   *     applied; predictions are mapped back through it in reverse ({@link #inverseTargets})
+   * @param labels the class names of the model's outputs, empty for regression
    */
-  public record Contents(String fingerprint, double[] parameters, List<Preprocessor> preprocessing) {}
+  public record Contents(
+      String fingerprint,
+      double[] parameters,
+      List<Preprocessor> preprocessing,
+      List<Preprocessor> targetPreprocessing,
+      List<String> labels) {
+    /**
+     * Contents without target scaling or labels.
+     *
+     * @param fingerprint the architecture the parameters were saved from
+     * @param parameters the parameters, in layout order
+     * @param preprocessing the fitted preprocessing of the inputs, in the order to apply it
+     */
+    public Contents(String fingerprint, double[] parameters, List<Preprocessor> preprocessing) {
+      this(fingerprint, parameters, preprocessing, List.of(), List.of());
+    }
+
+    /**
+     * {@code x} through the input preprocessing, in order: what the model reads.
+     *
+     * @param x a sample's raw inputs
+     * @return the inputs after every input preprocessor, in order (a new array unless there are
+     *     none, when it is {@code x} itself)
+     */
+    public double[] transformInputs(double[] x) {
+      double[] v = x;
+      for (Preprocessor p : preprocessing) {
+        v = p.transform(v);
+      }
+      return v;
+    }
+
+    /**
+     * A model output through the target preprocessing in reverse: a prediction in the file's units.
+     *
+     * @param y the model's outputs for one sample
+     * @return a new array: {@code y} mapped back through the target preprocessing, last first
+     */
+    public double[] inverseTargets(double[] y) {
+      double[] v = y.clone();
+      for (int i = targetPreprocessing.size() - 1; i >= 0; i--) {
+        double[] out = new double[v.length];
+        targetPreprocessing.get(i).inverse(v, out);
+        v = out;
+      }
+      return v;
+    }
+  }
 
   /**
    * Saves {@code model}'s parameters with no preprocessing.
@@ -103,9 +155,40 @@ public final class WeightFile {
    */
   public static void save(Path file, Model model, List<? extends Preprocessor> preprocessing)
       throws IOException {
+    save(file, model, preprocessing, List.of(), List.of());
+  }
+
+  /**
+   * Saves {@code model}'s parameters with its input preprocessing, the scaling of its targets
+   * (regression) and the class names of its outputs (classification), atomically.
+   *
+   * @param file the file
+   * @param model the model whose parameters are saved
+   * @param preprocessing the fitted preprocessors of the inputs, in the order to apply them
+   * @param targetPreprocessing the fitted scaling of the targets, in the order it was applied;
+   *     empty for none
+   * @param labels the class names of the model's outputs (two for a single sigmoid output), or
+   *     empty for regression
+   * @throws IllegalArgumentException if a parameter is NaN or infinite, or there are labels but not
+   *     one per output (nothing is written)
+   * @throws IOException if the file cannot be written (a previous file is left intact)
+   */
+  public static void save(
+      Path file,
+      Model model,
+      List<? extends Preprocessor> preprocessing,
+      List<? extends Preprocessor> targetPreprocessing,
+      List<String> labels)
+      throws IOException {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(preprocessing, "preprocessing");
+    Objects.requireNonNull(targetPreprocessing, "targetPreprocessing");
+    Objects.requireNonNull(labels, "labels");
+    if (!labels.isEmpty() && labels.size() != model.outputCount() && !(labels.size() == 2 && model.outputCount() == 1)) {
+      throw new IllegalArgumentException(
+          labels.size() + " labels for a model of " + model.outputCount() + " outputs; give one per output");
+    }
     double[] parameters = model.parameters().toArray();
     for (int i = 0; i < parameters.length; i++) {
       if (!Double.isFinite(parameters[i])) {
@@ -114,19 +197,34 @@ public final class WeightFile {
                 + "; a weight file holds finite numbers only");
       }
     }
-    writeAtomically(file, encode(model, parameters, preprocessing), WeightFile::writeFully);
+    writeAtomically(
+        file, encode(model, parameters, preprocessing, targetPreprocessing, labels), WeightFile::writeFully);
   }
 
   /**
    * Loads the parameters of {@code file} into {@code model} and returns the file's preprocessing.
    *
    * @param file the file
-   * @param model the model whose parameters are saved
+   * @param model the model that receives the file's parameters
    * @return the file's preprocessing
    * @throws WeightFileException if the file is not a valid weight file or was made for another
    *     architecture; the model is then untouched
    */
   public static List<Preprocessor> load(Path file, Model model) throws IOException {
+    return loadContents(file, model).preprocessing();
+  }
+
+  /**
+   * Loads the parameters of {@code file} into {@code model} and returns everything the file holds:
+   * the preprocessing, the target scaling and the class labels.
+   *
+   * @param file the file
+   * @param model the model that receives the file's parameters
+   * @return what the file holds
+   * @throws WeightFileException if the file is not a valid weight file or was made for another
+   *     architecture; the model is then untouched
+   */
+  public static Contents loadContents(Path file, Model model) throws IOException {
     Objects.requireNonNull(model, "model");
     Contents contents = read(file);
     String expected = model.layout().fingerprint();
@@ -146,8 +244,14 @@ public final class WeightFile {
           file + " has preprocessing for " + contents.preprocessing().get(0).featureCount()
               + " features, the model expects " + model.inputCount());
     }
+    if (!contents.targetPreprocessing().isEmpty()
+        && contents.targetPreprocessing().get(0).featureCount() != model.outputCount()) {
+      throw new WeightFileException(
+          file + " has target scaling for " + contents.targetPreprocessing().get(0).featureCount()
+              + " targets, the model has " + model.outputCount() + " outputs");
+    }
     model.parameters().copyFrom(contents.parameters());
-    return contents.preprocessing();
+    return contents;
   }
 
   /**
@@ -168,6 +272,15 @@ public final class WeightFile {
 
   /** The file's bytes for {@code model} with {@code parameters}, its flat view, already copied out. */
   static byte[] encode(Model model, double[] parameters, List<? extends Preprocessor> preprocessing) {
+    return encode(model, parameters, preprocessing, List.of(), List.of());
+  }
+
+  static byte[] encode(
+      Model model,
+      double[] parameters,
+      List<? extends Preprocessor> preprocessing,
+      List<? extends Preprocessor> targetPreprocessing,
+      List<String> labels) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeInt(MAGIC);
@@ -177,17 +290,11 @@ public final class WeightFile {
       for (double p : parameters) {
         out.writeDouble(p);
       }
-      out.writeInt(preprocessing.size());
-      for (Preprocessor p : preprocessing) {
-        out.writeUTF(p.kind());
-        double[][] state = p.state();
-        out.writeInt(state.length);
-        for (double[] array : state) {
-          out.writeInt(array.length);
-          for (double v : array) {
-            out.writeDouble(v);
-          }
-        }
+      writePreprocessing(out, preprocessing);
+      writePreprocessing(out, targetPreprocessing);
+      out.writeInt(labels.size());
+      for (String label : labels) {
+        out.writeUTF(label);
       }
       CRC32 crc = new CRC32();
       crc.update(bytes.toByteArray());
@@ -196,6 +303,22 @@ public final class WeightFile {
       throw new AssertionError("writing to memory cannot fail", e);
     }
     return bytes.toByteArray();
+  }
+
+  private static void writePreprocessing(DataOutputStream out, List<? extends Preprocessor> preprocessing)
+      throws IOException {
+    out.writeInt(preprocessing.size());
+    for (Preprocessor p : preprocessing) {
+      out.writeUTF(p.kind());
+      double[][] state = p.state();
+      out.writeInt(state.length);
+      for (double[] array : state) {
+        out.writeInt(array.length);
+        for (double v : array) {
+          out.writeDouble(v);
+        }
+      }
+    }
   }
 
   static Contents decode(byte[] bytes, String name) throws WeightFileException {
@@ -210,9 +333,9 @@ public final class WeightFile {
               + ", expected 0x" + Integer.toHexString(MAGIC) + " (\"GGWF\")");
     }
     int version = Short.toUnsignedInt(in.getShort());
-    if (version != VERSION) {
+    if (version != 1 && version != VERSION) {
       throw new WeightFileException(
-          name + " has format version " + version + ", this runtime reads version " + VERSION);
+          name + " has format version " + version + ", this runtime reads versions 1 and " + VERSION);
     }
     CRC32 crc = new CRC32();
     crc.update(bytes, 0, bytes.length - CHECKSUM);
@@ -226,29 +349,44 @@ public final class WeightFile {
     try {
       String fingerprint = readString(body, name);
       double[] parameters = readDoubles(body, name, "parameter");
-      // each preprocessor takes at least 6 bytes (kind length, array count), each array 4
-      int count = readCount(body, name, "preprocessor", 6);
-      List<Preprocessor> preprocessing = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        String kind = readString(body, name);
-        int arrays = readCount(body, name, "array", 4);
-        double[][] state = new double[arrays][];
-        for (int a = 0; a < arrays; a++) {
-          state[a] = readDoubles(body, name, "value");
-        }
-        try {
-          preprocessing.add(Preprocessor.restore(kind, state));
-        } catch (IllegalArgumentException e) {
-          throw new WeightFileException(name + " has invalid preprocessing " + i + ": " + e.getMessage());
+      List<Preprocessor> preprocessing = readPreprocessing(body, name, "");
+      List<Preprocessor> targets = List.of();
+      List<String> labels = new ArrayList<>();
+      if (version >= 2) {
+        targets = readPreprocessing(body, name, "target ");
+        int count = readCount(body, name, "label", 2);
+        for (int i = 0; i < count; i++) {
+          labels.add(readString(body, name));
         }
       }
       if (body.hasRemaining()) {
         throw new WeightFileException(name + " has " + body.remaining() + " unexpected bytes before its checksum");
       }
-      return new Contents(fingerprint, parameters, List.copyOf(preprocessing));
+      return new Contents(fingerprint, parameters, preprocessing, targets, List.copyOf(labels));
     } catch (BufferUnderflowException e) {
       throw new WeightFileException(name + " is truncated: it ends inside its contents");
     }
+  }
+
+  private static List<Preprocessor> readPreprocessing(ByteBuffer body, String name, String what)
+      throws WeightFileException {
+    // each preprocessor takes at least 6 bytes (kind length, array count), each array 4
+    int count = readCount(body, name, what + "preprocessor", 6);
+    List<Preprocessor> preprocessing = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String kind = readString(body, name);
+      int arrays = readCount(body, name, "array", 4);
+      double[][] state = new double[arrays][];
+      for (int a = 0; a < arrays; a++) {
+        state[a] = readDoubles(body, name, "value");
+      }
+      try {
+        preprocessing.add(Preprocessor.restore(kind, state));
+      } catch (IllegalArgumentException e) {
+        throw new WeightFileException(name + " has invalid " + what + "preprocessing " + i + ": " + e.getMessage());
+      }
+    }
+    return List.copyOf(preprocessing);
   }
 
   /** The inverse of {@link java.io.DataOutput#writeUTF}: a 16-bit length, then modified UTF-8. */
@@ -308,35 +446,17 @@ public final class WeightFile {
 
   /** Temporary file in the same directory, written, forced to disk, then renamed over the target. */
   static void writeAtomically(Path file, byte[] bytes, ChannelWriter writer) throws IOException {
-    Path target = file.toAbsolutePath();
-    Path directory = target.getParent();
-    // Not Files.createTempFile: its owner-only permissions would stay on the renamed file; a file
-    // created normally gets the usual permissions (the umask's).
-    Path temporary =
-        directory.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
-    boolean moved = false;
-    try {
-      try (FileChannel channel =
-          FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        writer.write(channel, ByteBuffer.wrap(bytes));
-        channel.force(true);
-      }
-      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      moved = true;
-      forceDirectory(directory);
-    } finally {
-      if (!moved) {
-        Files.deleteIfExists(temporary);
-      }
-    }
+    AtomicFiles.write(file, bytes, writer::write);
   }
 
-  /** Makes the rename durable where the platform allows syncing a directory (Linux does). */
-  private static void forceDirectory(Path directory) {
-    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-      channel.force(true);
-    } catch (IOException | UnsupportedOperationException e) {
-      // Not supported on this platform (e.g. Windows): the rename itself is still atomic.
-    }
+  /**
+   * Writes {@code bytes} to {@code file} atomically (see the class comment); for checkpoints too.
+   *
+   * @param file the file, replaced as a whole
+   * @param bytes the file's new contents
+   * @throws IOException if the file cannot be written (a previous file is left intact)
+   */
+  public static void writeAtomically(Path file, byte[] bytes) throws IOException {
+    AtomicFiles.write(file, bytes, WeightFile::writeFully);
   }
 }

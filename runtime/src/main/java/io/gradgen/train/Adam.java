@@ -111,6 +111,36 @@ public final class Adam implements Optimizer {
   }
 
   /**
+   * Adam's state: m, v, then {β₁ᵗ, β₂ᵗ, t}.
+   *
+   * @return copies of m and v, then the array {β₁ᵗ, β₂ᵗ, t}
+   */
+  @Override
+  public double[][] state() {
+    return new double[][] {m.clone(), v.clone(), {beta1Power, beta2Power, steps}};
+  }
+
+  /**
+   * Puts back m, v, β₁ᵗ, β₂ᵗ and t from a {@link #state} of this optimizer.
+   *
+   * @param state m, v and {β₁ᵗ, β₂ᵗ, t}, as {@link #state} returned them
+   * @throws IllegalArgumentException if {@code state} is not three arrays, m and v of one length
+   *     and then three numbers
+   */
+  @Override
+  public void restore(double[][] state) {
+    if (state.length != 3 || state[0].length != state[1].length || state[2].length != 3) {
+      throw new IllegalArgumentException("Adam's state is m, v and {β₁ᵗ, β₂ᵗ, t}; got " + state.length + " arrays");
+    }
+    m = state[0].clone();
+    v = state[1].clone();
+    beta1Power = state[2][0];
+    beta2Power = state[2][1];
+    steps = (long) state[2][2];
+    sized = true;
+  }
+
+  /**
    * The number of steps taken since the last reset: Adam's t.
    *
    * @return the number of steps taken since the last reset: Adam's t

@@ -3,7 +3,8 @@ package io.gradgen.train;
 /**
  * What a {@link TrainingListener} hears after each epoch.
  *
- * @param epoch the epoch just finished, 0-based
+ * @param epoch the number of the epoch just finished, counted from 1 (equal to the epochs run so
+ *     far, as in {@link TrainingResult#epochs()})
  * @param trainingLoss the mean loss over the training set after the epoch
  * @param validationLoss the mean loss over the validation set after the epoch, NaN without one
  * @param learningRate the learning rate the epoch used

@@ -14,9 +14,9 @@ import java.util.SplittableRandom;
  */
 public interface Initializer {
   /**
-   * Uniform in [0, 1) for the weights, as in SEEDS.md §4; biases 0.
+   * Uniform in [0, 1) for the weights, as in docs/SEEDS.md §4; biases 0.
    *
-   * @return uniform in [0, 1) for the weights, as in SEEDS.md §4; biases 0
+   * @return uniform in [0, 1) for the weights, as in docs/SEEDS.md §4; biases 0
    */
   static Initializer uniform() {
     return new UniformInitializer(0, 1, false);

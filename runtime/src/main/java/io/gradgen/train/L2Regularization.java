@@ -3,7 +3,7 @@ package io.gradgen.train;
 import io.gradgen.NetworkLayout;
 
 /**
- * L2 regularization (weight decay): the objective becomes loss + λ/2·‖w‖² (SEEDS.md §5), which
+ * L2 regularization (weight decay): the objective becomes loss + λ/2·‖w‖² (docs/SEEDS.md §5), which
  * adds λ·w to each regularized parameter's gradient and keeps the weights small against
  * over-fitting.
  *

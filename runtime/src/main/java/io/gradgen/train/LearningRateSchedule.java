@@ -1,7 +1,7 @@
 package io.gradgen.train;
 
 /**
- * The learning rate η of each epoch: fixed, or decaying as training goes on (SEEDS.md §5: too
+ * The learning rate η of each epoch: fixed, or decaying as training goes on (docs/SEEDS.md §5: too
  * large an η oscillates or diverges, too small an η converges slowly; η may be fixed or decay).
  *
  * <p>Epochs count from 0. An optimizer asks for the rate once per epoch, so a schedule may do

@@ -94,11 +94,13 @@ public final class LossHistory {
   }
 
   /**
-   * The epoch with the lowest validation loss (improvements smaller than early stopping's {@code
-   * minDelta} do not count), or −1 without a validation set.
+   * The index (0-based, into {@link #validationLosses()}) of the epoch with the lowest validation
+   * loss (improvements smaller than early stopping's {@code minDelta} do not count), or −1 without
+   * a validation set. Its epoch number, as {@link TrainingResult#restoredEpoch()} gives it, is one
+   * more.
    *
-   * @return the epoch with the lowest validation loss (improvements smaller than early stopping's
-   *     {@code minDelta} do not count), or −1 without a validation set
+   * @return the 0-based index of the epoch with the lowest validation loss, or −1 without a
+   *     validation set
    */
   public int bestEpoch() {
     return bestEpoch;

@@ -86,6 +86,31 @@ public final class Momentum implements Optimizer {
   }
 
   /**
+   * Momentum's state: the velocities.
+   *
+   * @return one array, a copy of the velocities in parameter order
+   */
+  @Override
+  public double[][] state() {
+    return new double[][] {velocity.clone()};
+  }
+
+  /**
+   * Puts back the velocities from a {@link #state} of this optimizer.
+   *
+   * @param state one array, the velocities, as {@link #state} returned it
+   * @throws IllegalArgumentException if {@code state} is not exactly one array
+   */
+  @Override
+  public void restore(double[][] state) {
+    if (state.length != 1) {
+      throw new IllegalArgumentException("Momentum's state is its velocities; got " + state.length + " arrays");
+    }
+    velocity = state[0].clone();
+    sized = true;
+  }
+
+  /**
    * The current velocities (a copy), in parameter order.
    *
    * @return the current velocities (a copy), in parameter order

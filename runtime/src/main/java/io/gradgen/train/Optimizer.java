@@ -43,4 +43,28 @@ public interface Optimizer {
    * @param parameterCount the number of parameters
    */
   void reset(int parameterCount);
+
+  /**
+   * The state the next steps depend on (moments, velocities, step counts) as arrays, for {@link
+   * Trainer#resume checkpoints}; empty (the default) for an optimizer that keeps none. The learning
+   * rate is not part of it: {@link #beginEpoch} sets it again.
+   *
+   * @return the optimizer's state, as new arrays that later steps do not change
+   */
+  default double[][] state() {
+    return new double[0][];
+  }
+
+  /**
+   * Puts back a state that {@link #state} returned, so that the next steps are those an
+   * uninterrupted run would take.
+   *
+   * @param state arrays that {@link #state} returned, by this optimizer or one configured alike
+   * @throws IllegalArgumentException if the arrays do not fit this optimizer or its parameter count
+   */
+  default void restore(double[][] state) {
+    if (state.length != 0) {
+      throw new IllegalArgumentException(getClass().getSimpleName() + " keeps no state, but was given " + state.length + " arrays");
+    }
+  }
 }

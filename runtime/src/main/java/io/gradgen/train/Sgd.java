@@ -1,7 +1,7 @@
 package io.gradgen.train;
 
 /**
- * Plain gradient descent with the delta rule of SEEDS.md §1: θ ← θ − η·∂E/∂θ.
+ * Plain gradient descent with the delta rule of docs/SEEDS.md §1: θ ← θ − η·∂E/∂θ.
  *
  * <p>Run by the {@link Trainer} with a batch of 1 it is stochastic (online) gradient descent, with
  * a mini-batch it is mini-batch gradient descent, with the whole data set full-batch gradient

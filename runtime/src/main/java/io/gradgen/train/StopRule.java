@@ -1,7 +1,7 @@
 package io.gradgen.train;
 
 /**
- * When to stop training (SEEDS.md §4); a {@link Trainer} takes any combination and stops at the
+ * When to stop training (docs/SEEDS.md §4); a {@link Trainer} takes any combination and stops at the
  * first one met, checked after every epoch in the order given ({@link MaxIterations} is also
  * checked after every step).
  */

@@ -2,13 +2,15 @@ package io.gradgen.train;
 
 import io.gradgen.DifferentiableModel;
 import io.gradgen.data.DataSet;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Trains any {@link DifferentiableModel} with an {@link Optimizer}, in one of the three modes of
- * SEEDS.md §1: online (a batch of 1), mini-batch (N samples, the data shuffled every epoch by a
+ * docs/SEEDS.md §1: online (a batch of 1), mini-batch (N samples, the data shuffled every epoch by a
  * seeded generator) or full batch (the whole training set per step, not shuffled).
  *
  * <pre>{@code
@@ -22,7 +24,7 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>A step clears the gradient array, lets the model add each sample's gradient into it, scales
- * it by 1/batch (the cost is the mean of the per-sample losses, SEEDS.md §5), adds the L2 term and
+ * it by 1/batch (the cost is the mean of the per-sample losses, docs/SEEDS.md §5), adds the L2 term and
  * lets the optimizer update the parameters in place. Steps allocate nothing. A trainer holds its
  * optimizer, which holds state: train one model at a time with it.
  */
@@ -36,8 +38,12 @@ public final class Trainer {
   private final L2Regularization regularization;
   private final List<StopRule> stopRules;
   private final List<TrainingListener> listeners;
+  private final int checkpointEvery;
+  private final Path checkpointFile;
 
   private Trainer(Builder b) {
+    this.checkpointEvery = b.checkpointEvery;
+    this.checkpointFile = b.checkpointFile;
     this.optimizer = b.optimizer;
     this.batchSize = b.batchSize;
     this.seed = b.seed;
@@ -113,6 +119,40 @@ public final class Trainer {
     return new TrainingSession(this, model, train, validation);
   }
 
+  /**
+   * Continues the run saved in {@code checkpoint} (see {@link Builder#checkpointEvery}) with this
+   * trainer, which must be configured as the one that wrote it: the same data, seed, batch size,
+   * optimizer and stop rules then give the same result as a run never interrupted. The model's
+   * parameters are overwritten with the checkpoint's.
+   *
+   * @param model the model to train, of the architecture the checkpoint was saved from; its
+   *     parameters are overwritten, then change
+   * @param train the training data, as in the run that saved the checkpoint
+   * @param validation the validation data as in that run, or null if it had none
+   * @param checkpoint the checkpoint file that {@link Builder#checkpointEvery} wrote
+   * @return a session that continues the saved run where it stopped; {@link TrainingSession#run()}
+   *     finishes it
+   * @throws IOException if the file cannot be read or is not a valid checkpoint
+   * @throws IllegalArgumentException if it was made for another architecture, other data sizes or
+   *     another batch size or seed
+   */
+  public TrainingSession resume(DifferentiableModel model, DataSet train, DataSet validation, Path checkpoint)
+      throws IOException {
+    TrainingSession session = validation == null ? start(model, train) : start(model, train, validation);
+    session.restore(Checkpoint.read(checkpoint), checkpoint);
+    return session;
+  }
+
+  /** How often the session saves a checkpoint, in epochs; 0 for never. */
+  int checkpointEvery() {
+    return checkpointEvery;
+  }
+
+  /** Where the session saves its checkpoints, or null. */
+  Path checkpointFile() {
+    return checkpointFile;
+  }
+
   Optimizer optimizer() {
     return optimizer;
   }
@@ -165,6 +205,8 @@ public final class Trainer {
     private L2Regularization regularization = L2Regularization.NONE;
     private final List<StopRule> stopRules = new ArrayList<>();
     private final List<TrainingListener> listeners = new ArrayList<>();
+    private int checkpointEvery;
+    private Path checkpointFile;
 
     private Builder(Optimizer optimizer) {
       if (optimizer == null) {
@@ -241,6 +283,25 @@ public final class Trainer {
         Objects.requireNonNull(rules[i], () -> "rules[" + index + "]");
       }
       stopRules.addAll(List.of(rules));
+      return this;
+    }
+
+    /**
+     * Saves a {@link Checkpoint} to {@code file} (atomically, replacing the last one) after every
+     * {@code epochs} epochs, for {@link Trainer#resume}.
+     *
+     * @param epochs the interval, in epochs, at least 1
+     * @param file where the checkpoint goes, replaced each time
+     * @return this builder
+     * @throws IllegalArgumentException if {@code epochs} is less than 1
+     * @throws NullPointerException if {@code file} is null
+     */
+    public Builder checkpointEvery(int epochs, Path file) {
+      if (epochs < 1) {
+        throw new IllegalArgumentException("checkpoints need an interval of at least 1 epoch, but it is " + epochs);
+      }
+      this.checkpointEvery = epochs;
+      this.checkpointFile = Objects.requireNonNull(file, "file");
       return this;
     }
 

@@ -2,7 +2,7 @@ package io.gradgen.train;
 
 /**
  * Training produced a NaN or infinite loss, gradient or parameter: the learning rate is probably
- * too large (SEEDS.md §5), or the data has outliers the loss cannot absorb.
+ * too large (docs/SEEDS.md §5), or the data has outliers the loss cannot absorb.
  *
  * <p>When it is thrown the model holds the last finite weights: the weights from before the step
  * that went wrong (restored if the optimizer had already written non-finite values into them).
@@ -61,9 +61,10 @@ public final class TrainingDivergedException extends RuntimeException {
   }
 
   /**
-   * The epoch (0-based) in which training diverged.
+   * The number of the epoch in which training diverged, counted from 1 as {@link
+   * TrainingResult#epochs()}.
    *
-   * @return the epoch (0-based) in which training diverged
+   * @return the number of the epoch in which training diverged, counted from 1
    */
   public int epoch() {
     return epoch;

@@ -8,12 +8,22 @@ package io.gradgen.train;
  *     stopped it mid-epoch)
  * @param iterations optimizer steps taken
  * @param history the training and validation loss of each epoch
- * @param restoredEpoch the epoch whose weights the model holds after early stopping restored them,
- *     or −1 when the model holds the last epoch's weights
+ * @param restoredEpoch the number of the epoch whose weights the model holds after early stopping
+ *     restored them, counted from 1 like {@code epochs} (so "after 31 epochs, restored epoch 19"),
+ *     or 0 when the model holds the last epoch's weights
  * @param nanos wall-clock time of the whole run
  */
 public record TrainingResult(
     StopReason reason, int epochs, long iterations, LossHistory history, int restoredEpoch, long nanos) {
+
+  /**
+   * True when early stopping put back the weights of an earlier epoch ({@link #restoredEpoch()}).
+   *
+   * @return true when early stopping put back the weights of an earlier epoch
+   */
+  public boolean restored() {
+    return restoredEpoch > 0;
+  }
 
   /**
    * The training loss of the last epoch (NaN if no epoch finished).
@@ -33,6 +43,6 @@ public record TrainingResult(
     if (history.epochs() == 0) {
       return Double.NaN;
     }
-    return history.validationLoss(restoredEpoch >= 0 ? restoredEpoch : history.epochs() - 1);
+    return history.validationLoss(restoredEpoch > 0 ? restoredEpoch - 1 : history.epochs() - 1);
   }
 }

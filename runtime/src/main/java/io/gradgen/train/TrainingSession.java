@@ -63,6 +63,10 @@ public final class TrainingSession {
   private final LossHistory history;
   private final long started = System.nanoTime();
 
+  private final Trainer trainer;
+  private final int trainingRows;
+  private final int validationRows;
+  private boolean resumed;
   private int cursor;
   private long iterations;
   private StopReason stopReason;
@@ -96,6 +100,9 @@ public final class TrainingSession {
           "early stopping watches the validation loss: pass a validation set to fit/start");
     }
     this.model = model;
+    this.trainer = trainer;
+    this.trainingRows = train.size();
+    this.validationRows = validation == null ? -1 : validation.size();
     this.optimizer = trainer.optimizer();
     this.listeners = trainer.listeners().toArray(new TrainingListener[0]);
     this.rules = trainer.stopRules().toArray(new StopRule[0]);
@@ -208,7 +215,11 @@ public final class TrainingSession {
     }
     publish();
     iterations++;
-    return loss / count;
+    double mean = loss / count;
+    for (TrainingListener listener : listeners) {
+      listener.onBatch(history.epochs() + 1, iterations, mean);
+    }
+    return mean;
   }
 
   /** The first index whose value is NaN or infinite, or −1. A loop, no allocation. */
@@ -227,7 +238,7 @@ public final class TrainingSession {
     String name = index < 0 ? "" : model.layout().parameterName(index);
     diverged =
         new TrainingDivergedException(
-            history.epochs(), iterations, quantity, index, name, value, history.copy());
+            history.epochs() + 1, iterations, quantity, index, name, value, history.copy());
     return diverged;
   }
 
@@ -269,12 +280,47 @@ public final class TrainingSession {
     }
     EpochReport report =
         new EpochReport(
-            epoch, trainingLoss, validationLoss, optimizer.learningRate(), iterations,
+            epoch + 1, trainingLoss, validationLoss, optimizer.learningRate(), iterations,
             System.nanoTime() - start);
     for (TrainingListener listener : listeners) {
       listener.onEpoch(report);
     }
+    int every = trainer.checkpointEvery();
+    if (every > 0 && cursor == x.length && history.epochs() % every == 0) {
+      saveCheckpoint(trainer.checkpointFile());
+    }
     return report;
+  }
+
+  /** Writes this session's state after a whole epoch to {@code file}, atomically. */
+  private void saveCheckpoint(java.nio.file.Path file) {
+    try {
+      Checkpoint.write(file, new Checkpoint.State(
+          model.layout().fingerprint(), trainingRows, validationRows, batchSize, trainer.seed(), iterations,
+          history.trainingLosses(), history.validationLosses(), parameters.clone(),
+          bestParameters == null ? new double[0] : bestParameters.clone(), optimizer.state()));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot write the checkpoint " + file, e);
+    }
+  }
+
+  /** Continues from a checkpoint: parameters, history, steps, optimizer state, and the shuffles replayed. */
+  void restore(Checkpoint.State s, java.nio.file.Path file) {
+    s.checkFits(file, model.layout().fingerprint(), trainingRows, validationRows, batchSize, trainer.seed(), parameters.length);
+    System.arraycopy(s.parameters(), 0, parameters, 0, parameters.length);
+    publish();
+    if (bestParameters != null && s.best().length == parameters.length) {
+      System.arraycopy(s.best(), 0, bestParameters, 0, parameters.length);
+    }
+    for (int e = 0; e < s.trainingLosses().length; e++) {
+      history.add(s.trainingLosses()[e], s.validationLosses()[e]);
+      if (shuffle) {
+        shuffle();
+      }
+    }
+    iterations = s.steps();
+    optimizer.restore(s.optimizer());
+    resumed = true;
   }
 
   private double meanLoss(double[][] features, double[][] targets) {
@@ -294,6 +340,11 @@ public final class TrainingSession {
    *     infinite; the model then holds the last finite weights
    */
   public TrainingResult run() {
+    if (resumed && stopReason == null && history.epochs() > 0) {
+      // The run that saved the checkpoint checked the rules after its last epoch only once it had saved.
+      resumed = false;
+      stopReason = check(null);
+    }
     while (stopReason == null) {
       EpochReport report = epoch();
       stopReason = check(report);
@@ -333,11 +384,11 @@ public final class TrainingSession {
     if (result != null) {
       return result;
     }
-    int restored = -1;
+    int restored = 0;
     if (stopReason == StopReason.EARLY_STOPPING) {
       System.arraycopy(bestParameters, 0, parameters, 0, parameters.length);
       publish();
-      restored = history.bestEpoch();
+      restored = history.bestEpoch() + 1;
     }
     result =
         new TrainingResult(

@@ -4,7 +4,7 @@ import io.gradgen.DenseLayout;
 import java.util.SplittableRandom;
 
 /**
- * Parameters uniform in [low, high). SEEDS.md §4 starts weights and biases in [0, 1): {@code new
+ * Parameters uniform in [low, high). docs/SEEDS.md §4 starts weights and biases in [0, 1): {@code new
  * UniformInitializer(0, 1, true)}.
  *
  * @param low the smallest value

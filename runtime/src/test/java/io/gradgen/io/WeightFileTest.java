@@ -77,7 +77,7 @@ class WeightFileTest {
   void theFileStartsWithTheMagicAndVersionAndCarriesTheFingerprint() throws IOException {
     byte[] bytes = Files.readAllBytes(saved());
     assertEquals("GGWF", new String(bytes, 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
-    assertEquals(1, ByteBuffer.wrap(bytes, 4, 2).getShort());
+    assertEquals(2, ByteBuffer.wrap(bytes, 4, 2).getShort());
     WeightFile.Contents contents = WeightFile.read(dir.resolve("model.ggw"));
     assertEquals(sentinel().layout().fingerprint(), contents.fingerprint());
   }
@@ -137,11 +137,11 @@ class WeightFileTest {
     WeightFileException e = assertThrows(WeightFileException.class, () -> WeightFile.load(text, sentinel()));
     assertTrue(e.getMessage().contains("is not a gradgen weight file"), e.getMessage());
     byte[] bytes = Files.readAllBytes(saved());
-    bytes[5] = 2;
-    Path v2 = dir.resolve("v2.ggw");
-    Files.write(v2, bytes);
-    e = assertThrows(WeightFileException.class, () -> WeightFile.load(v2, sentinel()));
-    assertTrue(e.getMessage().endsWith("has format version 2, this runtime reads version 1"), e.getMessage());
+    bytes[5] = 3;
+    Path v3 = dir.resolve("v3.ggw");
+    Files.write(v3, bytes);
+    e = assertThrows(WeightFileException.class, () -> WeightFile.load(v3, sentinel()));
+    assertTrue(e.getMessage().endsWith("has format version 3, this runtime reads versions 1 and 2"), e.getMessage());
   }
 
   @Test

@@ -2,7 +2,7 @@ package io.gradgen.testing;
 
 import io.gradgen.data.DataSet;
 
-/** The data of SEEDS.md §1: inputs 0..4, desired outputs 0, 2, 4, 6, 8 (so W = 2). */
+/** The data of docs/SEEDS.md §1: inputs 0..4, desired outputs 0, 2, 4, 6, 8 (so W = 2). */
 public final class Line {
   private Line() {}
 

@@ -36,7 +36,7 @@ public final class LinearModel implements DifferentiableModel {
     this.inputs = inputs;
   }
 
-  /** SEEDS.md §1: y = W·x, one weight, no bias. */
+  /** docs/SEEDS.md §1: y = W·x, one weight, no bias. */
   public static LinearModel line(double w) {
     return new LinearModel(1, false, w);
   }

@@ -37,7 +37,7 @@ class DivergenceTest {
     assertEquals(TrainingDivergedException.Quantity.LOSS, e.quantity());
     assertEquals(Double.POSITIVE_INFINITY, e.value());
     assertEquals(session.iterations(), e.step(), "the failing step is counted from 0");
-    assertEquals(session.epochs(), e.epoch());
+    assertEquals(session.epochs() + 1, e.epoch(), "the epoch under way, numbered from 1");
     assertEquals(-1, e.parameterIndex());
     assertTrue(e.getMessage().startsWith(
         "training diverged in epoch " + e.epoch() + ", step " + e.step() + ": the loss is Infinity;"),
@@ -54,7 +54,7 @@ class DivergenceTest {
     TrainingDivergedException e =
         assertThrows(TrainingDivergedException.class, () -> sgd(1.0).build().fit(model, Line.data()));
     assertTrue(e.epoch() > 0 && e.epoch() < 1000, "epoch " + e.epoch());
-    assertEquals(e.epoch(), e.history().epochs());
+    assertEquals(e.epoch() - 1, e.history().epochs(), "the epochs before the failing one finished");
     for (double loss : e.history().trainingLosses()) {
       assertTrue(Double.isFinite(loss));
     }
@@ -74,7 +74,7 @@ class DivergenceTest {
     assertEquals(0, e.parameterIndex());
     assertEquals("y.w[0][0]", e.parameterName());
     assertEquals(Double.NEGATIVE_INFINITY, e.value());
-    assertEquals(0, e.epoch());
+    assertEquals(1, e.epoch());
     assertEquals(0, e.step());
     assertTrue(e.getMessage().contains("the update made y.w[0][0] (parameter 0) -Infinity"), e.getMessage());
     assertArrayEquals(new double[] {3}, model.parameters().toArray(), 0.0, "restored after the optimizer wrote −∞");

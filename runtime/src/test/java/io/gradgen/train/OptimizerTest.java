@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class OptimizerTest {
   @Test
   void sgdIsTheDeltaRule() {
-    // SEEDS.md §1: W = 3, dSSE/dW = 60; new W = 3 − 0.01·60 = 2.4.
+    // docs/SEEDS.md §1: W = 3, dSSE/dW = 60; new W = 3 − 0.01·60 = 2.4.
     double[] w = {3};
     new Sgd(0.01).step(w, new double[] {60});
     assertEquals(2.4, w[0], 1e-15);

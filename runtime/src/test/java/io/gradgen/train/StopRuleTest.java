@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Each stop rule of SEEDS.md §4 stops training for its own reason. */
+/** Each stop rule of docs/SEEDS.md §4 stops training for its own reason. */
 class StopRuleTest {
   private static Trainer.Builder sgd(double rate) {
     return Trainer.builder(new Sgd(rate)).fullBatch();
@@ -72,7 +72,7 @@ class StopRuleTest {
     assertEquals(StopReason.EARLY_STOPPING, r.reason());
     LossHistory h = r.history();
     int best = h.bestEpoch();
-    assertEquals(best, r.restoredEpoch());
+    assertEquals(best + 1, r.restoredEpoch(), "the restored epoch's number, counted from 1");
     assertEquals(best + 1 + 3, r.epochs(), "stopped after 3 epochs without improvement");
     for (int e = 0; e < h.epochs(); e++) {
       assertTrue(h.validationLoss(best) <= h.validationLoss(e));

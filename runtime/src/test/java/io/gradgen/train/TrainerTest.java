@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
-/** The trainer's three modes (SEEDS.md §1), its shuffling, listeners and checks. */
+/** The trainer's three modes (docs/SEEDS.md §1), its shuffling, listeners and checks. */
 class TrainerTest {
   private static final List<UnaryOperator<Trainer.Builder>> MODES =
       List.of(Trainer.Builder::online, b -> b.miniBatch(2), Trainer.Builder::fullBatch);
@@ -195,7 +195,7 @@ class TrainerTest {
     assertEquals(5, reports.size());
     assertEquals(List.of(result), stops);
     for (int e = 0; e < 5; e++) {
-      assertEquals(e, reports.get(e).epoch());
+      assertEquals(e + 1, reports.get(e).epoch(), "epochs are numbered from 1");
       assertEquals(result.history().trainingLoss(e), reports.get(e).trainingLoss(), 0.0);
       assertEquals(result.history().validationLoss(e), reports.get(e).validationLoss(), 0.0);
       assertTrue(reports.get(e).hasValidation());

@@ -5,7 +5,7 @@ import io.gradgen.Dense;
 import io.gradgen.Loss;
 import io.gradgen.Network;
 
-/** Predicts a tree's age from its width and length (SEEDS.md §4): 2 inputs, 2 hidden, 1 output. */
+/** Predicts a tree's age from its width and length (docs/SEEDS.md §4): 2 inputs, 2 hidden, 1 output. */
 @Network(
     inputs = 2,
     layers = {
