@@ -117,6 +117,14 @@ public final class SeedNetModel implements SeedNet, DifferentiableFloatModel {
     return LAYOUT;
   }
 
+  /**
+   * The layer table of {@link #summary()}: every layer, its units, activation, bias and parameters.
+   */
+  @Override
+  public String toString() {
+    return summary();
+  }
+
   @Override
   public void predict(float[] x, float[] y) {
     checkLength("x", x, INPUTS);

@@ -141,6 +141,14 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     return LAYOUT;
   }
 
+  /**
+   * The layer table of {@link #summary()}: every layer, its units, activation, bias and parameters.
+   */
+  @Override
+  public String toString() {
+    return summary();
+  }
+
   @Override
   public void predict(double[] x, double[] y) {
     checkLength("x", x, INPUTS);

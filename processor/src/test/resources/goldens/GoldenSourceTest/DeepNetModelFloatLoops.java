@@ -149,6 +149,14 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
     return LAYOUT;
   }
 
+  /**
+   * The layer table of {@link #summary()}: every layer, its units, activation, bias and parameters.
+   */
+  @Override
+  public String toString() {
+    return summary();
+  }
+
   @Override
   public void predict(float[] x, float[] y) {
     checkLength("x", x, INPUTS);

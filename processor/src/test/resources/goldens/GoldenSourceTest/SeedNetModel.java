@@ -117,6 +117,14 @@ public final class SeedNetModel implements SeedNet, DifferentiableModel {
     return LAYOUT;
   }
 
+  /**
+   * The layer table of {@link #summary()}: every layer, its units, activation, bias and parameters.
+   */
+  @Override
+  public String toString() {
+    return summary();
+  }
+
   @Override
   public void predict(double[] x, double[] y) {
     checkLength("x", x, INPUTS);

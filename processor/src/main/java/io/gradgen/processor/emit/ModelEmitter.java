@@ -103,6 +103,14 @@ public final class ModelEmitter {
                 .addModifiers(Modifier.PUBLIC)
                 .returns(NETWORK_LAYOUT)
                 .addStatement("return LAYOUT")
+                .build())
+        .addMethod(
+            MethodSpec.methodBuilder("toString")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .addJavadoc("The layer table of {@link #summary()}: every layer, its units, activation, bias and parameters.\n")
+                .returns(String.class)
+                .addStatement("return summary()")
                 .build());
     if (model.shape() == CodeShape.LOOPS) {
       new LoopEmitter(spec, model.loopPlan().orElseThrow(), model.schedule(), numeric).addTo(type,
