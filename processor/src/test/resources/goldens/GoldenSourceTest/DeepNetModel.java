@@ -252,54 +252,54 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     // loss: E = −Σ t·ln p, as Σ t·(logsumexp(z) − z)
     double E = t[0] * (classes_logsumexp - classes_z0) + t[1] * (classes_logsumexp - classes_z1) + t[2] * (classes_logsumexp - classes_z2);
     // backward pass: dE_v = ∂E/∂v, from the loss back to the parameters; 'up' is the gradient arriving at a gate's output
-    // softmax + cross-entropy fuse: p − t
+    // grad of classes_z0: softmax + cross-entropy fuse: p − t
     double dE_classes_z0 = classes_a0 - t[0];
     grad[18] += dE_classes_z0 * mix_a0; // classes.w[0][0]: multiply gate switches
     grad[19] += dE_classes_z0 * mix_a1; // classes.w[0][1]: multiply gate switches
     grad[24] += dE_classes_z0; // classes.b[0]: add gate distributes
-    // softmax + cross-entropy fuse: p − t
+    // grad of classes_z1: softmax + cross-entropy fuse: p − t
     double dE_classes_z1 = classes_a1 - t[1];
     grad[20] += dE_classes_z1 * mix_a0; // classes.w[1][0]: multiply gate switches
     grad[21] += dE_classes_z1 * mix_a1; // classes.w[1][1]: multiply gate switches
     grad[25] += dE_classes_z1; // classes.b[1]: add gate distributes
-    // softmax + cross-entropy fuse: p − t
+    // grad of classes_z2: softmax + cross-entropy fuse: p − t
     double dE_classes_z2 = classes_a2 - t[2];
     grad[22] += dE_classes_z2 * mix_a0; // classes.w[2][0]: multiply gate switches
     grad[23] += dE_classes_z2 * mix_a1; // classes.w[2][1]: multiply gate switches
     grad[26] += dE_classes_z2; // classes.b[2]: add gate distributes
-    // fan-out sums 3 paths: multiply gate switches
+    // grad of mix_a0, read by classes_z0, classes_z1, classes_z2: fan-out sums 3 paths, multiply gates switch
     double dE_mix_a0 = dE_classes_z0 * p[18] + dE_classes_z1 * p[20] + dE_classes_z2 * p[22];
-    // fan-out sums 3 paths: multiply gate switches
+    // grad of mix_a1, read by classes_z0, classes_z1, classes_z2: fan-out sums 3 paths, multiply gates switch
     double dE_mix_a1 = dE_classes_z0 * p[19] + dE_classes_z1 * p[21] + dE_classes_z2 * p[23];
-    // relu gate: up·[z>0]
+    // grad of mix_a0 = relu(mix_z0): relu gate: up·[z>0]
     double dE_mix_z0 = mix_z0 > 0.0 ? dE_mix_a0 : 0.0;
     grad[12] += dE_mix_z0 * features_a0; // mix.w[0][0]: multiply gate switches
     grad[13] += dE_mix_z0 * features_a1; // mix.w[0][1]: multiply gate switches
     grad[14] += dE_mix_z0 * features_a2; // mix.w[0][2]: multiply gate switches
-    // relu gate: up·[z>0]
+    // grad of mix_a1 = relu(mix_z1): relu gate: up·[z>0]
     double dE_mix_z1 = mix_z1 > 0.0 ? dE_mix_a1 : 0.0;
     grad[15] += dE_mix_z1 * features_a0; // mix.w[1][0]: multiply gate switches
     grad[16] += dE_mix_z1 * features_a1; // mix.w[1][1]: multiply gate switches
     grad[17] += dE_mix_z1 * features_a2; // mix.w[1][2]: multiply gate switches
-    // fan-out sums 2 paths: multiply gate switches
+    // grad of features_a0, read by mix_z0, mix_z1: fan-out sums 2 paths, multiply gates switch
     double dE_features_a0 = dE_mix_z0 * p[12] + dE_mix_z1 * p[15];
-    // fan-out sums 2 paths: multiply gate switches
+    // grad of features_a1, read by mix_z0, mix_z1: fan-out sums 2 paths, multiply gates switch
     double dE_features_a1 = dE_mix_z0 * p[13] + dE_mix_z1 * p[16];
-    // fan-out sums 2 paths: multiply gate switches
+    // grad of features_a2, read by mix_z0, mix_z1: fan-out sums 2 paths, multiply gates switch
     double dE_features_a2 = dE_mix_z0 * p[14] + dE_mix_z1 * p[17];
-    // tanh gate: up·(1 − t²)
+    // grad of features_a0 = tanh(features_z0): tanh gate: up·(1 − t²)
     double dE_features_z0 = dE_features_a0 * (1.0 - features_a0 * features_a0);
     grad[0] += dE_features_z0 * x[0]; // features.w[0][0]: multiply gate switches
     grad[1] += dE_features_z0 * x[1]; // features.w[0][1]: multiply gate switches
     grad[2] += dE_features_z0 * x[2]; // features.w[0][2]: multiply gate switches
     grad[9] += dE_features_z0; // features.b[0]: add gate distributes
-    // tanh gate: up·(1 − t²)
+    // grad of features_a1 = tanh(features_z1): tanh gate: up·(1 − t²)
     double dE_features_z1 = dE_features_a1 * (1.0 - features_a1 * features_a1);
     grad[3] += dE_features_z1 * x[0]; // features.w[1][0]: multiply gate switches
     grad[4] += dE_features_z1 * x[1]; // features.w[1][1]: multiply gate switches
     grad[5] += dE_features_z1 * x[2]; // features.w[1][2]: multiply gate switches
     grad[10] += dE_features_z1; // features.b[1]: add gate distributes
-    // tanh gate: up·(1 − t²)
+    // grad of features_a2 = tanh(features_z2): tanh gate: up·(1 − t²)
     double dE_features_z2 = dE_features_a2 * (1.0 - features_a2 * features_a2);
     grad[6] += dE_features_z2 * x[0]; // features.w[2][0]: multiply gate switches
     grad[7] += dE_features_z2 * x[1]; // features.w[2][1]: multiply gate switches
@@ -345,31 +345,31 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     // loss: E = −Σ t·ln p, as Σ t·(logsumexp(z) − z)
     double E = t[0] * (classes_logsumexp - classes_z0) + t[1] * (classes_logsumexp - classes_z1) + t[2] * (classes_logsumexp - classes_z2);
     // backward pass: dE_v = ∂E/∂v, from the loss back to the parameters; 'up' is the gradient arriving at a gate's output
-    // softmax + cross-entropy fuse: p − t
+    // grad of classes_z0: softmax + cross-entropy fuse: p − t
     double dE_classes_z0 = classes_a0 - t[0];
-    // softmax + cross-entropy fuse: p − t
+    // grad of classes_z1: softmax + cross-entropy fuse: p − t
     double dE_classes_z1 = classes_a1 - t[1];
-    // softmax + cross-entropy fuse: p − t
+    // grad of classes_z2: softmax + cross-entropy fuse: p − t
     double dE_classes_z2 = classes_a2 - t[2];
-    // fan-out sums 3 paths: multiply gate switches
+    // grad of mix_a0, read by classes_z0, classes_z1, classes_z2: fan-out sums 3 paths, multiply gates switch
     double dE_mix_a0 = dE_classes_z0 * p[18] + dE_classes_z1 * p[20] + dE_classes_z2 * p[22];
-    // fan-out sums 3 paths: multiply gate switches
+    // grad of mix_a1, read by classes_z0, classes_z1, classes_z2: fan-out sums 3 paths, multiply gates switch
     double dE_mix_a1 = dE_classes_z0 * p[19] + dE_classes_z1 * p[21] + dE_classes_z2 * p[23];
-    // relu gate: up·[z>0]
+    // grad of mix_a0 = relu(mix_z0): relu gate: up·[z>0]
     double dE_mix_z0 = mix_z0 > 0.0 ? dE_mix_a0 : 0.0;
-    // relu gate: up·[z>0]
+    // grad of mix_a1 = relu(mix_z1): relu gate: up·[z>0]
     double dE_mix_z1 = mix_z1 > 0.0 ? dE_mix_a1 : 0.0;
-    // fan-out sums 2 paths: multiply gate switches
+    // grad of features_a0, read by mix_z0, mix_z1: fan-out sums 2 paths, multiply gates switch
     double dE_features_a0 = dE_mix_z0 * p[12] + dE_mix_z1 * p[15];
-    // fan-out sums 2 paths: multiply gate switches
+    // grad of features_a1, read by mix_z0, mix_z1: fan-out sums 2 paths, multiply gates switch
     double dE_features_a1 = dE_mix_z0 * p[13] + dE_mix_z1 * p[16];
-    // fan-out sums 2 paths: multiply gate switches
+    // grad of features_a2, read by mix_z0, mix_z1: fan-out sums 2 paths, multiply gates switch
     double dE_features_a2 = dE_mix_z0 * p[14] + dE_mix_z1 * p[17];
-    // tanh gate: up·(1 − t²)
+    // grad of features_a0 = tanh(features_z0): tanh gate: up·(1 − t²)
     double dE_features_z0 = dE_features_a0 * (1.0 - features_a0 * features_a0);
-    // tanh gate: up·(1 − t²)
+    // grad of features_a1 = tanh(features_z1): tanh gate: up·(1 − t²)
     double dE_features_z1 = dE_features_a1 * (1.0 - features_a1 * features_a1);
-    // tanh gate: up·(1 − t²)
+    // grad of features_a2 = tanh(features_z2): tanh gate: up·(1 − t²)
     double dE_features_z2 = dE_features_a2 * (1.0 - features_a2 * features_a2);
     // delta rule: p ← p − η·∂E/∂p, once every gradient is known
     p[18] -= learningRate * (dE_classes_z0 * mix_a0); // classes.w[0][0]: multiply gate switches
@@ -464,54 +464,54 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     // loss: E = −Σ t·ln p, as Σ t·(logsumexp(z) − z)
     double E = t[to + 0] * (classes_logsumexp - classes_z0) + t[to + 1] * (classes_logsumexp - classes_z1) + t[to + 2] * (classes_logsumexp - classes_z2);
     // backward pass: dE_v = ∂E/∂v, from the loss back to the parameters; 'up' is the gradient arriving at a gate's output
-    // softmax + cross-entropy fuse: p − t
+    // grad of classes_z0: softmax + cross-entropy fuse: p − t
     double dE_classes_z0 = classes_a0 - t[to + 0];
     grad[18] += dE_classes_z0 * mix_a0; // classes.w[0][0]: multiply gate switches
     grad[19] += dE_classes_z0 * mix_a1; // classes.w[0][1]: multiply gate switches
     grad[24] += dE_classes_z0; // classes.b[0]: add gate distributes
-    // softmax + cross-entropy fuse: p − t
+    // grad of classes_z1: softmax + cross-entropy fuse: p − t
     double dE_classes_z1 = classes_a1 - t[to + 1];
     grad[20] += dE_classes_z1 * mix_a0; // classes.w[1][0]: multiply gate switches
     grad[21] += dE_classes_z1 * mix_a1; // classes.w[1][1]: multiply gate switches
     grad[25] += dE_classes_z1; // classes.b[1]: add gate distributes
-    // softmax + cross-entropy fuse: p − t
+    // grad of classes_z2: softmax + cross-entropy fuse: p − t
     double dE_classes_z2 = classes_a2 - t[to + 2];
     grad[22] += dE_classes_z2 * mix_a0; // classes.w[2][0]: multiply gate switches
     grad[23] += dE_classes_z2 * mix_a1; // classes.w[2][1]: multiply gate switches
     grad[26] += dE_classes_z2; // classes.b[2]: add gate distributes
-    // fan-out sums 3 paths: multiply gate switches
+    // grad of mix_a0, read by classes_z0, classes_z1, classes_z2: fan-out sums 3 paths, multiply gates switch
     double dE_mix_a0 = dE_classes_z0 * p[18] + dE_classes_z1 * p[20] + dE_classes_z2 * p[22];
-    // fan-out sums 3 paths: multiply gate switches
+    // grad of mix_a1, read by classes_z0, classes_z1, classes_z2: fan-out sums 3 paths, multiply gates switch
     double dE_mix_a1 = dE_classes_z0 * p[19] + dE_classes_z1 * p[21] + dE_classes_z2 * p[23];
-    // relu gate: up·[z>0]
+    // grad of mix_a0 = relu(mix_z0): relu gate: up·[z>0]
     double dE_mix_z0 = mix_z0 > 0.0 ? dE_mix_a0 : 0.0;
     grad[12] += dE_mix_z0 * features_a0; // mix.w[0][0]: multiply gate switches
     grad[13] += dE_mix_z0 * features_a1; // mix.w[0][1]: multiply gate switches
     grad[14] += dE_mix_z0 * features_a2; // mix.w[0][2]: multiply gate switches
-    // relu gate: up·[z>0]
+    // grad of mix_a1 = relu(mix_z1): relu gate: up·[z>0]
     double dE_mix_z1 = mix_z1 > 0.0 ? dE_mix_a1 : 0.0;
     grad[15] += dE_mix_z1 * features_a0; // mix.w[1][0]: multiply gate switches
     grad[16] += dE_mix_z1 * features_a1; // mix.w[1][1]: multiply gate switches
     grad[17] += dE_mix_z1 * features_a2; // mix.w[1][2]: multiply gate switches
-    // fan-out sums 2 paths: multiply gate switches
+    // grad of features_a0, read by mix_z0, mix_z1: fan-out sums 2 paths, multiply gates switch
     double dE_features_a0 = dE_mix_z0 * p[12] + dE_mix_z1 * p[15];
-    // fan-out sums 2 paths: multiply gate switches
+    // grad of features_a1, read by mix_z0, mix_z1: fan-out sums 2 paths, multiply gates switch
     double dE_features_a1 = dE_mix_z0 * p[13] + dE_mix_z1 * p[16];
-    // fan-out sums 2 paths: multiply gate switches
+    // grad of features_a2, read by mix_z0, mix_z1: fan-out sums 2 paths, multiply gates switch
     double dE_features_a2 = dE_mix_z0 * p[14] + dE_mix_z1 * p[17];
-    // tanh gate: up·(1 − t²)
+    // grad of features_a0 = tanh(features_z0): tanh gate: up·(1 − t²)
     double dE_features_z0 = dE_features_a0 * (1.0 - features_a0 * features_a0);
     grad[0] += dE_features_z0 * x[xo + 0]; // features.w[0][0]: multiply gate switches
     grad[1] += dE_features_z0 * x[xo + 1]; // features.w[0][1]: multiply gate switches
     grad[2] += dE_features_z0 * x[xo + 2]; // features.w[0][2]: multiply gate switches
     grad[9] += dE_features_z0; // features.b[0]: add gate distributes
-    // tanh gate: up·(1 − t²)
+    // grad of features_a1 = tanh(features_z1): tanh gate: up·(1 − t²)
     double dE_features_z1 = dE_features_a1 * (1.0 - features_a1 * features_a1);
     grad[3] += dE_features_z1 * x[xo + 0]; // features.w[1][0]: multiply gate switches
     grad[4] += dE_features_z1 * x[xo + 1]; // features.w[1][1]: multiply gate switches
     grad[5] += dE_features_z1 * x[xo + 2]; // features.w[1][2]: multiply gate switches
     grad[10] += dE_features_z1; // features.b[1]: add gate distributes
-    // tanh gate: up·(1 − t²)
+    // grad of features_a2 = tanh(features_z2): tanh gate: up·(1 − t²)
     double dE_features_z2 = dE_features_a2 * (1.0 - features_a2 * features_a2);
     grad[6] += dE_features_z2 * x[xo + 0]; // features.w[2][0]: multiply gate switches
     grad[7] += dE_features_z2 * x[xo + 1]; // features.w[2][1]: multiply gate switches

@@ -194,24 +194,24 @@ public final class SeedNetModel implements SeedNet, DifferentiableModel {
     // loss: E = ½·Σ(t − o)²
     double E = 0.5 * (err0 * err0 + err1 * err1);
     // backward pass: dE_v = ∂E/∂v, from the loss back to the parameters; 'up' is the gradient arriving at a gate's output
-    // sigmoid gate: up·s·(1 − s)
+    // grad of output_a0 = sigmoid(output_z0): sigmoid gate: up·s·(1 − s)
     double dE_output_z0 = err0 * (output_a0 * (1.0 - output_a0));
     grad[5] += dE_output_z0 * hidden_a0; // output.w[0][0]: multiply gate switches
     grad[6] += dE_output_z0 * hidden_a1; // output.w[0][1]: multiply gate switches
-    // sigmoid gate: up·s·(1 − s)
+    // grad of output_a1 = sigmoid(output_z1): sigmoid gate: up·s·(1 − s)
     double dE_output_z1 = err1 * (output_a1 * (1.0 - output_a1));
     grad[7] += dE_output_z1 * hidden_a0; // output.w[1][0]: multiply gate switches
     grad[8] += dE_output_z1 * hidden_a1; // output.w[1][1]: multiply gate switches
     grad[9] += dE_output_z0 + dE_output_z1; // output.b: fan-out sums 2 paths: add gate distributes
-    // fan-out sums 2 paths: multiply gate switches
+    // grad of hidden_a0, read by output_z0, output_z1: fan-out sums 2 paths, multiply gates switch
     double dE_hidden_a0 = dE_output_z0 * p[5] + dE_output_z1 * p[7];
-    // fan-out sums 2 paths: multiply gate switches
+    // grad of hidden_a1, read by output_z0, output_z1: fan-out sums 2 paths, multiply gates switch
     double dE_hidden_a1 = dE_output_z0 * p[6] + dE_output_z1 * p[8];
-    // sigmoid gate: up·s·(1 − s)
+    // grad of hidden_a0 = sigmoid(hidden_z0): sigmoid gate: up·s·(1 − s)
     double dE_hidden_z0 = dE_hidden_a0 * (hidden_a0 * (1.0 - hidden_a0));
     grad[0] += dE_hidden_z0 * x[0]; // hidden.w[0][0]: multiply gate switches
     grad[1] += dE_hidden_z0 * x[1]; // hidden.w[0][1]: multiply gate switches
-    // sigmoid gate: up·s·(1 − s)
+    // grad of hidden_a1 = sigmoid(hidden_z1): sigmoid gate: up·s·(1 − s)
     double dE_hidden_z1 = dE_hidden_a1 * (hidden_a1 * (1.0 - hidden_a1));
     grad[2] += dE_hidden_z1 * x[0]; // hidden.w[1][0]: multiply gate switches
     grad[3] += dE_hidden_z1 * x[1]; // hidden.w[1][1]: multiply gate switches
@@ -245,17 +245,17 @@ public final class SeedNetModel implements SeedNet, DifferentiableModel {
     // loss: E = ½·Σ(t − o)²
     double E = 0.5 * (err0 * err0 + err1 * err1);
     // backward pass: dE_v = ∂E/∂v, from the loss back to the parameters; 'up' is the gradient arriving at a gate's output
-    // sigmoid gate: up·s·(1 − s)
+    // grad of output_a0 = sigmoid(output_z0): sigmoid gate: up·s·(1 − s)
     double dE_output_z0 = err0 * (output_a0 * (1.0 - output_a0));
-    // sigmoid gate: up·s·(1 − s)
+    // grad of output_a1 = sigmoid(output_z1): sigmoid gate: up·s·(1 − s)
     double dE_output_z1 = err1 * (output_a1 * (1.0 - output_a1));
-    // fan-out sums 2 paths: multiply gate switches
+    // grad of hidden_a0, read by output_z0, output_z1: fan-out sums 2 paths, multiply gates switch
     double dE_hidden_a0 = dE_output_z0 * p[5] + dE_output_z1 * p[7];
-    // fan-out sums 2 paths: multiply gate switches
+    // grad of hidden_a1, read by output_z0, output_z1: fan-out sums 2 paths, multiply gates switch
     double dE_hidden_a1 = dE_output_z0 * p[6] + dE_output_z1 * p[8];
-    // sigmoid gate: up·s·(1 − s)
+    // grad of hidden_a0 = sigmoid(hidden_z0): sigmoid gate: up·s·(1 − s)
     double dE_hidden_z0 = dE_hidden_a0 * (hidden_a0 * (1.0 - hidden_a0));
-    // sigmoid gate: up·s·(1 − s)
+    // grad of hidden_a1 = sigmoid(hidden_z1): sigmoid gate: up·s·(1 − s)
     double dE_hidden_z1 = dE_hidden_a1 * (hidden_a1 * (1.0 - hidden_a1));
     // delta rule: p ← p − η·∂E/∂p, once every gradient is known
     p[5] -= learningRate * (dE_output_z0 * hidden_a0); // output.w[0][0]: multiply gate switches
@@ -307,24 +307,24 @@ public final class SeedNetModel implements SeedNet, DifferentiableModel {
     // loss: E = ½·Σ(t − o)²
     double E = 0.5 * (err0 * err0 + err1 * err1);
     // backward pass: dE_v = ∂E/∂v, from the loss back to the parameters; 'up' is the gradient arriving at a gate's output
-    // sigmoid gate: up·s·(1 − s)
+    // grad of output_a0 = sigmoid(output_z0): sigmoid gate: up·s·(1 − s)
     double dE_output_z0 = err0 * (output_a0 * (1.0 - output_a0));
     grad[5] += dE_output_z0 * hidden_a0; // output.w[0][0]: multiply gate switches
     grad[6] += dE_output_z0 * hidden_a1; // output.w[0][1]: multiply gate switches
-    // sigmoid gate: up·s·(1 − s)
+    // grad of output_a1 = sigmoid(output_z1): sigmoid gate: up·s·(1 − s)
     double dE_output_z1 = err1 * (output_a1 * (1.0 - output_a1));
     grad[7] += dE_output_z1 * hidden_a0; // output.w[1][0]: multiply gate switches
     grad[8] += dE_output_z1 * hidden_a1; // output.w[1][1]: multiply gate switches
     grad[9] += dE_output_z0 + dE_output_z1; // output.b: fan-out sums 2 paths: add gate distributes
-    // fan-out sums 2 paths: multiply gate switches
+    // grad of hidden_a0, read by output_z0, output_z1: fan-out sums 2 paths, multiply gates switch
     double dE_hidden_a0 = dE_output_z0 * p[5] + dE_output_z1 * p[7];
-    // fan-out sums 2 paths: multiply gate switches
+    // grad of hidden_a1, read by output_z0, output_z1: fan-out sums 2 paths, multiply gates switch
     double dE_hidden_a1 = dE_output_z0 * p[6] + dE_output_z1 * p[8];
-    // sigmoid gate: up·s·(1 − s)
+    // grad of hidden_a0 = sigmoid(hidden_z0): sigmoid gate: up·s·(1 − s)
     double dE_hidden_z0 = dE_hidden_a0 * (hidden_a0 * (1.0 - hidden_a0));
     grad[0] += dE_hidden_z0 * x[xo + 0]; // hidden.w[0][0]: multiply gate switches
     grad[1] += dE_hidden_z0 * x[xo + 1]; // hidden.w[0][1]: multiply gate switches
-    // sigmoid gate: up·s·(1 − s)
+    // grad of hidden_a1 = sigmoid(hidden_z1): sigmoid gate: up·s·(1 − s)
     double dE_hidden_z1 = dE_hidden_a1 * (hidden_a1 * (1.0 - hidden_a1));
     grad[2] += dE_hidden_z1 * x[xo + 0]; // hidden.w[1][0]: multiply gate switches
     grad[3] += dE_hidden_z1 * x[xo + 1]; // hidden.w[1][1]: multiply gate switches

@@ -303,9 +303,11 @@ public final class Scalarizer {
         g.note(elements.get(0), layerNote(i));
       }
     }
-    String note = noteOf(t);
-    if (!note.isEmpty()) {
-      elements.forEach(e -> g.note(e, note));
+    for (int i = 0; i < elements.size(); i++) {
+      String note = noteOf(t, i);
+      if (!note.isEmpty()) {
+        g.note(elements.get(i), note);
+      }
     }
   }
 
@@ -318,17 +320,52 @@ public final class Scalarizer {
     return false;
   }
 
-  /** The gate an adjoint's elements come through, as the comment above each says it. */
-  private String noteOf(Tensor t) {
-    if (!ir.backprop().adjoints().containsValue(t)) {
+  /**
+   * The comment above element {@code i} of an adjoint: which forward statement it differentiates
+   * and by which gate ("grad of output_a0 = sigmoid(output_z0): sigmoid gate: up·s·(1 − s)").
+   */
+  private String noteOf(Tensor t, int i) {
+    Tensor forward = forwardOf(t);
+    if (forward == null) {
       return "";
     }
-    return switch (t.op()) {
-      case MATVEC_T -> t.arg(1).shape().dim(0) > 1
-          ? "fan-out sums " + t.arg(1).shape().dim(0) + " paths: multiply gate switches"
-          : "multiply gate switches";
-      default -> ir.graph().noteOf(t).orElse("");
-    };
+    for (int l = 0; l < ir.layers().size(); l++) {
+      NetworkIr.Layer layer = ir.layers().get(l);
+      String z = elementName(layer.z(), i);
+      if (forward == layer.z() && (t.op() == TensorOp.MAP || t.op() == TensorOp.ZIP)) {
+        String gate = ir.graph().noteOf(t).orElse("");
+        return layer.activation()
+            .map(f -> "grad of " + elementName(layer.out(), i) + " = " + f.name() + "(" + z + "): " + gate)
+            .orElse("grad of " + z + ": " + gate);
+      }
+      if (forward == layer.in() && t.op() == TensorOp.MATVEC_T) {
+        int consumers = t.arg(1).shape().dim(0);
+        List<String> readers = new ArrayList<>();
+        for (int j = 0; j < consumers; j++) {
+          readers.add(elementName(layer.z(), j));
+        }
+        String read = consumers <= 3 ? String.join(", ", readers)
+            : readers.get(0) + " … " + readers.get(consumers - 1);
+        return "grad of " + elementName(forward, i) + ", read by " + read + ": "
+            + (consumers > 1 ? "fan-out sums " + consumers + " paths, multiply gates switch" : "multiply gate switches");
+      }
+    }
+    return ir.graph().noteOf(t).orElse("");
+  }
+
+  /** The forward node whose adjoint {@code t} is, if it is one. */
+  private Tensor forwardOf(Tensor t) {
+    for (Map.Entry<Tensor, Tensor> e : ir.backprop().adjoints().entrySet()) {
+      if (e.getValue() == t && !e.getKey().op().isParameter()) {
+        return e.getKey();
+      }
+    }
+    return null;
+  }
+
+  /** Element {@code i} of a named vector as the code names it: {@code hidden_a0}. */
+  private String elementName(Tensor t, int i) {
+    return ir.graph().nameOf(t).map(n -> n + i).orElse("element " + i);
   }
 
   private String layerNote(int i) {
