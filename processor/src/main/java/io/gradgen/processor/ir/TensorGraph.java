@@ -43,6 +43,51 @@ public final class TensorGraph {
     return node(TensorOp.TARGET, Shape.vector(n), List.of(), -1, 0, null);
   }
 
+  /** The inputs of a batch, one column per row: [n][rows]. */
+  public Tensor inputRows(int n, int rows) {
+    return node(TensorOp.INPUT, Shape.matrix(n, rows), List.of(), -1, 0, null);
+  }
+
+  /** The targets of a batch, one column per row: [outputs][rows]. */
+  public Tensor targetRows(int n, int rows) {
+    return node(TensorOp.TARGET, Shape.matrix(n, rows), List.of(), -1, 0, null);
+  }
+
+  public Tensor matmul(Tensor w, Tensor x) {
+    require(w.shape().rank() == 2 && x.shape().rank() == 2 && w.shape().dim(1) == x.shape().dim(0), "matmul", w, x);
+    return node(TensorOp.MATMUL, Shape.matrix(w.shape().dim(0), x.shape().dim(1)), List.of(w, x), -1, 0, null);
+  }
+
+  public Tensor matmulT(Tensor w, Tensor d) {
+    require(w.shape().rank() == 2 && d.shape().rank() == 2 && w.shape().dim(0) == d.shape().dim(0), "matmulT", w, d);
+    return node(TensorOp.MATMUL_T, Shape.matrix(w.shape().dim(1), d.shape().dim(1)), List.of(w, d), -1, 0, null);
+  }
+
+  public Tensor matmulNT(Tensor a, Tensor b) {
+    require(a.shape().rank() == 2 && b.shape().rank() == 2 && a.shape().dim(1) == b.shape().dim(1), "matmulNT", a, b);
+    return node(TensorOp.MATMUL_NT, Shape.matrix(a.shape().dim(0), b.shape().dim(0)), List.of(a, b), -1, 0, null);
+  }
+
+  public Tensor rowBroadcast(Tensor v, int rows) {
+    require(v.shape().rank() == 1, "rowBroadcast", v, v);
+    return node(TensorOp.ROW_BROADCAST, Shape.matrix(v.shape().dim(0), rows), List.of(v), -1, 0, null);
+  }
+
+  public Tensor columnBroadcast(Tensor perRow, int units) {
+    require(perRow.shape().rank() == 1, "columnBroadcast", perRow, perRow);
+    return node(TensorOp.COLUMN_BROADCAST, Shape.matrix(units, perRow.shape().dim(0)), List.of(perRow), -1, 0, null);
+  }
+
+  public Tensor columnSum(Tensor m) {
+    require(m.shape().rank() == 2, "columnSum", m, m);
+    return node(TensorOp.COLUMN_SUM, Shape.vector(m.shape().dim(1)), List.of(m), -1, 0, null);
+  }
+
+  public Tensor rowSum(Tensor m) {
+    require(m.shape().rank() == 2, "rowSum", m, m);
+    return node(TensorOp.ROW_SUM, Shape.vector(m.shape().dim(0)), List.of(m), -1, 0, null);
+  }
+
   public Tensor weights(int layer, int units, int inputs) {
     return node(TensorOp.WEIGHTS, Shape.matrix(units, inputs), List.of(), layer, 0, null);
   }
@@ -106,7 +151,7 @@ public final class TensorGraph {
   }
 
   public Tensor sum(Tensor v) {
-    require(v.shape().rank() == 1, "sum", v, v);
+    require(v.shape().rank() >= 1, "sum", v, v);
     return node(TensorOp.SUM, Shape.scalar(), List.of(v), -1, 0, null);
   }
 
@@ -124,14 +169,14 @@ public final class TensorGraph {
   }
 
   public Tensor softmax(Tensor z) {
-    require(z.shape().rank() == 1, "softmax", z, z);
+    require(z.shape().rank() >= 1, "softmax", z, z);
     return node(TensorOp.SOFTMAX, z.shape(), List.of(z), -1, 0, null);
   }
 
   /** Fused softmax cross-entropy of logits z and targets t; {@code p} = softmax(z), which its rule reads. */
   public Tensor softmaxCrossEntropy(Tensor z, Tensor t, Tensor p) {
     require(z.shape().equals(t.shape()) && p.op() == TensorOp.SOFTMAX && p.arg(0) == z, "softmax cross-entropy", z, t);
-    return node(TensorOp.SOFTMAX_CROSS_ENTROPY, Shape.scalar(), List.of(z, t, p), -1, 0, null);
+    return node(TensorOp.SOFTMAX_CROSS_ENTROPY, perRow(z), List.of(z, t, p), -1, 0, null);
   }
 
   /**
@@ -141,7 +186,12 @@ public final class TensorGraph {
   public Tensor sigmoidCrossEntropy(ElementFunction stable, Tensor z, Tensor t, Tensor o) {
     require(z.shape().equals(t.shape()) && z.shape().equals(o.shape()) && stable.arity() == 2,
         "sigmoid cross-entropy", z, t);
-    return node(TensorOp.SIGMOID_CROSS_ENTROPY, Shape.scalar(), List.of(z, t, o), -1, 0, stable);
+    return node(TensorOp.SIGMOID_CROSS_ENTROPY, perRow(z), List.of(z, t, o), -1, 0, stable);
+  }
+
+  /** A loss's shape: a scalar for one sample, one value per row for a batch's [units][rows]. */
+  private static Shape perRow(Tensor z) {
+    return z.shape().rank() == 2 ? Shape.vector(z.shape().dim(1)) : Shape.scalar();
   }
 
   public Tensor update(Tensor parameter, Tensor gradient) {

@@ -114,40 +114,116 @@ public final class TensorInterpreter {
       }
       case SOFTMAX -> {
         double[] z = compute(n.arg(0));
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : z) {
-          max = Math.max(max, v);
-        }
-        double total = 0;
-        for (int i = 0; i < size; i++) {
-          out[i] = Math.exp(z[i] - max);
-          total += out[i];
-        }
-        for (int i = 0; i < size; i++) {
-          out[i] /= total;
+        int units = n.shape().dim(0);
+        int rows = size / units;
+        for (int r = 0; r < rows; r++) {
+          double max = Double.NEGATIVE_INFINITY;
+          for (int j = 0; j < units; j++) {
+            max = Math.max(max, z[j * rows + r]);
+          }
+          double total = 0;
+          for (int j = 0; j < units; j++) {
+            out[j * rows + r] = Math.exp(z[j * rows + r] - max);
+            total += out[j * rows + r];
+          }
+          for (int j = 0; j < units; j++) {
+            out[j * rows + r] /= total;
+          }
         }
       }
       case SOFTMAX_CROSS_ENTROPY -> {
         double[] z = compute(n.arg(0));
         double[] t = compute(n.arg(1));
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : z) {
-          max = Math.max(max, v);
-        }
-        double total = 0;
-        for (double v : z) {
-          total += Math.exp(v - max);
-        }
-        double logSumExp = max + Math.log(total);
-        for (int i = 0; i < z.length; i++) {
-          out[0] += t[i] * (logSumExp - z[i]);
+        int units = n.arg(0).shape().dim(0);
+        int rows = z.length / units;
+        for (int r = 0; r < rows; r++) {
+          double max = Double.NEGATIVE_INFINITY;
+          for (int j = 0; j < units; j++) {
+            max = Math.max(max, z[j * rows + r]);
+          }
+          double total = 0;
+          for (int j = 0; j < units; j++) {
+            total += Math.exp(z[j * rows + r] - max);
+          }
+          double logSumExp = max + Math.log(total);
+          for (int j = 0; j < units; j++) {
+            out[r] += t[j * rows + r] * (logSumExp - z[j * rows + r]);
+          }
         }
       }
       case SIGMOID_CROSS_ENTROPY -> {
         double[] z = compute(n.arg(0));
         double[] t = compute(n.arg(1));
+        int rows = size;
         for (int i = 0; i < z.length; i++) {
-          out[0] += n.fn().apply(z[i], t[i]);
+          out[i % rows] += n.fn().apply(z[i], t[i]);
+        }
+      }
+      case MATMUL -> {
+        double[] w = compute(n.arg(0));
+        double[] x = compute(n.arg(1));
+        int inner = n.arg(0).shape().dim(1);
+        int rows = n.shape().dim(1);
+        for (int j = 0; j < n.shape().dim(0); j++) {
+          for (int k = 0; k < inner; k++) {
+            for (int r = 0; r < rows; r++) {
+              out[j * rows + r] += w[j * inner + k] * x[k * rows + r];
+            }
+          }
+        }
+      }
+      case MATMUL_T -> {
+        double[] w = compute(n.arg(0));
+        double[] d = compute(n.arg(1));
+        int units = n.arg(0).shape().dim(0);
+        int cols = n.shape().dim(0);
+        int rows = n.shape().dim(1);
+        for (int j = 0; j < units; j++) {
+          for (int k = 0; k < cols; k++) {
+            for (int r = 0; r < rows; r++) {
+              out[k * rows + r] += w[j * cols + k] * d[j * rows + r];
+            }
+          }
+        }
+      }
+      case MATMUL_NT -> {
+        double[] a = compute(n.arg(0));
+        double[] b = compute(n.arg(1));
+        int rows = n.arg(0).shape().dim(1);
+        int cols = n.shape().dim(1);
+        for (int j = 0; j < n.shape().dim(0); j++) {
+          for (int k = 0; k < cols; k++) {
+            for (int r = 0; r < rows; r++) {
+              out[j * cols + k] += a[j * rows + r] * b[k * rows + r];
+            }
+          }
+        }
+      }
+      case ROW_BROADCAST -> {
+        double[] v = compute(n.arg(0));
+        int rows = n.shape().dim(1);
+        for (int i = 0; i < size; i++) {
+          out[i] = v[i / rows];
+        }
+      }
+      case COLUMN_BROADCAST -> {
+        double[] v = compute(n.arg(0));
+        int rows = n.shape().dim(1);
+        for (int i = 0; i < size; i++) {
+          out[i] = v[i % rows];
+        }
+      }
+      case COLUMN_SUM -> {
+        double[] m = compute(n.arg(0));
+        for (int i = 0; i < m.length; i++) {
+          out[i % size] += m[i];
+        }
+      }
+      case ROW_SUM -> {
+        double[] m = compute(n.arg(0));
+        int rows = m.length / size;
+        for (int i = 0; i < m.length; i++) {
+          out[i / rows] += m[i];
         }
       }
       case UPDATE -> {

@@ -55,7 +55,22 @@ public enum TensorOp {
    * The delta rule as an epilogue of the training step: {@code θ − η·g}. Arguments (θ, g); it is
    * appended after differentiation, after θ's last reader, and has no rule of its own.
    */
-  UPDATE(Kind.EPILOGUE);
+  UPDATE(Kind.EPILOGUE),
+
+  /** {@code W·X}: matrix [u][n] times the batch's [n][rows] gives [u][rows]. Batch graphs only. */
+  MATMUL(Kind.BATCH),
+  /** {@code Wᵀ·D}: matrix [u][n] transposed times [u][rows] gives [n][rows]. Batch graphs only. */
+  MATMUL_T(Kind.BATCH),
+  /** {@code A·Bᵀ}: [u][rows] times [n][rows] transposed gives [u][n], the outer products summed over the rows. */
+  MATMUL_NT(Kind.BATCH),
+  /** A per-unit vector [u] repeated for every row: [u][rows]. Batch graphs only. */
+  ROW_BROADCAST(Kind.BATCH),
+  /** A per-row vector [rows] repeated for every unit: [u][rows]. Batch graphs only. */
+  COLUMN_BROADCAST(Kind.BATCH),
+  /** Σ over the units of each row: [u][rows] gives [rows]. Batch graphs only. */
+  COLUMN_SUM(Kind.BATCH),
+  /** Σ over the rows: [u][rows] gives [u]. Batch graphs only. */
+  ROW_SUM(Kind.BATCH);
 
   /** What differentiation does with an op. */
   public enum Kind {
@@ -64,7 +79,9 @@ public enum TensorOp {
     /** An op with a vector-Jacobian rule in {@link TensorRules}. */
     DIFFERENTIABLE,
     /** Appended to the differentiated graph; never differentiated. */
-    EPILOGUE
+    EPILOGUE,
+    /** An op of the batch form of a differentiated graph ({@link BatchAxis}); never differentiated. */
+    BATCH
   }
 
   private final Kind kind;

@@ -1,11 +1,13 @@
 package io.gradgen.processor.lower;
 
+import io.gradgen.processor.ir.BatchAxis;
 import io.gradgen.processor.ir.ElementFunction;
 import io.gradgen.processor.ir.NetworkIr;
 import io.gradgen.processor.ir.Tensor;
 import io.gradgen.processor.ir.TensorDifferentiator.Backprop;
 import io.gradgen.processor.ir.TensorOp;
 import io.gradgen.processor.lower.ElementCall.Operand;
+import io.gradgen.processor.schedule.Schedule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,9 +62,11 @@ public record LoopPlan(List<LayerPlan> layers, LossPlan loss) {
     Backprop bp = ir.backprop();
     List<NetworkIr.Layer> layers = ir.layers();
     List<LayerPlan> plans = new ArrayList<>();
+    BatchAxis.Batch batch = BatchAxis.of(ir, Schedule.BATCH_ROWS);
     for (int i = 0; i < layers.size(); i++) {
       NetworkIr.Layer l = layers.get(i);
       checkLinearAlgebra(ir, i);
+      checkBatch(ir, batch, i);
       Optional<ElementCall> activation = l.activation().map(f -> new ElementCall(f, List.of(Operand.Z)));
       Optional<ElementCall> gate = Optional.empty();
       if (i + 1 < layers.size() && bp.adjoint(l.z()) != bp.adjoint(l.out())) {
@@ -156,6 +160,37 @@ public record LoopPlan(List<LayerPlan> layers, LossPlan loss) {
       Tensor down = bp.adjoint(l.in());
       expect(down.op() == TensorOp.MATVEC_T && down.arg(0) == l.weights() && down.arg(1) == delta, "∂E/∂in = Wᵀ·δ", i);
     }
+  }
+
+  /**
+   * The batch templates render the graph's batch form: Z = W·IN (+ b for every row), ∂E/∂W = Δ·INᵀ
+   * over the rows, ∂E/∂b = Δ summed over the rows (and units, when shared), below the first layer
+   * ∂E/∂IN = Wᵀ·Δ, and the same element functions applied to [unit][row].
+   */
+  private static void checkBatch(NetworkIr ir, BatchAxis.Batch batch, int i) {
+    NetworkIr.Layer l = ir.layers().get(i);
+    Tensor z = batch.of(l.z());
+    Tensor product = z.op() == TensorOp.ADD ? z.arg(0) : z;
+    expect(product.op() == TensorOp.MATMUL && product.arg(0) == l.weights() && product.arg(1) == batch.of(l.in()),
+        "Z = W·IN over the batch", i);
+    Tensor delta = batch.of(ir.backprop().adjoint(l.z()));
+    int p = ir.parameters().indexOf(l.weights());
+    Tensor dw = batch.gradients().get(p);
+    expect(dw.op() == TensorOp.MATMUL_NT && dw.arg(0) == delta && dw.arg(1) == batch.of(l.in()),
+        "∂E/∂W = Δ·INᵀ over the batch", i);
+    l.bias().ifPresent(b -> {
+      Tensor db = batch.gradients().get(ir.parameters().indexOf(b));
+      expect(db.op() == TensorOp.ROW_SUM && db.arg(0) == delta
+          || db.op() == TensorOp.SUM && db.arg(0).op() == TensorOp.COLUMN_SUM && db.arg(0).arg(0) == delta,
+          "∂E/∂b = Δ summed over the batch", i);
+    });
+    if (i > 0) {
+      Tensor down = batch.of(ir.backprop().adjoint(l.in()));
+      expect(down.op() == TensorOp.MATMUL_T && down.arg(0) == l.weights() && down.arg(1) == delta,
+          "∂E/∂IN = Wᵀ·Δ over the batch", i);
+    }
+    l.activation().ifPresent(f -> expect(batch.of(l.out()).op() == TensorOp.MAP && batch.of(l.out()).fn() == f,
+        "the activation applied to [unit][row]", i));
   }
 
   private static void expect(boolean ok, String what, int layer) {
