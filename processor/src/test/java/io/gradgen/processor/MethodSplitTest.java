@@ -76,6 +76,41 @@ class MethodSplitTest {
     assertEquals(loops.trainStep(x, t, 0.1), line.trainStep(x, t, 0.1), 1e-12, "fused step");
   }
 
+  private static String deep(String name, int layers) {
+    StringBuilder sb = new StringBuilder("package split;\nimport io.gradgen.*;\n@Network(inputs = 2, layers = {\n");
+    for (int i = 0; i < layers; i++) {
+      sb.append("  @Dense(name = \"l").append(i).append("\", units = 2, activation = Activation.TANH)")
+          .append(i + 1 < layers ? ",\n" : "},\n");
+    }
+    return sb.append("  loss = Loss.HALF_SUM_SQUARED_ERROR, code = CodeShape.LOOPS)\npublic interface ")
+        .append(name).append(" {}\n").toString();
+  }
+
+  @Test
+  void aLoopNetworkOfTheMostLayersAllowedKeepsEveryMethodUnderTheJitLimit(@TempDir Path dir) throws IOException {
+    CompiledModels compiled = CompiledModels.compile(List.of(
+        JavaFileObjects.forSourceString("split.Deep", deep("Deep", 128))));
+    int largest = LargeNetworkTest.assertEveryMethodUnderTheJitLimit(compiled, "DeepModel", dir);
+    System.out.println("largest method of a 128-layer loop network: " + largest + " bytes of bytecode");
+    DifferentiableModel model = compiled.model("split.DeepModel");
+    Random random = new Random(5);
+    double[] p = new double[model.parameterCount()];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = random.nextDouble() - 0.5;
+    }
+    model.parameters().copyFrom(p);
+    FiniteDifferences.assertGradientMatches(model, new double[] {0.3, -0.4}, new double[] {0.1, 0.2}, "128 layers");
+  }
+
+  @Test
+  void moreLayersThanThatAreATaggedError() {
+    com.google.testing.compile.Compilation c = com.google.testing.compile.Compiler.javac()
+        .withProcessors(new GradgenProcessor())
+        .compile(JavaFileObjects.forSourceString("split.TooDeep", deep("TooDeep", 129)));
+    com.google.testing.compile.CompilationSubject.assertThat(c).hadErrorContaining(
+        "[gradgen.layers] a network may have at most 128 layers, but this one has 129; use fewer, wider layers");
+  }
+
   @Test
   void aLongDifferentiableLoopIsSplitAndItsGradientIsExact(@TempDir Path dir) throws Exception {
     CompiledModels compiled = CompiledModels.compile(List.of(JavaFileObjects.forSourceString("split.Long", String.join("\n",

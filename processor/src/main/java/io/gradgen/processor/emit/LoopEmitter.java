@@ -243,17 +243,45 @@ final class LoopEmitter {
             .build(),
         CodeBlock.of("$T loss = gradientRows(xs, xOffset, ts, tOffset, count, g, s);\n", c.scalar),
         CodeBlock.of("descend(g, scale);\n")));
-    type.addMethod(LoopPrinter.flat(descend()));
+    type.addMethod(LoopPrinter.flat(descend(type)));
   }
 
   /** θ ← θ − scale·g for a flat gradient g, written into the columns and biases. */
-  private MethodSpec descend() {
+  /**
+   * Layers whose updates one method applies: about 70 bytes of bytecode each, so a chunk stays far
+   * under the JIT limit however deep the network.
+   */
+  private static final int LAYERS_PER_DESCEND = 64;
+
+  /** θ ← θ − scale·g for a flat gradient g, written into the columns and biases. */
+  private MethodSpec descend(TypeSpec.Builder type) {
     MethodSpec.Builder m = MethodSpec.methodBuilder("descend")
         .addModifiers(Modifier.PRIVATE)
         .addJavadoc("θ ← θ − scale·g for the flat gradient g, column by column.\n")
         .addParameter(c.array, "g")
         .addParameter(c.scalar, "scale");
-    for (DenseLayout l : c.layers) {
+    if (c.layers.size() <= LAYERS_PER_DESCEND) {
+      addUpdates(m, 0, c.layers.size());
+      return m.build();
+    }
+    for (int from = 0; from < c.layers.size(); from += LAYERS_PER_DESCEND) {
+      int to = Math.min(c.layers.size(), from + LAYERS_PER_DESCEND);
+      String part = "descendLayers" + from + "To" + (to - 1);
+      MethodSpec.Builder chunk = MethodSpec.methodBuilder(part)
+          .addModifiers(Modifier.PRIVATE)
+          .addJavadoc("{@link #descend} for layers $L to $L.\n", from, to - 1)
+          .addParameter(c.array, "g")
+          .addParameter(c.scalar, "scale");
+      addUpdates(chunk, from, to);
+      type.addMethod(LoopPrinter.flat(chunk.build()));
+      m.addStatement("$N(g, scale)", part);
+    }
+    return m.build();
+  }
+
+  /** The updates of layers {@code from} to {@code to − 1}. */
+  private void addUpdates(MethodSpec.Builder m, int from, int to) {
+    for (DenseLayout l : c.layers.subList(from, to)) {
       m.beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
           .addStatement("$T column = $N[k]", c.array, LoopContext.weights(l))
           .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
@@ -268,7 +296,6 @@ final class LoopEmitter {
         case NONE -> {}
       }
     }
-    return m.build();
   }
 
   private TypeSpec scratch() {

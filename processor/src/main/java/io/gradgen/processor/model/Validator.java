@@ -16,6 +16,7 @@ public final class Validator {
           new AbstractMethodsRule(),
           new InputsRule(),
           new LayersPresentRule(),
+          new LayerCountRule(),
           new UnitsRule(),
           new SlopeRule(),
           new LayerNameRule(),
