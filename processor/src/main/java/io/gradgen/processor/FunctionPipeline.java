@@ -74,8 +74,7 @@ public final class FunctionPipeline {
 
   /** {@code <Type>Gradients} for every method of one class. */
   public static JavaFile generate(String packageName, List<String> typeNames, List<FunctionSpec> functions) {
-    Map<String, FunctionSpec> byName = new java.util.LinkedHashMap<>();
-    functions.forEach(f -> byName.put(f.name(), f));
+    Map<String, FunctionSpec> byName = FunctionSpec.index(functions);
     List<LoweredFunction> lowered = new ArrayList<>();
     for (FunctionSpec f : functions) {
       lowered.add(lower(f, byName));

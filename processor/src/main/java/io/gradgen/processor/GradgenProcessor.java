@@ -23,7 +23,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -158,8 +157,7 @@ public final class GradgenProcessor extends AbstractProcessor {
     if (functions.isEmpty()) {
       return; // reported
     }
-    Map<String, FunctionSpec> byName = new LinkedHashMap<>();
-    functions.get().forEach(f -> byName.put(f.name(), f));
+    Map<String, FunctionSpec> byName = FunctionSpec.index(functions.get());
     if (hasAnnotation(type, Network.class)) {
       processNetwork(type, byName);
     }
@@ -201,7 +199,7 @@ public final class GradgenProcessor extends AbstractProcessor {
           method));
       return Optional.empty();
     }
-    FunctionReader reader = new FunctionReader(found.get());
+    FunctionReader reader = new FunctionReader(found.get(), processingEnv.getElementUtils());
     List<FunctionSpec> functions = new java.util.ArrayList<>();
     boolean failed = false;
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {

@@ -80,7 +80,7 @@ public final class FunctionGraphBuilder {
         b.elements.put(p.name(), new TreeMap<>());
       }
     }
-    b.calls.push(f.name());
+    b.calls.push(f.key());
     Node result = b.execute(f, env, "");
     b.g.name(result, f.name());
     List<Node> wrt = new ArrayList<>();
@@ -113,7 +113,7 @@ public final class FunctionGraphBuilder {
     for (int i = 0; i < args.size(); i++) {
       env.put(f.parameters().get(i).name(), new Scalar(args.get(i)));
     }
-    b.calls.push(f.name());
+    b.calls.push(f.key());
     return b.execute(f, env, prefix);
   }
 
@@ -344,13 +344,14 @@ public final class FunctionGraphBuilder {
         default -> throw new FunctionError(call.at(), fn + " is not differentiable by gradgen");
       };
     }
+    // fn is the callee's key, f(double,double[]): the reader resolved the call among the overloads.
     FunctionSpec callee = functions.get(fn);
     if (callee == null) {
       throw new FunctionError(call.at(), "'" + fn + "' is not a @Differentiable static method of this class;"
           + " a @Differentiable method can call Math functions and other @Differentiable static methods");
     }
     if (!callee.isStatic()) {
-      throw new FunctionError(call.at(), "'" + fn + "' reads @Parameter fields; only static @Differentiable methods can be called");
+      throw new FunctionError(call.at(), "'" + callee.name() + "' reads @Parameter fields; only static @Differentiable methods can be called");
     }
     if (calls.contains(fn)) {
       List<String> chain = new ArrayList<>();
@@ -359,20 +360,20 @@ public final class FunctionGraphBuilder {
           + ") cannot be inlined; write the computation with a for loop");
     }
     if (callee.parameters().size() != args.size()) {
-      throw new FunctionError(call.at(), fn + " takes " + callee.parameters().size() + " arguments");
+      throw new FunctionError(call.at(), callee.name() + " takes " + callee.parameters().size() + " arguments");
     }
     Map<String, Value> calleeEnv = new HashMap<>();
     for (int i = 0; i < args.size(); i++) {
       FunctionSpec.Param p = callee.parameters().get(i);
       Value v = values.get(i);
       if (p.kind().isArray() != (v instanceof Array)) {
-        throw new FunctionError(call.args().get(i).at(), "argument " + (i + 1) + " of " + fn + " must be a " + p.kind().java());
+        throw new FunctionError(call.args().get(i).at(), "argument " + (i + 1) + " of " + callee.name() + " must be a " + p.kind().java());
       }
       calleeEnv.put(p.name(), v instanceof Array ? v : new Scalar(args.get(i)));
     }
     calls.push(fn);
     try {
-      return execute(callee, calleeEnv, prefix + fn + "_");
+      return execute(callee, calleeEnv, prefix + callee.name() + "_");
     } finally {
       calls.pop();
     }

@@ -78,10 +78,29 @@ public final class DeclarationReader {
         values.get("precision") instanceof VariableElement floatingPoint
             ? Precision.valueOf(floatingPoint.getSimpleName().toString())
             : Precision.DOUBLE;
+    Map<String, FunctionSpec> roles = new java.util.LinkedHashMap<>(functions);
+    for (LayerSpec layer : layers) {
+      overloadFor(roles, layer.function(), 1);
+    }
+    overloadFor(roles, lossFunction, 2);
     NetworkSpec spec =
         new NetworkSpec(
-            packageName(type), typeNames(type), shape(type), inputs, layers, loss, lossFunction, functions, code, precision);
+            packageName(type), typeNames(type), shape(type), inputs, layers, loss, lossFunction, roles, code, precision);
     return Optional.of(new Declaration(spec, type, network.get(), layerMirrors));
+  }
+
+  /**
+   * Where {@code name} is overloaded (so {@link FunctionSpec#index} has no entry for it), the
+   * network means the overload taking {@code scalars} numbers: an activation one, a loss two.
+   */
+  private static void overloadFor(Map<String, FunctionSpec> functions, String name, int scalars) {
+    if (name.isEmpty() || functions.containsKey(name)) {
+      return;
+    }
+    functions.values().stream()
+        .filter(f -> f.name().equals(name) && f.takesScalars(scalars))
+        .findFirst()
+        .ifPresent(f -> functions.put(name, f));
   }
 
   private Optional<LayerSpec> layer(AnnotationMirror mirror) {

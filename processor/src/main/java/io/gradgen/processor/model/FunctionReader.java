@@ -30,6 +30,7 @@ import io.gradgen.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -40,6 +41,7 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
 
 /**
  * Reads the body of a {@code @Differentiable} method through javac's tree API into an {@link Ast},
@@ -50,11 +52,18 @@ public final class FunctionReader {
       Set.of("exp", "log", "log1p", "sqrt", "pow", "abs", "tanh", "sin", "cos", "max", "min");
 
   private final Trees trees;
+  private final Elements elements;
   private CompilationUnitTree unit;
-  private String declaringType = "";
+  private NameScope scope;
+  private Set<String> arrayParameters = Set.of();
 
-  public FunctionReader(Trees trees) {
+  /**
+   * @param trees javac's trees, for the bodies
+   * @param elements the compiler's symbols, through which every name a body uses is resolved
+   */
+  public FunctionReader(Trees trees, Elements elements) {
     this.trees = trees;
+    this.elements = elements;
   }
 
   /** The method's spec. @throws FunctionError on the first construct outside the subset */
@@ -65,7 +74,7 @@ public final class FunctionReader {
           + "; @Differentiable methods must be compiled from source, by javac");
     }
     unit = path.getCompilationUnit();
-    declaringType = type.getSimpleName().toString();
+    scope = new NameScope(elements, type, unit);
     Object at = at(tree);
     if (tree.getBody() == null) {
       throw new FunctionError(at, "a @Differentiable method needs a body");
@@ -106,6 +115,12 @@ public final class FunctionReader {
         }
       }
     }
+    arrayParameters = new java.util.HashSet<>();
+    for (FunctionSpec.Param p : params) {
+      if (p.kind().isArray()) {
+        arrayParameters.add(p.name());
+      }
+    }
     List<String> wrt = wrt(method, params, fields, at);
     List<Ast> body = new ArrayList<>();
     for (StatementTree statement : tree.getBody().getStatements()) {
@@ -114,7 +129,15 @@ public final class FunctionReader {
     if (body.isEmpty() || !(body.get(body.size() - 1) instanceof Ast.Return)) {
       throw new FunctionError(at, "a @Differentiable method ends with its only return statement");
     }
-    return new FunctionSpec(method.getSimpleName().toString(), isStatic, params, fields, wrt, body, at);
+    return new FunctionSpec(method.getSimpleName().toString(), key(method), isStatic, params, fields, wrt, body, at);
+  }
+
+  private static String key(ExecutableElement method) {
+    List<String> types = new ArrayList<>();
+    for (VariableElement p : method.getParameters()) {
+      types.add(p.asType().toString());
+    }
+    return FunctionSpec.key(method.getSimpleName().toString(), types);
   }
 
   private List<String> wrt(ExecutableElement method, List<FunctionSpec.Param> params, List<String> fields, Object at) {
@@ -391,23 +414,46 @@ public final class FunctionReader {
   }
 
   private Ast member(MemberSelectTree m) {
-    String owner = m.getExpression().toString();
     String name = m.getIdentifier().toString();
-    if (owner.equals("Math") || owner.equals("java.lang.Math")) {
+    if (m.getExpression() instanceof IdentifierTree self && self.getName().contentEquals("this")) {
+      return new Ast.Name(name, at(m));
+    }
+    if (isJavaLangMath(m.getExpression())) {
       if (name.equals("PI")) {
         return new Ast.Num(Math.PI, false, at(m));
       }
       if (name.equals("E")) {
         return new Ast.Num(Math.E, false, at(m));
       }
-    }
-    if (owner.equals("this")) {
-      return new Ast.Name(name, at(m));
+    } else {
+      notJavaLangMath(m.getExpression(), m);
     }
     if (name.equals("length")) {
       throw new FunctionError(at(m), m + " is not a compile-time constant; loop bounds must be constants, e.g. i < 5");
     }
     throw unsupported(m, "the field " + m);
+  }
+
+  /** True when the qualifier denotes the class java.lang.Math, by the compiler's symbols. */
+  private boolean isJavaLangMath(ExpressionTree qualifier) {
+    return scope.qualifier(qualifier)
+        .filter(t -> t.getQualifiedName().contentEquals("java.lang.Math"))
+        .isPresent();
+  }
+
+  /** A qualifier spelled Math that denotes something else is an error that says what it is. */
+  private void notJavaLangMath(ExpressionTree qualifier, Tree use) {
+    if (!qualifier.toString().equals("Math") && !qualifier.toString().equals("java.lang.Math")) {
+      return;
+    }
+    String what = scope.qualifier(qualifier)
+        .map(t -> "the class " + t.getQualifiedName())
+        .orElse("a field or variable");
+    throw new FunctionError(at(use), "'" + qualifier + "' here is " + what + ", not java.lang.Math, whose"
+        + " functions gradgen differentiates; write java.lang.Math." + (use instanceof MemberSelectTree ms
+            ? ms.getIdentifier() : use instanceof MethodInvocationTree mi && mi.getMethodSelect() instanceof MemberSelectTree sel
+                ? sel.getIdentifier() + "(…)" : "…")
+        + ", or rename the other " + qualifier);
   }
 
   private Ast call(MethodInvocationTree c) {
@@ -420,24 +466,89 @@ public final class FunctionReader {
     }
     ExpressionTree select = c.getMethodSelect();
     if (select instanceof MemberSelectTree m) {
-      String owner = m.getExpression().toString();
       String name = m.getIdentifier().toString();
-      if (owner.equals("Math") || owner.equals("java.lang.Math")) {
-        if (!MATH.contains(name)) {
-          throw new FunctionError(at(c), "Math." + name + " is not differentiable by gradgen; "
-              + "use exp, log, log1p, sqrt, pow, abs, tanh, sin, cos, max or min");
-        }
-        return new Ast.Call("Math." + name, args, at(c));
+      ExpressionTree owner = m.getExpression();
+      if (isJavaLangMath(owner)) {
+        return math(name, args, c);
       }
-      if (owner.equals("this") || owner.equals(declaringType) || owner.endsWith("." + declaringType)) {
-        return new Ast.Call(name, args, at(c));
+      notJavaLangMath(owner, c);
+      boolean self = owner instanceof IdentifierTree id && id.getName().contentEquals("this");
+      if (self || scope.qualifier(owner).filter(t -> t.equals(scope.declaring())).isPresent()) {
+        return ownMethod(name, args, c);
       }
-      throw new FunctionError(at(c), "only Math functions and @Differentiable methods of this class can be"
+      throw new FunctionError(at(c), "only java.lang.Math functions and @Differentiable methods of this class can be"
           + " called, not " + owner + "." + name + "; move the method into this class and mark it @Differentiable");
     }
     if (select instanceof IdentifierTree id) {
-      return new Ast.Call(id.getName().toString(), args, at(c));
+      String name = id.getName().toString();
+      if (scope.methods(name).isEmpty()) {
+        Optional<TypeElement> imported = scope.staticImportOf(name);
+        if (imported.isPresent() && imported.get().getQualifiedName().contentEquals("java.lang.Math")) {
+          return math(name, args, c);
+        }
+      }
+      return ownMethod(name, args, c);
     }
     throw unsupported(c, "this call");
+  }
+
+  private Ast math(String name, List<Ast> args, MethodInvocationTree c) {
+    if (!MATH.contains(name)) {
+      throw new FunctionError(at(c), "Math." + name + " is not differentiable by gradgen; "
+          + "use exp, log, log1p, sqrt, pow, abs, tanh, sin, cos, max or min");
+    }
+    return new Ast.Call("Math." + name, args, at(c));
+  }
+
+  /**
+   * A call of a method of this class, resolved as javac resolves it among the class's methods of
+   * that name: by the number of arguments and which are arrays (array arguments are array
+   * parameters, passed by name). Where that leaves more than one method, the call is an error,
+   * never a guess.
+   */
+  private Ast ownMethod(String name, List<Ast> args, MethodInvocationTree c) {
+    List<ExecutableElement> named = scope.methods(name);
+    if (named.isEmpty()) {
+      throw new FunctionError(at(c), "'" + name + "' is not a @Differentiable static method of this class;"
+          + " a @Differentiable method can call java.lang.Math functions and other @Differentiable static methods");
+    }
+    List<ExecutableElement> applicable = new ArrayList<>();
+    for (ExecutableElement m : named) {
+      if (applicable(m, args)) {
+        applicable.add(m);
+      }
+    }
+    if (applicable.isEmpty()) {
+      throw new FunctionError(at(c), "no method " + name + " takes these " + args.size() + " argument"
+          + (args.size() == 1 ? "" : "s") + "; there are " + named.stream().map(FunctionReader::key).toList());
+    }
+    if (applicable.size() > 1) {
+      throw new FunctionError(at(c), "this call could be any of " + applicable.stream().map(FunctionReader::key).toList()
+          + ", which gradgen does not choose between; give the overloads different names");
+    }
+    ExecutableElement callee = applicable.get(0);
+    if (annotation(callee, Differentiable.class.getCanonicalName()) == null) {
+      throw new FunctionError(at(c), key(callee) + " is not @Differentiable; mark it @Differentiable to call it here");
+    }
+    if (!callee.getEnclosingElement().equals(scope.declaring())) {
+      throw new FunctionError(at(c), key(callee) + " is declared in " + callee.getEnclosingElement()
+          + "; only @Differentiable methods of this class can be called");
+    }
+    return new Ast.Call(key(callee), args, at(c));
+  }
+
+  /** Whether {@code m} can take these arguments: as many, arrays where it takes arrays. */
+  private boolean applicable(ExecutableElement m, List<Ast> args) {
+    if (m.getParameters().size() != args.size() || m.isVarArgs()) {
+      return false;
+    }
+    for (int i = 0; i < args.size(); i++) {
+      TypeKind kind = m.getParameters().get(i).asType().getKind();
+      boolean array = args.get(i) instanceof Ast.Name n && arrayParameters.contains(n.name());
+      if (array ? kind != TypeKind.ARRAY : !kind.isPrimitive()) {
+        return false;
+      }
+    }
+    return true;
   }
 }
