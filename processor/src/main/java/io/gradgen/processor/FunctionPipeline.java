@@ -50,16 +50,14 @@ public final class FunctionPipeline {
     Graph g = built.graph();
     // Simplify before differentiating too: the rules then see the stable forms (z·σ(z), not z/(1 + e^−z)).
     Node result = Simplifier.simplify(g, List.of(built.result())).get(0);
+    // The gradient needs every value of the forward pass: past the limit already, it is not built.
+    checkSize(f, Reachable.computing(List.of(result)).size());
     Gradient gradient = Differentiator.differentiate(g, result, built.wrt(), "d" + f.name() + "_");
     List<Node> roots = new ArrayList<>();
     roots.add(result);
     roots.addAll(gradient.parameterGradients());
     List<Node> simple = Simplifier.simplify(g, roots);
-    long bytes = BYTES_PER_NODE * Reachable.computing(simple).size();
-    if (bytes > MAX_BYTES) {
-      throw new FunctionError(f.at(), "unrolled, " + f.name() + " and its gradient would take about " + bytes
-          + " bytes of bytecode, past Java's 64 KB limit per method; use fewer loop iterations");
-    }
+    checkSize(f, Reachable.computing(simple).size());
     Node value = simple.get(0);
     Set<Node> forward = new HashSet<>(Reachable.computing(List.of(value)));
     List<Lowering.Output> stores = new ArrayList<>();
@@ -72,14 +70,33 @@ public final class FunctionPipeline {
         Lowering.lower(g, forward, stores, List.of(value), built.variables(), taken));
   }
 
-  /** {@code <Type>Gradients} for every method of one class. */
-  public static JavaFile generate(String packageName, List<String> typeNames, List<FunctionSpec> functions) {
+  private static void checkSize(FunctionSpec f, int nodes) {
+    long bytes = BYTES_PER_NODE * nodes;
+    if (bytes > MAX_BYTES) {
+      throw new FunctionError(f.at(), "unrolled, " + f.name() + " and its gradient would take about " + bytes
+          + " bytes of bytecode, past Java's 64 KB limit per method; use fewer loop iterations");
+    }
+  }
+
+  /**
+   * {@code <Type>Gradients} for every method of one class, or empty after {@code problems} heard
+   * of every method that cannot be generated (each one, not only the first).
+   */
+  public static java.util.Optional<JavaFile> generate(
+      String packageName, List<String> typeNames, List<FunctionSpec> functions,
+      java.util.function.Consumer<FunctionError> problems) {
     Map<String, FunctionSpec> byName = FunctionSpec.index(functions);
     List<LoweredFunction> lowered = new ArrayList<>();
+    boolean failed = false;
     for (FunctionSpec f : functions) {
-      lowered.add(lower(f, byName));
+      try {
+        lowered.add(lower(f, byName));
+      } catch (FunctionError e) {
+        problems.accept(e);
+        failed = true;
+      }
     }
-    return FunctionEmitter.emit(packageName, typeNames, lowered);
+    return failed ? java.util.Optional.empty() : java.util.Optional.of(FunctionEmitter.emit(packageName, typeNames, lowered));
   }
 
   private static String fresh(String wanted, Set<String> taken) {

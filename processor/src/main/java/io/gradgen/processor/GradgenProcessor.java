@@ -59,6 +59,9 @@ public final class GradgenProcessor extends AbstractProcessor {
   /** The annotation on every generated class, whose value is this class's name. */
   private static final String GENERATED = "javax.annotation.processing.Generated";
 
+  /** Past this width (inputs or units) no report is written: it lists a term per input. */
+  static final int REPORT_MAX_WIDTH = 100_000;
+
   private final Function<NetworkSpec, JavaFile> generator;
   /** javac's tree API once looked up; empty under a compiler that has none. */
   private Optional<Trees> trees;
@@ -121,7 +124,7 @@ public final class GradgenProcessor extends AbstractProcessor {
     for (TypeElement type : types) {
       try {
         process(type);
-      } catch (RuntimeException | LinkageError e) {
+      } catch (RuntimeException | LinkageError | StackOverflowError | OutOfMemoryError e) {
         internalError(type, e);
       }
     }
@@ -162,13 +165,10 @@ public final class GradgenProcessor extends AbstractProcessor {
       processNetwork(type, byName);
     }
     if (!byName.isEmpty()) {
-      try {
-        List<String> names = DeclarationReader.typeNames(type);
-        JavaFile file = FunctionPipeline.generate(DeclarationReader.packageName(processingEnv.getElementUtils(), type), names, functions.get());
-        write(file, FunctionEmitter.className(names), type);
-      } catch (FunctionError e) {
-        report(type, e);
-      }
+      List<String> names = DeclarationReader.typeNames(type);
+      FunctionPipeline.generate(DeclarationReader.packageName(processingEnv.getElementUtils(), type), names, functions.get(),
+              e -> report(type, e))
+          .ifPresent(file -> write(file, FunctionEmitter.className(names), type));
     }
   }
 
@@ -279,8 +279,17 @@ public final class GradgenProcessor extends AbstractProcessor {
       report(type, e);
       return;
     }
-    if (write(file, declaration.spec().modelName(), type)
-        && !"false".equals(processingEnv.getOptions().get(REPORT_OPTION))) {
+    boolean reported = !"false".equals(processingEnv.getOptions().get(REPORT_OPTION));
+    int widest = Math.max(declaration.spec().inputs(),
+        declaration.spec().layers().stream().mapToInt(l -> l.units()).max().orElse(0));
+    if (reported && widest > REPORT_MAX_WIDTH) {
+      // The report writes one neuron of each layer in full, a term per input: ~100 bytes each.
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, "[gradgen.report] "
+          + declaration.spec().modelName() + " is " + widest + " wide, more than the " + REPORT_MAX_WIDTH
+          + " up to which gradgen writes the derivation report and picture; none is written for it", type);
+      reported = false;
+    }
+    if (write(file, declaration.spec().modelName(), type) && reported) {
       try {
         writeResource(declaration, ".md", DerivationReport.markdown(declaration.spec()));
         writeResource(declaration, ".dot", GraphPicture.dot(declaration.spec()));
@@ -341,8 +350,10 @@ public final class GradgenProcessor extends AbstractProcessor {
   }
 
   private void internalError(TypeElement type, Throwable e) {
-    StringWriter trace = new StringWriter();
-    e.printStackTrace(new PrintWriter(trace));
+    StringWriter full = new StringWriter();
+    e.printStackTrace(new PrintWriter(full));
+    // A stack overflow's trace is a thousand copies of one frame: the first few say where.
+    String trace = full.toString().lines().limit(30).collect(java.util.stream.Collectors.joining("\n"));
     processingEnv
         .getMessager()
         .printMessage(

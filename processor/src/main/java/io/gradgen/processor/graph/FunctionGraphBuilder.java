@@ -24,6 +24,22 @@ public final class FunctionGraphBuilder {
   /** Past this many nodes an unrolled function is too large to generate as straight-line code. */
   static final int MAX_NODES = 200_000;
 
+  /**
+   * Past this many statements run while unrolling, a function is too large: a loop whose body adds
+   * no node (or folds to constants) is stopped here, in bounded time, instead of by the node count.
+   */
+  static final long MAX_STATEMENTS = 1_000_000;
+
+  /**
+   * Past this many operations a function used as a network's activation or loss is too large: its
+   * body and derivative are printed into the network's methods once per unit (straight-line) or
+   * inside each loop (loops), and the later stages walk them recursively.
+   */
+  public static final int MAX_INLINED_NODES = 1_000;
+
+  private long statements;
+  private long inlineLimit = Long.MAX_VALUE;
+
   /** The value of an expression: a double (a node), an int (known at compile time), or an array. */
   private sealed interface Value {}
 
@@ -114,6 +130,7 @@ public final class FunctionGraphBuilder {
       env.put(f.parameters().get(i).name(), new Scalar(args.get(i)));
     }
     b.calls.push(f.key());
+    b.inlineLimit = g.size() + MAX_INLINED_NODES;
     return b.execute(f, env, prefix);
   }
 
@@ -135,9 +152,18 @@ public final class FunctionGraphBuilder {
   }
 
   private void run(Ast s, Map<String, Value> env, String prefix) {
-    if (g.nodes().size() > MAX_NODES) {
+    if (g.size() > MAX_NODES) {
       throw new FunctionError(s.at(), "unrolled, this function has more than " + MAX_NODES
           + " operations; use fewer loop iterations");
+    }
+    if (g.size() > inlineLimit) {
+      throw new FunctionError(s.at(), "unrolled, this function has more than " + MAX_INLINED_NODES
+          + " operations, too many for a network's activation or loss, whose body and derivative are"
+          + " printed inside the network's methods; use fewer loop iterations");
+    }
+    if (++statements > MAX_STATEMENTS) {
+      throw new FunctionError(s.at(), "unrolled, this function runs more than " + MAX_STATEMENTS
+          + " statements; use fewer loop iterations");
     }
     if (s instanceof Ast.Declare d) {
       Value v = eval(d.init(), env, prefix);
@@ -165,6 +191,7 @@ public final class FunctionGraphBuilder {
     } else if (s instanceof Ast.For loop) {
       int from = integer(eval(loop.from(), env, prefix), loop.from());
       int bound = integer(eval(loop.bound(), env, prefix), loop.bound());
+      checkTerminates(loop, from, bound);
       Value shadowed = env.get(loop.index());
       for (int i = from; holds(loop.comparison(), i, bound); i += loop.step()) {
         env.put(loop.index(), new Int(i));
@@ -181,6 +208,49 @@ public final class FunctionGraphBuilder {
       }
     } else {
       throw new FunctionError(s.at(), "unexpected statement");
+    }
+  }
+
+  /**
+   * A loop is unrolled only if its index reaches the bound: stepping away from it, or overflowing
+   * {@code int} on the way (Java's index would wrap around and the loop run forever or 2³² times),
+   * is an error before anything is unrolled. The number of passes, computed in long, is checked
+   * against {@link #MAX_STATEMENTS} too, so a billion empty passes fail at once.
+   */
+  private static void checkTerminates(Ast.For loop, int from, int bound) {
+    if (!holds(loop.comparison(), from, bound)) {
+      return; // no pass at all
+    }
+    int step = loop.step();
+    boolean upward = loop.comparison().startsWith("<");
+    String index = loop.index();
+    if (upward ? step <= 0 : step >= 0) {
+      throw new FunctionError(loop.at(), "this loop never ends: " + index + " starts at " + from + ", which is "
+          + loop.comparison() + " " + bound + ", and " + (step == 0 ? "never changes" : "moves away from the bound ("
+          + index + (step < 0 ? " -= " + -step : " += " + step) + ")") + "; write " + index + (upward ? "++" : "--")
+          + " or turn the comparison around");
+    }
+    long last = from;
+    long passes;
+    // The last index that passes the test, then the one after it, in long arithmetic.
+    if (upward) {
+      long limit = loop.comparison().equals("<") ? (long) bound - 1 : bound;
+      passes = (limit - from) / step + 1;
+      last = from + (passes - 1) * step;
+    } else {
+      long limit = loop.comparison().equals(">") ? (long) bound + 1 : bound;
+      passes = (from - limit) / -step + 1;
+      last = from + (passes - 1) * step;
+    }
+    long next = last + step;
+    if (next > Integer.MAX_VALUE || next < Integer.MIN_VALUE) {
+      throw new FunctionError(loop.at(), "this loop never ends: after " + index + " = " + last + " the next "
+          + index + " overflows int and wraps around, so " + index + " " + loop.comparison() + " " + bound
+          + " never becomes false; use a bound the index can pass");
+    }
+    if (passes > MAX_STATEMENTS) {
+      throw new FunctionError(loop.at(), "this loop runs " + passes + " times, more than the " + MAX_STATEMENTS
+          + " statements gradgen unrolls; use fewer loop iterations");
     }
   }
 

@@ -17,6 +17,7 @@ public final class Validator {
           new InputsRule(),
           new LayersPresentRule(),
           new UnitsRule(),
+          new SizeBoundsRule(),
           new SlopeRule(),
           new LayerNameRule(),
           new DuplicateLayerNameRule(),
