@@ -21,6 +21,7 @@ import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -179,10 +180,27 @@ public final class DeclarationReader {
             && type.getKind() == ElementKind.CLASS
             && !type.getModifiers().contains(Modifier.STATIC);
     boolean constructor = false;
+    List<String> constructorThrows = new ArrayList<>();
+    TypeMirror runtime = elements.getTypeElement(RuntimeException.class.getCanonicalName()).asType();
+    TypeMirror error = elements.getTypeElement(Error.class.getCanonicalName()).asType();
     for (ExecutableElement c : ElementFilter.constructorsIn(type.getEnclosedElements())) {
       if (c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE)) {
         constructor = true;
+        for (TypeMirror thrown : c.getThrownTypes()) {
+          if (!types.isSubtype(thrown, runtime) && !types.isSubtype(thrown, error)) {
+            constructorThrows.add(thrown.toString());
+          }
+        }
       }
+    }
+    Optional<List<String>> permits = Optional.empty();
+    if (type.getModifiers().contains(Modifier.SEALED)) {
+      List<String> names = new ArrayList<>();
+      for (TypeMirror permitted : type.getPermittedSubclasses()) {
+        String name = permitted.toString();
+        names.add(name.substring(name.lastIndexOf('.') + 1));
+      }
+      permits = Optional.of(names);
     }
     List<String> abstractMethods = new ArrayList<>();
     for (ExecutableElement m : ElementFilter.methodsIn(elements.getAllMembers(type))) {
@@ -196,7 +214,9 @@ public final class DeclarationReader {
         inner,
         !type.getTypeParameters().isEmpty(),
         constructor,
-        abstractMethods);
+        abstractMethods,
+        constructorThrows,
+        permits);
   }
 
   /**
