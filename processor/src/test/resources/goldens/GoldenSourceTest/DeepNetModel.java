@@ -307,6 +307,9 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
   public double trainStep(double[] x, double[] t, double learningRate) {
     checkLength("x", x, INPUTS);
     checkLength("t", t, OUTPUTS);
+    if (!Double.isFinite(learningRate)) {
+      throw new IllegalArgumentException("learningRate must be finite, but is " + learningRate);
+    }
     double[] p = values;
     // forward pass
     // layer 'features' (3 units): z = W·x + b, a = tanh(z)
@@ -546,6 +549,9 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     Batches.check("ts", ts, tOffset, count, OUTPUTS);
     if (count < 1) {
       throw new IllegalArgumentException("count must be at least 1, but is " + count);
+    }
+    if (!Double.isFinite(learningRate)) {
+      throw new IllegalArgumentException("learningRate must be finite, but is " + learningRate);
     }
     double[] p = values;
     double[] g = stepGradient;

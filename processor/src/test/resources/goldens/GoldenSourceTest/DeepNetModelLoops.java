@@ -879,6 +879,9 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     if (count < 1) {
       throw new IllegalArgumentException("count must be at least 1, but is " + count);
     }
+    if (!Double.isFinite(learningRate)) {
+      throw new IllegalArgumentException("learningRate must be finite, but is " + learningRate);
+    }
     Scratch s = SCRATCH.get();
     if (s.batchGradient == null) {
       s.batchGradient = new double[PARAMETERS];
