@@ -56,6 +56,8 @@ public @interface Dense {
   /**
    * With {@code activation = Activation.LEAKY_RELU}: the slope α for {@code z ≤ 0}, finite; 0.01
    * by default (as PyTorch's and Keras's). Other activations ignore it.
+   *
+   * @return with {@code activation = Activation.LEAKY_RELU}: the slope for {@code z ≤ 0}
    */
   double slope() default 0.01;
 }
