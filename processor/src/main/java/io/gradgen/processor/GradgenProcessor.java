@@ -9,8 +9,6 @@ import io.gradgen.Parameter;
 import io.gradgen.processor.emit.FunctionEmitter;
 import io.gradgen.processor.model.FunctionError;
 import io.gradgen.processor.model.FunctionReader;
-import io.gradgen.processor.model.LocalDeclarations;
-import io.gradgen.processor.model.MemberClashes;
 import io.gradgen.processor.model.FunctionSpec;
 import io.gradgen.processor.model.SourcePosition;
 import io.gradgen.processor.diff.MissingGateRuleException;
@@ -123,7 +121,17 @@ public final class GradgenProcessor extends AbstractProcessor {
         }
       }
     }
-    reportLocalDeclarations(round);
+    trees().ifPresent(t -> {
+      for (Element root : round.getRootElements()) {
+        if (root instanceof TypeElement type) {
+          try {
+            Diagnostics.reportLocalDeclarations(processingEnv, t, type);
+          } catch (RuntimeException | LinkageError e) {
+            internalError(type, e);
+          }
+        }
+      }
+    });
     for (TypeElement type : types) {
       try {
         process(type);
@@ -156,31 +164,6 @@ public final class GradgenProcessor extends AbstractProcessor {
       }
     }
     return true;
-  }
-
-  /** gradgen's annotations inside method bodies, which no processor is shown: errors, never silence. */
-  private void reportLocalDeclarations(RoundEnvironment round) {
-    Optional<Trees> found = trees();
-    if (found.isEmpty()) {
-      return;
-    }
-    for (Element root : round.getRootElements()) {
-      if (!(root instanceof TypeElement type)) {
-        continue;
-      }
-      try {
-        com.sun.source.util.TreePath path = found.get().getPath(type);
-        if (path == null || !(path.getLeaf() instanceof com.sun.source.tree.ClassTree tree)) {
-          continue;
-        }
-        for (LocalDeclarations.Found local : LocalDeclarations.in(processingEnv.getElementUtils(), type, tree, path.getCompilationUnit())) {
-          found.get().printMessage(Diagnostic.Kind.ERROR, "[gradgen.declaration-local] " + local.message(), local.tree(),
-              path.getCompilationUnit());
-        }
-      } catch (RuntimeException | LinkageError e) {
-        internalError(type, e);
-      }
-    }
   }
 
   private void process(TypeElement type) {
@@ -307,23 +290,11 @@ public final class GradgenProcessor extends AbstractProcessor {
       report(type, e);
       return;
     }
-    List<MemberClashes.Clash> clashes = MemberClashes.find(processingEnv.getElementUtils(), processingEnv.getTypeUtils(),
-        type, declaration.spec().modelName(), GeneratedMembers.methods(file.typeSpec()));
-    for (MemberClashes.Clash clash : clashes) {
-      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "[gradgen.member-clash] " + clash.message(),
-          clash.element().getEnclosingElement().equals(type) ? clash.element() : type);
+    Optional<JavaFile> safe = Diagnostics.withoutMemberClashes(processingEnv, type, declaration.spec().modelName(), file);
+    if (safe.isEmpty()) {
+      return; // reported
     }
-    if (clashes.isEmpty()) {
-      file = GeneratedMembers.qualifyingClashes(file, type);
-      clashes = GeneratedMembers.textualClashes(file, type, processingEnv.getElementUtils(), declaration.spec().modelName());
-      for (MemberClashes.Clash clash : clashes) {
-        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "[gradgen.member-clash] " + clash.message(),
-            clash.element().getEnclosingElement().equals(type) ? clash.element() : type);
-      }
-    }
-    if (!clashes.isEmpty()) {
-      return;
-    }
+    file = safe.get();
     boolean reported = !"false".equals(processingEnv.getOptions().get(REPORT_OPTION));
     int widest = Math.max(declaration.spec().inputs(),
         declaration.spec().layers().stream().mapToInt(l -> l.units()).max().orElse(0));

@@ -191,7 +191,7 @@ public final class FunctionGraphBuilder {
     } else if (s instanceof Ast.For loop) {
       int from = integer(eval(loop.from(), env, prefix), loop.from());
       int bound = integer(eval(loop.bound(), env, prefix), loop.bound());
-      checkTerminates(loop, from, bound);
+      LoopBounds.check(loop, from, bound, MAX_STATEMENTS);
       Value shadowed = env.get(loop.index());
       for (int i = from; holds(loop.comparison(), i, bound); i += loop.step()) {
         env.put(loop.index(), new Int(i));
@@ -212,49 +212,6 @@ public final class FunctionGraphBuilder {
   }
 
   /**
-   * A loop is unrolled only if its index reaches the bound: stepping away from it, or overflowing
-   * {@code int} on the way (Java's index would wrap around and the loop run forever or 2³² times),
-   * is an error before anything is unrolled. The number of passes, computed in long, is checked
-   * against {@link #MAX_STATEMENTS} too, so a billion empty passes fail at once.
-   */
-  private static void checkTerminates(Ast.For loop, int from, int bound) {
-    if (!holds(loop.comparison(), from, bound)) {
-      return; // no pass at all
-    }
-    int step = loop.step();
-    boolean upward = loop.comparison().startsWith("<");
-    String index = loop.index();
-    if (upward ? step <= 0 : step >= 0) {
-      throw new FunctionError(loop.at(), "this loop never ends: " + index + " starts at " + from + ", which is "
-          + loop.comparison() + " " + bound + ", and " + (step == 0 ? "never changes" : "moves away from the bound ("
-          + index + (step < 0 ? " -= " + -step : " += " + step) + ")") + "; write " + index + (upward ? "++" : "--")
-          + " or turn the comparison around");
-    }
-    long last = from;
-    long passes;
-    // The last index that passes the test, then the one after it, in long arithmetic.
-    if (upward) {
-      long limit = loop.comparison().equals("<") ? (long) bound - 1 : bound;
-      passes = (limit - from) / step + 1;
-      last = from + (passes - 1) * step;
-    } else {
-      long limit = loop.comparison().equals(">") ? (long) bound + 1 : bound;
-      passes = (from - limit) / -step + 1;
-      last = from + (passes - 1) * step;
-    }
-    long next = last + step;
-    if (next > Integer.MAX_VALUE || next < Integer.MIN_VALUE) {
-      throw new FunctionError(loop.at(), "this loop never ends: after " + index + " = " + last + " the next "
-          + index + " overflows int and wraps around, so " + index + " " + loop.comparison() + " " + bound
-          + " never becomes false; use a bound the index can pass");
-    }
-    if (passes > MAX_STATEMENTS) {
-      throw new FunctionError(loop.at(), "this loop runs " + passes + " times, more than the " + MAX_STATEMENTS
-          + " statements gradgen unrolls; use fewer loop iterations");
-    }
-  }
-
-  /**
    * Names a local's value after the local and the iteration it was computed in ({@code e_3} in the
    * fourth pass of a loop over i = 0…), so each unrolled value and its gradient have one name.
    */
@@ -270,7 +227,7 @@ public final class FunctionGraphBuilder {
     g.name(n, name);
   }
 
-  private static boolean holds(String comparison, int a, int b) {
+  static boolean holds(String comparison, int a, int b) {
     return switch (comparison) {
       case "<" -> a < b;
       case "<=" -> a <= b;
@@ -391,28 +348,7 @@ public final class FunctionGraphBuilder {
       return args.get(0);
     }
     if (fn.startsWith("Math.")) {
-      String name = fn.substring(5);
-      int arity = switch (name) {
-        case "pow", "max", "min" -> 2;
-        default -> 1;
-      };
-      if (args.size() != arity) {
-        throw new FunctionError(call.at(), fn + " takes " + arity + " argument" + (arity == 1 ? "" : "s"));
-      }
-      return switch (name) {
-        case "exp" -> g.node(Op.EXP, args.get(0));
-        case "log" -> g.node(Op.LOG, args.get(0));
-        case "log1p" -> g.node(Op.LOG1P, args.get(0));
-        case "sqrt" -> g.node(Op.SQRT, args.get(0));
-        case "abs" -> g.node(Op.ABS, args.get(0));
-        case "tanh" -> g.node(Op.TANH, args.get(0));
-        case "sin" -> g.node(Op.SIN, args.get(0));
-        case "cos" -> g.node(Op.COS, args.get(0));
-        case "pow" -> g.node(Op.POW, args.get(0), args.get(1));
-        case "max" -> g.node(Op.MAX, args.get(0), args.get(1));
-        case "min" -> g.node(Op.MIN, args.get(0), args.get(1));
-        default -> throw new FunctionError(call.at(), fn + " is not differentiable by gradgen");
-      };
+      return MathCalls.node(g, fn.substring(5), args, call);
     }
     // fn is the callee's key, f(double,double[]): the reader resolved the call among the overloads.
     FunctionSpec callee = functions.get(fn);

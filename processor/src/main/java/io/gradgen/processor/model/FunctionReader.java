@@ -48,14 +48,10 @@ import javax.lang.model.util.Elements;
  * rejecting, on the exact expression, anything outside gradgen's subset of Java.
  */
 public final class FunctionReader {
-  private static final Set<String> MATH =
-      Set.of("exp", "log", "log1p", "sqrt", "pow", "abs", "tanh", "sin", "cos", "max", "min");
-
   private final Trees trees;
   private final Elements elements;
   private CompilationUnitTree unit;
-  private NameScope scope;
-  private Set<String> arrayParameters = Set.of();
+  private CallResolver calls;
 
   /**
    * @param trees javac's trees, for the bodies
@@ -74,7 +70,6 @@ public final class FunctionReader {
           + "; @Differentiable methods must be compiled from source, by javac");
     }
     unit = path.getCompilationUnit();
-    scope = new NameScope(elements, type, unit);
     Object at = at(tree);
     if (tree.getBody() == null) {
       throw new FunctionError(at, "a @Differentiable method needs a body");
@@ -115,12 +110,13 @@ public final class FunctionReader {
         }
       }
     }
-    arrayParameters = new java.util.HashSet<>();
+    Set<String> arrayParameters = new java.util.HashSet<>();
     for (FunctionSpec.Param p : params) {
       if (p.kind().isArray()) {
         arrayParameters.add(p.name());
       }
     }
+    calls = new CallResolver(new NameScope(elements, type, unit), this::at, arrayParameters);
     List<String> wrt = wrt(method, params, fields, at);
     List<Ast> body = new ArrayList<>();
     for (StatementTree statement : tree.getBody().getStatements()) {
@@ -129,15 +125,7 @@ public final class FunctionReader {
     if (body.isEmpty() || !(body.get(body.size() - 1) instanceof Ast.Return)) {
       throw new FunctionError(at, "a @Differentiable method ends with its only return statement");
     }
-    return new FunctionSpec(method.getSimpleName().toString(), key(method), isStatic, params, fields, wrt, body, at);
-  }
-
-  private static String key(ExecutableElement method) {
-    List<String> types = new ArrayList<>();
-    for (VariableElement p : method.getParameters()) {
-      types.add(p.asType().toString());
-    }
-    return FunctionSpec.key(method.getSimpleName().toString(), types);
+    return new FunctionSpec(method.getSimpleName().toString(), CallResolver.key(method), isStatic, params, fields, wrt, body, at);
   }
 
   private List<String> wrt(ExecutableElement method, List<FunctionSpec.Param> params, List<String> fields, Object at) {
@@ -196,7 +184,7 @@ public final class FunctionReader {
     };
   }
 
-  private static AnnotationMirror annotation(javax.lang.model.element.Element e, String name) {
+  static AnnotationMirror annotation(javax.lang.model.element.Element e, String name) {
     for (AnnotationMirror m : e.getAnnotationMirrors()) {
       if (((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().contentEquals(name)) {
         return m;
@@ -418,7 +406,7 @@ public final class FunctionReader {
     if (m.getExpression() instanceof IdentifierTree self && self.getName().contentEquals("this")) {
       return new Ast.Name(name, at(m));
     }
-    if (isJavaLangMath(m.getExpression())) {
+    if (calls.isJavaLangMath(m.getExpression())) {
       if (name.equals("PI")) {
         return new Ast.Num(Math.PI, false, at(m));
       }
@@ -426,34 +414,12 @@ public final class FunctionReader {
         return new Ast.Num(Math.E, false, at(m));
       }
     } else {
-      notJavaLangMath(m.getExpression(), m);
+      calls.notJavaLangMath(m.getExpression(), m);
     }
     if (name.equals("length")) {
       throw new FunctionError(at(m), m + " is not a compile-time constant; loop bounds must be constants, e.g. i < 5");
     }
     throw unsupported(m, "the field " + m);
-  }
-
-  /** True when the qualifier denotes the class java.lang.Math, by the compiler's symbols. */
-  private boolean isJavaLangMath(ExpressionTree qualifier) {
-    return scope.qualifier(qualifier)
-        .filter(t -> t.getQualifiedName().contentEquals("java.lang.Math"))
-        .isPresent();
-  }
-
-  /** A qualifier spelled Math that denotes something else is an error that says what it is. */
-  private void notJavaLangMath(ExpressionTree qualifier, Tree use) {
-    if (!qualifier.toString().equals("Math") && !qualifier.toString().equals("java.lang.Math")) {
-      return;
-    }
-    String what = scope.qualifier(qualifier)
-        .map(t -> "the class " + t.getQualifiedName())
-        .orElse("a field or variable");
-    throw new FunctionError(at(use), "'" + qualifier + "' here is " + what + ", not java.lang.Math, whose"
-        + " functions gradgen differentiates; write java.lang.Math." + (use instanceof MemberSelectTree ms
-            ? ms.getIdentifier() : use instanceof MethodInvocationTree mi && mi.getMethodSelect() instanceof MemberSelectTree sel
-                ? sel.getIdentifier() + "(…)" : "…")
-        + ", or rename the other " + qualifier);
   }
 
   private Ast call(MethodInvocationTree c) {
@@ -464,91 +430,10 @@ public final class FunctionReader {
     for (ExpressionTree arg : c.getArguments()) {
       args.add(expression(arg));
     }
-    ExpressionTree select = c.getMethodSelect();
-    if (select instanceof MemberSelectTree m) {
-      String name = m.getIdentifier().toString();
-      ExpressionTree owner = m.getExpression();
-      if (isJavaLangMath(owner)) {
-        return math(name, args, c);
-      }
-      notJavaLangMath(owner, c);
-      boolean self = owner instanceof IdentifierTree id && id.getName().contentEquals("this");
-      if (self || scope.qualifier(owner).filter(t -> t.equals(scope.declaring())).isPresent()) {
-        return ownMethod(name, args, c);
-      }
-      throw new FunctionError(at(c), "only java.lang.Math functions and @Differentiable methods of this class can be"
-          + " called, not " + owner + "." + name + "; move the method into this class and mark it @Differentiable");
+    Ast call = calls.call(c, args);
+    if (call == null) {
+      throw unsupported(c, "this call");
     }
-    if (select instanceof IdentifierTree id) {
-      String name = id.getName().toString();
-      if (scope.methods(name).isEmpty()) {
-        Optional<TypeElement> imported = scope.staticImportOf(name);
-        if (imported.isPresent() && imported.get().getQualifiedName().contentEquals("java.lang.Math")) {
-          return math(name, args, c);
-        }
-      }
-      return ownMethod(name, args, c);
-    }
-    throw unsupported(c, "this call");
-  }
-
-  private Ast math(String name, List<Ast> args, MethodInvocationTree c) {
-    if (!MATH.contains(name)) {
-      throw new FunctionError(at(c), "Math." + name + " is not differentiable by gradgen; "
-          + "use exp, log, log1p, sqrt, pow, abs, tanh, sin, cos, max or min");
-    }
-    return new Ast.Call("Math." + name, args, at(c));
-  }
-
-  /**
-   * A call of a method of this class, resolved as javac resolves it among the class's methods of
-   * that name: by the number of arguments and which are arrays (array arguments are array
-   * parameters, passed by name). Where that leaves more than one method, the call is an error,
-   * never a guess.
-   */
-  private Ast ownMethod(String name, List<Ast> args, MethodInvocationTree c) {
-    List<ExecutableElement> named = scope.methods(name);
-    if (named.isEmpty()) {
-      throw new FunctionError(at(c), "'" + name + "' is not a @Differentiable static method of this class;"
-          + " a @Differentiable method can call java.lang.Math functions and other @Differentiable static methods");
-    }
-    List<ExecutableElement> applicable = new ArrayList<>();
-    for (ExecutableElement m : named) {
-      if (applicable(m, args)) {
-        applicable.add(m);
-      }
-    }
-    if (applicable.isEmpty()) {
-      throw new FunctionError(at(c), "no method " + name + " takes these " + args.size() + " argument"
-          + (args.size() == 1 ? "" : "s") + "; there are " + named.stream().map(FunctionReader::key).toList());
-    }
-    if (applicable.size() > 1) {
-      throw new FunctionError(at(c), "this call could be any of " + applicable.stream().map(FunctionReader::key).toList()
-          + ", which gradgen does not choose between; give the overloads different names");
-    }
-    ExecutableElement callee = applicable.get(0);
-    if (annotation(callee, Differentiable.class.getCanonicalName()) == null) {
-      throw new FunctionError(at(c), key(callee) + " is not @Differentiable; mark it @Differentiable to call it here");
-    }
-    if (!callee.getEnclosingElement().equals(scope.declaring())) {
-      throw new FunctionError(at(c), key(callee) + " is declared in " + callee.getEnclosingElement()
-          + "; only @Differentiable methods of this class can be called");
-    }
-    return new Ast.Call(key(callee), args, at(c));
-  }
-
-  /** Whether {@code m} can take these arguments: as many, arrays where it takes arrays. */
-  private boolean applicable(ExecutableElement m, List<Ast> args) {
-    if (m.getParameters().size() != args.size() || m.isVarArgs()) {
-      return false;
-    }
-    for (int i = 0; i < args.size(); i++) {
-      TypeKind kind = m.getParameters().get(i).asType().getKind();
-      boolean array = args.get(i) instanceof Ast.Name n && arrayParameters.contains(n.name());
-      if (array ? kind != TypeKind.ARRAY : !kind.isPrimitive()) {
-        return false;
-      }
-    }
-    return true;
+    return call;
   }
 }
