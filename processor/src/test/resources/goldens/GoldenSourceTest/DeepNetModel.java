@@ -203,9 +203,9 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     double classes_e1 = Math.exp(classes_z1 - classes_max);
     double classes_e2 = Math.exp(classes_z2 - classes_max);
     double classes_sum = classes_e0 + classes_e1 + classes_e2;
-    double classes_logsumexp = classes_max + Math.log(classes_sum);
-    // loss: E = −Σ t·ln p, as Σ t·(logsumexp(z) − z)
-    double E = t[0] * (classes_logsumexp - classes_z0) + t[1] * (classes_logsumexp - classes_z1) + t[2] * (classes_logsumexp - classes_z2);
+    double classes_logsum = Math.log(classes_sum);
+    // loss: E = −Σ t·ln p, as Σ t·((max z − z) + ln Σ e^(z − max z))
+    double E = t[0] * (classes_max - classes_z0 + classes_logsum) + t[1] * (classes_max - classes_z1 + classes_logsum) + t[2] * (classes_max - classes_z2 + classes_logsum);
     return E;
   }
 
@@ -237,12 +237,12 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     double classes_e1 = Math.exp(classes_z1 - classes_max);
     double classes_e2 = Math.exp(classes_z2 - classes_max);
     double classes_sum = classes_e0 + classes_e1 + classes_e2;
+    double classes_logsum = Math.log(classes_sum);
     double classes_a0 = classes_e0 / classes_sum;
     double classes_a1 = classes_e1 / classes_sum;
     double classes_a2 = classes_e2 / classes_sum;
-    double classes_logsumexp = classes_max + Math.log(classes_sum);
-    // loss: E = −Σ t·ln p, as Σ t·(logsumexp(z) − z)
-    double E = t[0] * (classes_logsumexp - classes_z0) + t[1] * (classes_logsumexp - classes_z1) + t[2] * (classes_logsumexp - classes_z2);
+    // loss: E = −Σ t·ln p, as Σ t·((max z − z) + ln Σ e^(z − max z))
+    double E = t[0] * (classes_max - classes_z0 + classes_logsum) + t[1] * (classes_max - classes_z1 + classes_logsum) + t[2] * (classes_max - classes_z2 + classes_logsum);
     // backward pass: dE_v = ∂E/∂v, from the loss back to the parameters; 'up' is the gradient arriving at a gate's output
     // softmax + cross-entropy fuse: up·(p − t)
     double dE_classes_z0 = classes_a0 - t[0];
@@ -333,12 +333,12 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     double classes_e1 = Math.exp(classes_z1 - classes_max);
     double classes_e2 = Math.exp(classes_z2 - classes_max);
     double classes_sum = classes_e0 + classes_e1 + classes_e2;
+    double classes_logsum = Math.log(classes_sum);
     double classes_a0 = classes_e0 / classes_sum;
     double classes_a1 = classes_e1 / classes_sum;
     double classes_a2 = classes_e2 / classes_sum;
-    double classes_logsumexp = classes_max + Math.log(classes_sum);
-    // loss: E = −Σ t·ln p, as Σ t·(logsumexp(z) − z)
-    double E = t[0] * (classes_logsumexp - classes_z0) + t[1] * (classes_logsumexp - classes_z1) + t[2] * (classes_logsumexp - classes_z2);
+    // loss: E = −Σ t·ln p, as Σ t·((max z − z) + ln Σ e^(z − max z))
+    double E = t[0] * (classes_max - classes_z0 + classes_logsum) + t[1] * (classes_max - classes_z1 + classes_logsum) + t[2] * (classes_max - classes_z2 + classes_logsum);
     // backward pass: dE_v = ∂E/∂v, from the loss back to the parameters; 'up' is the gradient arriving at a gate's output
     // softmax + cross-entropy fuse: up·(p − t)
     double dE_classes_z0 = classes_a0 - t[0];
@@ -452,12 +452,12 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     double classes_e1 = Math.exp(classes_z1 - classes_max);
     double classes_e2 = Math.exp(classes_z2 - classes_max);
     double classes_sum = classes_e0 + classes_e1 + classes_e2;
+    double classes_logsum = Math.log(classes_sum);
     double classes_a0 = classes_e0 / classes_sum;
     double classes_a1 = classes_e1 / classes_sum;
     double classes_a2 = classes_e2 / classes_sum;
-    double classes_logsumexp = classes_max + Math.log(classes_sum);
-    // loss: E = −Σ t·ln p, as Σ t·(logsumexp(z) − z)
-    double E = t[to + 0] * (classes_logsumexp - classes_z0) + t[to + 1] * (classes_logsumexp - classes_z1) + t[to + 2] * (classes_logsumexp - classes_z2);
+    // loss: E = −Σ t·ln p, as Σ t·((max z − z) + ln Σ e^(z − max z))
+    double E = t[to + 0] * (classes_max - classes_z0 + classes_logsum) + t[to + 1] * (classes_max - classes_z1 + classes_logsum) + t[to + 2] * (classes_max - classes_z2 + classes_logsum);
     // backward pass: dE_v = ∂E/∂v, from the loss back to the parameters; 'up' is the gradient arriving at a gate's output
     // softmax + cross-entropy fuse: up·(p − t)
     double dE_classes_z0 = classes_a0 - t[to + 0];

@@ -41,7 +41,7 @@ final class LossBuilder {
       case SUM_SQUARED_ERROR -> "E = Σ(t − o)²";
       case BINARY_CROSS_ENTROPY -> "E = −Σ[t·ln o + (1 − t)·ln(1 − o)],"
           + " as Σ[max(z, 0) − z·t + ln(1 + e^−|z|)]";
-      case CATEGORICAL_CROSS_ENTROPY -> "E = −Σ t·ln p, as Σ t·(logsumexp(z) − z)";
+      case CATEGORICAL_CROSS_ENTROPY -> "E = −Σ t·ln p, as Σ t·((max z − z) + ln Σ e^(z − max z))";
       case CUSTOM -> "E = Σ " + spec.lossFunction() + "(o, t)";
     };
   }
@@ -94,15 +94,17 @@ final class LossBuilder {
   }
 
   private Node categoricalCrossEntropy(List<Node> z, List<Node> p) {
-    // The softmax layer already computed m = max z and s = Σ e^{z − m}: logsumexp = m + ln s.
-    Node logSumExp = g.add(softmax.max(), g.node(Op.LOG, softmax.sum()));
-    g.name(logSumExp, spec.outputLayer().name() + "_logsumexp");
+    // The softmax layer already computed m = max z and s = Σ e^{z − m}: −ln p_j = (m − z_j) + ln s.
+    // Not (m + ln s) − z_j: where the correct class has the largest logit, its loss ln s is far
+    // below one ulp of m, and adding m first would lose it (at z = (1000, 970): 21 % off).
+    Node logSum = g.node(Op.LOG, softmax.sum());
+    g.name(logSum, spec.outputLayer().name() + "_logsum");
     List<Node> terms = new ArrayList<>();
     List<Node> targets = new ArrayList<>();
     for (int j = 0; j < z.size(); j++) {
       Node t = g.target(j);
       targets.add(t);
-      terms.add(g.mul(t, g.sub(logSumExp, z.get(j))));
+      terms.add(g.mul(t, g.add(g.sub(softmax.max(), z.get(j)), logSum)));
     }
     List<Node> args = new ArrayList<>();
     args.add(g.add(terms));
