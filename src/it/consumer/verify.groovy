@@ -8,15 +8,10 @@ def log = new File(basedir, 'build.log').text
 assert log.contains('Tests run: 3, Failures: 0, Errors: 0, Skipped: 0') : 'the consumer tests did not run'
 assert !log.contains('WARNING] COMPILATION WARNING') : 'the consumer build has compiler warnings'
 
-// Every line of README.md's build snippet (between the markers) must appear in this pom.xml.
+// README.md's two Maven snippets appear in this pom verbatim (src/it/fresh checks them alone).
+def snippet = new GroovyClassLoader(getClass().classLoader).parseClass(new File(new File(readme).parentFile, 'src/it/snippet.groovy'))
 def readmeText = new File(readme).text
-def start = readmeText.indexOf('<!-- gradgen:maven-setup -->')
-def end = readmeText.indexOf('<!-- /gradgen:maven-setup -->')
-assert start >= 0 && end > start : 'README.md has no marked Maven set-up snippet'
-def pom = new File(basedir, 'pom.xml').text.readLines()*.trim().findAll { it }
-readmeText.substring(start, end).readLines()*.trim()
-    .findAll { it && !it.startsWith('<!--') && !it.startsWith('```') && !it.startsWith('...') }
-    .each { line -> assert pom.contains(line) : "README line not in the consumer pom: ${line}" }
+snippet.assertVerbatim(new File(basedir, 'pom.xml'), snippet.blocks(readmeText))
 
 // README.md's Gradle set-up is src/it/gradle/build.gradle.kts's, whose sources are this project's,
 // and it names the artifacts this build installs.

@@ -226,6 +226,9 @@ public final class SeedNetModel implements SeedNet, DifferentiableFloatModel {
   public float trainStep(float[] x, float[] t, float learningRate) {
     checkLength("x", x, INPUTS);
     checkLength("t", t, OUTPUTS);
+    if (!Float.isFinite(learningRate)) {
+      throw new IllegalArgumentException("learningRate must be finite, but is " + learningRate);
+    }
     float[] p = values;
     // forward pass
     // layer 'hidden' (2 units): z = W·x + b (one bias shared by the layer), a = sigmoid(z)
@@ -364,6 +367,9 @@ public final class SeedNetModel implements SeedNet, DifferentiableFloatModel {
     Batches.check("ts", ts, tOffset, count, OUTPUTS);
     if (count < 1) {
       throw new IllegalArgumentException("count must be at least 1, but is " + count);
+    }
+    if (!Float.isFinite(learningRate)) {
+      throw new IllegalArgumentException("learningRate must be finite, but is " + learningRate);
     }
     float[] p = values;
     float[] g = stepGradient;

@@ -211,9 +211,9 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     double classes_e1 = Math.exp(classes_z1 - classes_max);
     double classes_e2 = Math.exp(classes_z2 - classes_max);
     double classes_sum = classes_e0 + classes_e1 + classes_e2;
-    double classes_logsumexp = classes_max + Math.log(classes_sum);
-    // loss: E = −Σ t·ln p, as Σ t·(logsumexp(z) − z)
-    double E = t[0] * (classes_logsumexp - classes_z0) + t[1] * (classes_logsumexp - classes_z1) + t[2] * (classes_logsumexp - classes_z2);
+    double classes_logsum = Math.log(classes_sum);
+    // loss: E = −Σ t·ln p, as Σ t·((max z − z) + ln Σ e^(z − max z))
+    double E = t[0] * (classes_max - classes_z0 + classes_logsum) + t[1] * (classes_max - classes_z1 + classes_logsum) + t[2] * (classes_max - classes_z2 + classes_logsum);
     return E;
   }
 
@@ -248,9 +248,9 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     double classes_a0 = classes_e0 / classes_sum;
     double classes_a1 = classes_e1 / classes_sum;
     double classes_a2 = classes_e2 / classes_sum;
-    double classes_logsumexp = classes_max + Math.log(classes_sum);
-    // loss: E = −Σ t·ln p, as Σ t·(logsumexp(z) − z)
-    double E = t[0] * (classes_logsumexp - classes_z0) + t[1] * (classes_logsumexp - classes_z1) + t[2] * (classes_logsumexp - classes_z2);
+    double classes_logsum = Math.log(classes_sum);
+    // loss: E = −Σ t·ln p, as Σ t·((max z − z) + ln Σ e^(z − max z))
+    double E = t[0] * (classes_max - classes_z0 + classes_logsum) + t[1] * (classes_max - classes_z1 + classes_logsum) + t[2] * (classes_max - classes_z2 + classes_logsum);
     // backward pass: dE_v = ∂E/∂v, from the loss back to the parameters; 'up' is the gradient arriving at a gate's output
     // grad of classes_z0: softmax + cross-entropy fuse: p − t
     double dE_classes_z0 = classes_a0 - t[0];
@@ -315,6 +315,9 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
   public double trainStep(double[] x, double[] t, double learningRate) {
     checkLength("x", x, INPUTS);
     checkLength("t", t, OUTPUTS);
+    if (!Double.isFinite(learningRate)) {
+      throw new IllegalArgumentException("learningRate must be finite, but is " + learningRate);
+    }
     double[] p = values;
     // forward pass
     // layer 'features' (3 units): z = W·x + b, a = tanh(z)
@@ -341,9 +344,9 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     double classes_a0 = classes_e0 / classes_sum;
     double classes_a1 = classes_e1 / classes_sum;
     double classes_a2 = classes_e2 / classes_sum;
-    double classes_logsumexp = classes_max + Math.log(classes_sum);
-    // loss: E = −Σ t·ln p, as Σ t·(logsumexp(z) − z)
-    double E = t[0] * (classes_logsumexp - classes_z0) + t[1] * (classes_logsumexp - classes_z1) + t[2] * (classes_logsumexp - classes_z2);
+    double classes_logsum = Math.log(classes_sum);
+    // loss: E = −Σ t·ln p, as Σ t·((max z − z) + ln Σ e^(z − max z))
+    double E = t[0] * (classes_max - classes_z0 + classes_logsum) + t[1] * (classes_max - classes_z1 + classes_logsum) + t[2] * (classes_max - classes_z2 + classes_logsum);
     // backward pass: dE_v = ∂E/∂v, from the loss back to the parameters; 'up' is the gradient arriving at a gate's output
     // grad of classes_z0: softmax + cross-entropy fuse: p − t
     double dE_classes_z0 = classes_a0 - t[0];
@@ -460,9 +463,9 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     double classes_a0 = classes_e0 / classes_sum;
     double classes_a1 = classes_e1 / classes_sum;
     double classes_a2 = classes_e2 / classes_sum;
-    double classes_logsumexp = classes_max + Math.log(classes_sum);
-    // loss: E = −Σ t·ln p, as Σ t·(logsumexp(z) − z)
-    double E = t[to + 0] * (classes_logsumexp - classes_z0) + t[to + 1] * (classes_logsumexp - classes_z1) + t[to + 2] * (classes_logsumexp - classes_z2);
+    double classes_logsum = Math.log(classes_sum);
+    // loss: E = −Σ t·ln p, as Σ t·((max z − z) + ln Σ e^(z − max z))
+    double E = t[to + 0] * (classes_max - classes_z0 + classes_logsum) + t[to + 1] * (classes_max - classes_z1 + classes_logsum) + t[to + 2] * (classes_max - classes_z2 + classes_logsum);
     // backward pass: dE_v = ∂E/∂v, from the loss back to the parameters; 'up' is the gradient arriving at a gate's output
     // grad of classes_z0: softmax + cross-entropy fuse: p − t
     double dE_classes_z0 = classes_a0 - t[to + 0];
@@ -554,6 +557,9 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     Batches.check("ts", ts, tOffset, count, OUTPUTS);
     if (count < 1) {
       throw new IllegalArgumentException("count must be at least 1, but is " + count);
+    }
+    if (!Double.isFinite(learningRate)) {
+      throw new IllegalArgumentException("learningRate must be finite, but is " + learningRate);
     }
     double[] p = values;
     double[] g = stepGradient;

@@ -285,7 +285,8 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
     for (int j = 0; j < 3; j++) {
       a[j] /= total;
     }
-    s.classes_logSumExp = max + (float) Math.log(total);
+    s.classes_max = max;
+    s.classes_logSum = (float) Math.log(total);
   }
 
   private void forward(float[] x, Scratch s) {
@@ -295,15 +296,16 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
   }
 
   /**
-   * E = −Σ t·ln p, as Σ t·(logsumexp(z) − z), finite for any z; the softmax kept logsumexp(z).
+   * E = −Σ t·ln p, as Σ t·((max z − z) + ln Σ e^(z − max z)), finite for any z; the softmax kept both.
    */
   private static float lossOf(Scratch s, float[] t) {
     float[] o = s.classes_a;
     float sum = 0.0f;
     float[] z = s.classes_z;
-    float logSumExp = s.classes_logSumExp;
+    float max = s.classes_max;
+    float logSum = s.classes_logSum;
     for (int j = 0; j < 3; j++) {
-      sum += t[j] * (logSumExp - z[j]);
+      sum += t[j] * ((max - z[j]) + logSum);
     }
     return sum;
   }
@@ -476,6 +478,9 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
   public float trainStep(float[] x, float[] t, float learningRate) {
     checkLength("x", x, INPUTS);
     checkLength("t", t, OUTPUTS);
+    if (!Float.isFinite(learningRate)) {
+      throw new IllegalArgumentException("learningRate must be finite, but is " + learningRate);
+    }
     Scratch s = SCRATCH.get();
     forward(x, s);
     float E = lossOf(s, t);
@@ -660,7 +665,8 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
       for (int j = 0; j < 3; j++) {
         a[j][n] /= total;
       }
-      b.classes_logSumExp[n] = max + (float) Math.log(total);
+      b.classes_max[n] = max;
+      b.classes_logSum[n] = (float) Math.log(total);
     }
   }
 
@@ -677,10 +683,11 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
     float loss = 0.0f;
     for (int n = 0; n < m; n++) {
       int row = offset + n * OUTPUTS;
-      float logSumExp = b.classes_logSumExp[n];
+      float max = b.classes_max[n];
+      float logSum = b.classes_logSum[n];
       for (int j = 0; j < 3; j++) {
         float t = ts[row + j];
-        loss += t * (logSumExp - z[j][n]);
+        loss += t * ((max - z[j][n]) + logSum);
         delta[j][n] = o[j][n] - t;
       }
     }
@@ -886,6 +893,9 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
     if (count < 1) {
       throw new IllegalArgumentException("count must be at least 1, but is " + count);
     }
+    if (!Float.isFinite(learningRate)) {
+      throw new IllegalArgumentException("learningRate must be finite, but is " + learningRate);
+    }
     Scratch s = SCRATCH.get();
     if (s.batchGradient == null) {
       s.batchGradient = new float[PARAMETERS];
@@ -1007,9 +1017,14 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
     final float[] classes_a = new float[3];
 
     /**
-     * log Σ e^z, kept from the softmax for the cross-entropy
+     * max z, kept from the softmax for the cross-entropy
      */
-    float classes_logSumExp;
+    float classes_max;
+
+    /**
+     * ln Σ e^(z − max z), kept from the softmax for the cross-entropy
+     */
+    float classes_logSum;
 
     /**
      * δ = ∂E/∂z
@@ -1062,7 +1077,9 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
 
     final float[][] classes_a = new float[3][ROWS];
 
-    final float[] classes_logSumExp = new float[ROWS];
+    final float[] classes_max = new float[ROWS];
+
+    final float[] classes_logSum = new float[ROWS];
 
     final float[][] dE_classes_z = new float[3][ROWS];
 

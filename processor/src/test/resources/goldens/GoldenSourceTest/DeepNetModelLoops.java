@@ -285,7 +285,8 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     for (int j = 0; j < 3; j++) {
       a[j] /= total;
     }
-    s.classes_logSumExp = max + Math.log(total);
+    s.classes_max = max;
+    s.classes_logSum = Math.log(total);
   }
 
   private void forward(double[] x, Scratch s) {
@@ -295,15 +296,16 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
   }
 
   /**
-   * E = −Σ t·ln p, as Σ t·(logsumexp(z) − z), finite for any z; the softmax kept logsumexp(z).
+   * E = −Σ t·ln p, as Σ t·((max z − z) + ln Σ e^(z − max z)), finite for any z; the softmax kept both.
    */
   private static double lossOf(Scratch s, double[] t) {
     double[] o = s.classes_a;
     double sum = 0.0;
     double[] z = s.classes_z;
-    double logSumExp = s.classes_logSumExp;
+    double max = s.classes_max;
+    double logSum = s.classes_logSum;
     for (int j = 0; j < 3; j++) {
-      sum += t[j] * (logSumExp - z[j]);
+      sum += t[j] * ((max - z[j]) + logSum);
     }
     return sum;
   }
@@ -476,6 +478,9 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
   public double trainStep(double[] x, double[] t, double learningRate) {
     checkLength("x", x, INPUTS);
     checkLength("t", t, OUTPUTS);
+    if (!Double.isFinite(learningRate)) {
+      throw new IllegalArgumentException("learningRate must be finite, but is " + learningRate);
+    }
     Scratch s = SCRATCH.get();
     forward(x, s);
     double E = lossOf(s, t);
@@ -661,7 +666,8 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
       for (int j = 0; j < 3; j++) {
         a[j][n] /= total;
       }
-      b.classes_logSumExp[n] = max + Math.log(total);
+      b.classes_max[n] = max;
+      b.classes_logSum[n] = Math.log(total);
     }
   }
 
@@ -678,10 +684,11 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     double loss = 0.0;
     for (int n = 0; n < m; n++) {
       int row = offset + n * OUTPUTS;
-      double logSumExp = b.classes_logSumExp[n];
+      double max = b.classes_max[n];
+      double logSum = b.classes_logSum[n];
       for (int j = 0; j < 3; j++) {
         double t = ts[row + j];
-        loss += t * (logSumExp - z[j][n]);
+        loss += t * ((max - z[j][n]) + logSum);
         delta[j][n] = o[j][n] - t;
       }
     }
@@ -889,6 +896,9 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     if (count < 1) {
       throw new IllegalArgumentException("count must be at least 1, but is " + count);
     }
+    if (!Double.isFinite(learningRate)) {
+      throw new IllegalArgumentException("learningRate must be finite, but is " + learningRate);
+    }
     Scratch s = SCRATCH.get();
     if (s.batchGradient == null) {
       s.batchGradient = new double[PARAMETERS];
@@ -1010,9 +1020,14 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     final double[] classes_a = new double[3];
 
     /**
-     * log Σ e^z, kept from the softmax for the cross-entropy
+     * max z, kept from the softmax for the cross-entropy
      */
-    double classes_logSumExp;
+    double classes_max;
+
+    /**
+     * ln Σ e^(z − max z), kept from the softmax for the cross-entropy
+     */
+    double classes_logSum;
 
     /**
      * δ = ∂E/∂z
@@ -1065,7 +1080,9 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
 
     final double[][] classes_a = new double[3][ROWS];
 
-    final double[] classes_logSumExp = new double[ROWS];
+    final double[] classes_max = new double[ROWS];
+
+    final double[] classes_logSum = new double[ROWS];
 
     final double[][] dE_classes_z = new double[3][ROWS];
 

@@ -226,6 +226,9 @@ public final class SeedNetModel implements SeedNet, DifferentiableModel {
   public double trainStep(double[] x, double[] t, double learningRate) {
     checkLength("x", x, INPUTS);
     checkLength("t", t, OUTPUTS);
+    if (!Double.isFinite(learningRate)) {
+      throw new IllegalArgumentException("learningRate must be finite, but is " + learningRate);
+    }
     double[] p = values;
     // forward pass
     // layer 'hidden' (2 units): z = W·x + b (one bias shared by the layer), a = sigmoid(z)
@@ -366,6 +369,9 @@ public final class SeedNetModel implements SeedNet, DifferentiableModel {
     Batches.check("ts", ts, tOffset, count, OUTPUTS);
     if (count < 1) {
       throw new IllegalArgumentException("count must be at least 1, but is " + count);
+    }
+    if (!Double.isFinite(learningRate)) {
+      throw new IllegalArgumentException("learningRate must be finite, but is " + learningRate);
     }
     double[] p = values;
     double[] g = stepGradient;

@@ -33,7 +33,8 @@ public interface DifferentiableFloatModel extends FloatModel {
    *
    * @param x one sample's inputs
    * @param target the sample's targets
-   * @param learningRate the learning rate η
+   * @param learningRate the learning rate η, finite (generated models refuse NaN and ∞ with an
+   *     {@code IllegalArgumentException})
    * @return the loss of the sample before the step
    */
   float trainStep(float[] x, float[] target, float learningRate);
@@ -100,12 +101,17 @@ public interface DifferentiableFloatModel extends FloatModel {
    * @param ts the samples' targets, one row of {@code outputCount()} values after another
    * @param tOffset the index in {@code ts} of the first sample's first target
    * @param count the number of samples
-   * @param learningRate the learning rate η
+   * @param learningRate the learning rate η, finite
    * @return the mean loss of the samples before the step
+   * @throws IllegalArgumentException if {@code count} is below 1 or {@code learningRate} is NaN or
+   *     infinite
    */
   default float trainStep(float[] xs, int xOffset, float[] ts, int tOffset, int count, float learningRate) {
     if (count < 1) {
       throw new IllegalArgumentException("count must be at least 1, but is " + count);
+    }
+    if (!Float.isFinite(learningRate)) {
+      throw new IllegalArgumentException("learningRate must be finite, but is " + learningRate);
     }
     float[] grad = new float[parameterCount()];
     float loss = gradient(xs, xOffset, ts, tOffset, count, grad);

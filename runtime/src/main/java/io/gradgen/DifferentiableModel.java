@@ -48,10 +48,14 @@ public interface DifferentiableModel extends Model {
    *
    * @param x the inputs, of length {@link #inputCount()}
    * @param target the desired outputs, of length {@link #outputCount()}
-   * @param learningRate η
+   * @param learningRate η, finite
    * @return the loss E of this sample before the step
+   * @throws IllegalArgumentException if {@code learningRate} is NaN or infinite
    */
   default double trainStep(double[] x, double[] target, double learningRate) {
+    if (!Double.isFinite(learningRate)) {
+      throw new IllegalArgumentException("learningRate must be finite, but is " + learningRate);
+    }
     double[] grad = new double[parameterCount()];
     double loss = gradient(x, target, grad);
     double[] p = parameters().toArray();
@@ -124,12 +128,17 @@ public interface DifferentiableModel extends Model {
    * @param ts the samples' targets, one row of {@code outputCount()} values after another
    * @param tOffset the index in {@code ts} of the first sample's first target
    * @param count the number of samples
-   * @param learningRate the learning rate η
+   * @param learningRate the learning rate η, finite
    * @return the mean loss of the samples before the step
+   * @throws IllegalArgumentException if {@code count} is below 1 or {@code learningRate} is NaN or
+   *     infinite
    */
   default double trainStep(double[] xs, int xOffset, double[] ts, int tOffset, int count, double learningRate) {
     if (count < 1) {
       throw new IllegalArgumentException("count must be at least 1, but is " + count);
+    }
+    if (!Double.isFinite(learningRate)) {
+      throw new IllegalArgumentException("learningRate must be finite, but is " + learningRate);
     }
     double[] grad = new double[parameterCount()];
     double loss = gradient(xs, xOffset, ts, tOffset, count, grad);

@@ -72,6 +72,8 @@ public final class NetworkLayout {
    * @param layers the layers, from the first hidden layer to the output layer
    * @return the layout of a network whose loss may be a {@link Loss#CUSTOM} function, named by
    *     {@code lossFunction} ("" otherwise)
+   * @throws IllegalArgumentException if there are no inputs or layers, a layer has no units, or
+   *     the parameters are more than a Java array holds ({@code Integer.MAX_VALUE − 8})
    */
   public static NetworkLayout of(int inputs, Loss loss, String lossFunction, List<Layer> layers) {
     Objects.requireNonNull(loss, "loss");
@@ -93,7 +95,13 @@ public final class NetworkLayout {
         throw new IllegalArgumentException(
             "layer '" + layer.name() + "' must have at least 1 unit, but has " + layer.units());
       }
-      int firstBias = next + fanIn * layer.units();
+      long weights = (long) fanIn * layer.units();
+      long biases = layer.bias() == Bias.PER_NEURON ? layer.units() : layer.bias() == Bias.SHARED ? 1 : 0;
+      if (next + weights + biases > Integer.MAX_VALUE - 8L) {
+        throw new IllegalArgumentException("layer '" + layer.name() + "' takes the parameter count to "
+            + (next + weights + biases) + ", more than a Java array holds (" + (Integer.MAX_VALUE - 8L) + ")");
+      }
+      int firstBias = next + (int) weights;
       DenseLayout d =
           new DenseLayout(layer.name(), fanIn, layer.units(), layer.activation(), layer.bias(), next, firstBias);
       dense.add(d);

@@ -81,4 +81,16 @@ class NetworkLayoutTest {
                 List.of(new NetworkLayout.Layer("x", 0, Activation.IDENTITY, Bias.NONE))));
     assertEquals("layer 'x' must have at least 1 unit, but has 0", units.getMessage());
   }
+
+  @Test
+  void parameterCountsPastAJavaArrayAreRefusedNotWrappedAround() {
+    // 65,536 × 65,536 weights = 2^32, which int arithmetic would wrap to 0.
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NetworkLayout.of(65_536,
+        Loss.HALF_SUM_SQUARED_ERROR, List.of(new NetworkLayout.Layer("h", 65_536, Activation.IDENTITY, Bias.NONE))));
+    assertEquals("layer 'h' takes the parameter count to 4294967296, more than a Java array holds (2147483639)",
+        e.getMessage());
+    // The largest layout that fits is accepted (nothing is allocated for it).
+    assertEquals(2_147_483_639, NetworkLayout.of(1, Loss.HALF_SUM_SQUARED_ERROR,
+        List.of(new NetworkLayout.Layer("h", 2_147_483_639, Activation.IDENTITY, Bias.NONE))).parameterCount());
+  }
 }

@@ -4,7 +4,6 @@ import com.palantir.javapoet.JavaFile;
 import io.gradgen.processor.diff.Conventions;
 import io.gradgen.processor.diff.Differentiator;
 import io.gradgen.processor.diff.Gradient;
-import io.gradgen.processor.emit.FunctionEmitter;
 import io.gradgen.processor.graph.FunctionGraphBuilder;
 import io.gradgen.processor.graph.Graph;
 import io.gradgen.processor.graph.Node;
@@ -53,17 +52,14 @@ public final class FunctionPipeline {
     Graph g = built.graph();
     // Simplify before differentiating too: the rules then see the stable forms (z·σ(z), not z/(1 + e^−z)).
     Node result = Simplifier.simplify(g, List.of(built.result())).get(0);
+    // The gradient needs every value of the forward pass: past the limit already, it is not built.
+    checkSize(f, Reachable.computing(List.of(result)).size());
     Gradient gradient = Differentiator.differentiate(g, result, built.wrt(), "d" + f.name() + "_");
     List<Node> roots = new ArrayList<>();
     roots.add(result);
     roots.addAll(gradient.parameterGradients());
     List<Node> simple = Simplifier.simplify(g, roots);
-    long bytes = BYTES_PER_NODE * Reachable.computing(simple).size();
-    if (bytes > MAX_BYTES) {
-      throw new FunctionError(f.at(), "unrolled, " + f.name() + " and its gradient would take about " + bytes
-          + " bytes of bytecode, past the " + MAX_BYTES + " that gradgen writes for one function;"
-          + " use fewer loop iterations");
-    }
+    checkSize(f, Reachable.computing(simple).size());
     Node value = simple.get(0);
     Set<Node> forward = new HashSet<>(Reachable.computing(List.of(value)));
     List<Lowering.Output> stores = new ArrayList<>();
@@ -76,15 +72,13 @@ public final class FunctionPipeline {
         Lowering.lower(g, forward, stores, List.of(value), built.variables(), taken));
   }
 
-  /** {@code <Type>Gradients} for every method of one class. */
-  public static JavaFile generate(String packageName, List<String> typeNames, List<FunctionSpec> functions) {
-    Map<String, FunctionSpec> byName = new java.util.LinkedHashMap<>();
-    functions.forEach(f -> byName.put(f.name(), f));
-    List<LoweredFunction> lowered = new ArrayList<>();
-    for (FunctionSpec f : functions) {
-      lowered.add(lower(f, byName));
+  private static void checkSize(FunctionSpec f, int nodes) {
+    long bytes = BYTES_PER_NODE * nodes;
+    if (bytes > MAX_BYTES) {
+      throw new FunctionError(f.at(), "unrolled, " + f.name() + " and its gradient would take about " + bytes
+          + " bytes of bytecode, past the " + MAX_BYTES + " that gradgen writes for one function;"
+          + " use fewer loop iterations");
     }
-    return FunctionEmitter.emit(packageName, typeNames, lowered);
   }
 
   private static String fresh(String wanted, Set<String> taken) {

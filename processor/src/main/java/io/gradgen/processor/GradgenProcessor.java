@@ -25,7 +25,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +60,9 @@ public final class GradgenProcessor extends AbstractProcessor {
   public static final String REPORT_OPTION = "gradgen.report";
   /** The annotation on every generated class, whose value is this class's name. */
   private static final String GENERATED = "javax.annotation.processing.Generated";
+
+  /** Past this width (inputs or units) no report is written: it lists a term per input. */
+  static final int REPORT_MAX_WIDTH = 100_000;
 
   private final Function<NetworkSpec, JavaFile> generator;
   /** javac's tree API once looked up; empty under a compiler that has none. */
@@ -121,10 +123,21 @@ public final class GradgenProcessor extends AbstractProcessor {
         }
       }
     }
+    trees().ifPresent(t -> {
+      for (Element root : round.getRootElements()) {
+        if (root instanceof TypeElement type) {
+          try {
+            Diagnostics.reportLocalDeclarations(processingEnv, t, type);
+          } catch (RuntimeException | LinkageError e) {
+            internalError(type, e);
+          }
+        }
+      }
+    });
     for (TypeElement type : types) {
       try {
         process(type);
-      } catch (RuntimeException | LinkageError e) {
+      } catch (RuntimeException | LinkageError | StackOverflowError | OutOfMemoryError e) {
         internalError(type, e);
       }
     }
@@ -161,8 +174,7 @@ public final class GradgenProcessor extends AbstractProcessor {
     if (functions.isEmpty()) {
       return; // reported
     }
-    Map<String, FunctionSpec> byName = new LinkedHashMap<>();
-    functions.get().forEach(f -> byName.put(f.name(), f));
+    Map<String, FunctionSpec> byName = FunctionSpec.index(functions.get());
     // Every function is built and differentiated here, once, before anything uses it: each error is
     // reported once, on its own method, and no network is built from a function that has one.
     List<LoweredFunction> lowered = new java.util.ArrayList<>();
@@ -200,12 +212,13 @@ public final class GradgenProcessor extends AbstractProcessor {
    * What makes two function errors the same: the methods of a recursion cycle (f → g → f and g → f
    * → g are one cycle), else the message at its place in the source.
    */
+  private static final java.util.regex.Pattern RECURSION = java.util.regex.Pattern.compile("recursion \\((.*)\\) cannot");
+
   private static Object sameError(FunctionError e) {
     String message = e.getMessage();
-    int open = message.indexOf("recursion (");
-    if (open >= 0) {
-      String cycle = message.substring(open + "recursion (".length(), message.indexOf(')', open));
-      return new java.util.TreeSet<>(List.of(cycle.split(" → ")));
+    java.util.regex.Matcher cycle = RECURSION.matcher(message);
+    if (cycle.find()) {
+      return new java.util.TreeSet<>(List.of(cycle.group(1).split(" → ")));
     }
     return e.at() == null ? List.of(message) : List.of(message, e.at());
   }
@@ -250,7 +263,7 @@ public final class GradgenProcessor extends AbstractProcessor {
           method));
       return Optional.empty();
     }
-    FunctionReader reader = new FunctionReader(found.get());
+    FunctionReader reader = new FunctionReader(found.get(), processingEnv.getElementUtils());
     List<FunctionSpec> functions = new java.util.ArrayList<>();
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
       if (hasAnnotation(method, Differentiable.class)) {
@@ -329,8 +342,22 @@ public final class GradgenProcessor extends AbstractProcessor {
       report(type, e);
       return;
     }
-    if (write(file, declaration.spec().modelName(), type)
-        && !"false".equals(processingEnv.getOptions().get(REPORT_OPTION))) {
+    Optional<JavaFile> safe = Diagnostics.withoutMemberClashes(processingEnv, type, declaration.spec().modelName(), file);
+    if (safe.isEmpty()) {
+      return; // reported
+    }
+    file = safe.get();
+    boolean reported = !"false".equals(processingEnv.getOptions().get(REPORT_OPTION));
+    int widest = Math.max(declaration.spec().inputs(),
+        declaration.spec().layers().stream().mapToInt(l -> l.units()).max().orElse(0));
+    if (reported && widest > REPORT_MAX_WIDTH) {
+      // The report writes one neuron of each layer in full, a term per input: ~100 bytes each.
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, "[gradgen.report] "
+          + declaration.spec().modelName() + " is " + widest + " wide, more than the " + REPORT_MAX_WIDTH
+          + " up to which gradgen writes the derivation report and picture; none is written for it", type);
+      reported = false;
+    }
+    if (write(file, declaration.spec().modelName(), type) && reported) {
       try {
         writeResource(declaration, ".md", DerivationReport.markdown(declaration.spec()));
         writeResource(declaration, ".dot", GraphPicture.dot(declaration.spec()));
@@ -391,8 +418,10 @@ public final class GradgenProcessor extends AbstractProcessor {
   }
 
   private void internalError(TypeElement type, Throwable e) {
-    StringWriter trace = new StringWriter();
-    e.printStackTrace(new PrintWriter(trace));
+    StringWriter full = new StringWriter();
+    e.printStackTrace(new PrintWriter(full));
+    // A stack overflow's trace is a thousand copies of one frame: the first few say where.
+    String trace = full.toString().lines().limit(30).collect(java.util.stream.Collectors.joining("\n"));
     processingEnv
         .getMessager()
         .printMessage(

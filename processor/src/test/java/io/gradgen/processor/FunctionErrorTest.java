@@ -45,13 +45,13 @@ class FunctionErrorTest {
         "    return 2 * helper(a);",
         "  }");
     assertThat(compile(file))
-        .hadErrorContaining("[gradgen.function] 'helper' is not a @Differentiable static method of this class")
+        .hadErrorContaining("[gradgen.function] helper(double) is not @Differentiable; mark it @Differentiable to call it here")
         .inFile(file).onLine(9).atColumn(22); // javac points at a call's parenthesis, not at the return
   }
 
   @Test
   void aCallToAMethodOfAnotherClass() {
-    rejects("only Math functions and @Differentiable methods of this class can be called, not Other.f", "Other.f(a)",
+    rejects("only java.lang.Math functions and @Differentiable methods of this class can be called, not Other.f", "Other.f(a)",
         "  @Differentiable static double f(double a) {",
         "    return Other.f(a);",
         "  }",
@@ -95,7 +95,7 @@ class FunctionErrorTest {
 
   @Test
   void aLambda() {
-    rejects("only Math functions and @Differentiable methods of this class can be called", "x -> x",
+    rejects("only java.lang.Math functions and @Differentiable methods of this class can be called", "x -> x",
         "  @Differentiable static double f(double a) {",
         "    double b = ((java.util.function.DoubleUnaryOperator) x -> x).applyAsDouble(a);",
         "    return b;",
@@ -142,8 +142,10 @@ class FunctionErrorTest {
   }
 
   @Test
-  void aMathFunctionWithTheWrongArity() {
-    rejects("Math.max takes 2 arguments", "Math.max(a)",
+  void aClassOfTheUsersCalledMathIsNotJavaLangMath() {
+    // A class of the user's called Math is not java.lang.Math (it used to be read as one by its name).
+    rejects("'Math' here is the class fn.F.Math, not java.lang.Math, whose functions gradgen differentiates;"
+        + " write java.lang.Math.max(…), or rename the other Math", "Math.max(a)",
         "  @Differentiable static double f(double a) {",
         "    return Math.max(a) + 0 * Math.exp(a);",
         "  }",
@@ -256,7 +258,7 @@ class FunctionErrorTest {
 
   @Test
   void recursion() {
-    rejects("recursion (f → g → f) cannot be inlined; write the computation with a for loop", "return f(a)",
+    rejects("recursion (f(double) → g(double) → f(double)) cannot be inlined; write the computation with a for loop", "return f(a)",
         "  @Differentiable static double f(double a) {",
         "    return g(a);",
         "  }",
@@ -279,7 +281,8 @@ class FunctionErrorTest {
         "}");
     Compilation c = compile(file);
     assertThat(c).hadErrorCount(2);
-    assertThat(c).hadErrorContaining("[gradgen.function] recursion (f → g → f) cannot be inlined").inFile(file).onLine(7);
+    assertThat(c).hadErrorContaining("[gradgen.function] recursion (f(double) → g(double) → f(double)) cannot be inlined")
+        .inFile(file).onLine(7);
     assertThat(c).hadErrorContaining("[gradgen.function] ").inFile(file).onLine(8);
   }
 

@@ -4,6 +4,9 @@ import java.util.Objects;
 
 /** One-hot encoding of class labels: class {@code k} of {@code n} becomes n values, 1 at k, 0 elsewhere. */
 public final class OneHot {
+  /** The longest array HotSpot allocates: at most this many classes. */
+  private static final int MAX_CLASSES = Integer.MAX_VALUE - 8;
+
   private OneHot() {}
 
   /**
@@ -22,6 +25,10 @@ public final class OneHot {
       throw new IllegalArgumentException(
           "class " + label + " is outside 0.." + (classes - 1) + " (" + classes + " classes)");
     }
+    if (classes > MAX_CLASSES) {
+      throw new IllegalArgumentException("classes is " + classes + ", more than the " + MAX_CLASSES
+          + " values a Java array holds");
+    }
     double[] row = new double[classes];
     row[label] = 1;
     return row;
@@ -33,8 +40,8 @@ public final class OneHot {
    * @param data the data set
    * @param classes the number of classes
    * @return {@code data} with its single target column of class indices replaced by one-hot rows
-   * @throws IllegalArgumentException if the data set has more than one target column, or a target
-   *     is not a class index below {@code classes}
+   * @throws IllegalArgumentException if the data set has more than one target column, a target
+   *     is not a class index below {@code classes}, or the one-hot rows would not fit in the heap
    */
   public static DataSet encode(DataSet data, int classes) {
     Objects.requireNonNull(data, "data");
@@ -47,6 +54,18 @@ public final class OneHot {
               + data.targetCount());
     }
     int[] labels = data.labels();
+    int largest = -1;
+    for (int label : labels) {
+      largest = Math.max(largest, label);
+    }
+    long bytes = (long) labels.length * classes * Double.BYTES;
+    if (classes > MAX_CLASSES || bytes > Runtime.getRuntime().maxMemory()) {
+      // Checked before anything is allocated: rows × classes doubles must fit in the heap.
+      throw new IllegalArgumentException("one-hot encoding " + labels.length + " rows into " + classes
+          + " classes takes " + bytes + " bytes, more than the " + Runtime.getRuntime().maxMemory()
+          + " this JVM may use; classes is the number of classes (the largest class here is " + largest
+          + ", so e.g. " + (largest + 1) + ")");
+    }
     double[][] targets = new double[labels.length][];
     for (int i = 0; i < labels.length; i++) {
       if (labels[i] >= classes) {

@@ -10,10 +10,14 @@ import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.zip.CRC32;
@@ -35,7 +39,8 @@ import java.util.zip.CRC32;
  * magic            4 bytes   "GGWF" (0x47 0x47 0x57 0x46)
  * version          uint16    2 (version 1 files, which end after the preprocessors, still load)
  * fingerprint      string    {@link io.gradgen.NetworkLayout#fingerprint()} of the model's
- * architecture
+ *                            architecture; when that takes more than 65,535 bytes of modified
+ *                            UTF-8, "sha-256:" and the hex SHA-256 of its UTF-8 bytes instead
  * parameter count  int32     P
  * parameters       P × float64 (IEEE 754, finite), in the model's layout order
  * preprocessors    int32     K, applied in this order
@@ -57,7 +62,8 @@ import java.util.zip.CRC32;
  *
  * <p>Saving is atomic: the bytes go to a temporary file in the target's directory, which is
  * flushed to disk ({@link FileChannel#force}) and then renamed over the target ({@link
- * StandardCopyOption#ATOMIC_MOVE}). A crash or an error mid-save leaves the previous file intact.
+ * StandardCopyOption#ATOMIC_MOVE}). A crash or an error mid-save leaves the previous file intact;
+ * the temporary file of a save that was killed is removed by the next save of the same file.
  */
 public final class WeightFile {
   /** The first four bytes of every weight file: "GGWF". */
@@ -70,6 +76,7 @@ public final class WeightFile {
   static final long MAX_SIZE = 1L << 30;
 
   private static final int HEADER = 4 + 2;
+  private static final int MAX_STRING = 65_535;
   private static final int CHECKSUM = 4;
 
   private WeightFile() {}
@@ -227,7 +234,7 @@ public final class WeightFile {
   public static Contents loadContents(Path file, Model model) throws IOException {
     Objects.requireNonNull(model, "model");
     Contents contents = read(file);
-    String expected = model.layout().fingerprint();
+    String expected = stored(model.layout().fingerprint());
     if (!contents.fingerprint().equals(expected)) {
       throw new WeightFileException(
           file + " was saved for the architecture '" + contents.fingerprint()
@@ -285,7 +292,7 @@ public final class WeightFile {
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeInt(MAGIC);
       out.writeShort(VERSION);
-      out.writeUTF(model.layout().fingerprint());
+      out.writeUTF(stored(model.layout().fingerprint()));
       out.writeInt(parameters.length);
       for (double p : parameters) {
         out.writeDouble(p);
@@ -319,6 +326,32 @@ public final class WeightFile {
         }
       }
     }
+  }
+
+  /**
+   * The fingerprint as the file stores it: itself, or its SHA-256 when it is longer than a
+   * string field holds (a network of many long-named layers).
+   */
+  static String stored(String fingerprint) {
+    if (modifiedUtf8Length(fingerprint) <= MAX_STRING) {
+      return fingerprint;
+    }
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(fingerprint.getBytes(StandardCharsets.UTF_8));
+      return "sha-256:" + HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError("every Java platform has SHA-256", e);
+    }
+  }
+
+  /** Bytes of {@link java.io.DataOutput#writeUTF}'s encoding, without the length. */
+  private static long modifiedUtf8Length(String s) {
+    long length = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      length += c >= 0x0001 && c <= 0x007F ? 1 : c <= 0x07FF ? 2 : 3;
+    }
+    return length;
   }
 
   static Contents decode(byte[] bytes, String name) throws WeightFileException {
@@ -444,9 +477,9 @@ public final class WeightFile {
     }
   }
 
-  /** Temporary file in the same directory, written, forced to disk, then renamed over the target. */
+  /** See {@link AtomicWrite#write}. */
   static void writeAtomically(Path file, byte[] bytes, ChannelWriter writer) throws IOException {
-    AtomicFiles.write(file, bytes, writer::write);
+    AtomicWrite.write(file, bytes, writer);
   }
 
   /**
@@ -457,6 +490,6 @@ public final class WeightFile {
    * @throws IOException if the file cannot be written (a previous file is left intact)
    */
   public static void writeAtomically(Path file, byte[] bytes) throws IOException {
-    AtomicFiles.write(file, bytes, WeightFile::writeFully);
+    AtomicWrite.write(file, bytes, WeightFile::writeFully);
   }
 }

@@ -209,7 +209,8 @@ public sealed interface StopRule
 
   /**
    * No validation improvement by more than {@code minDelta} for {@code patience} epochs; needs a
-   * validation set. The trainer restores the best epoch's weights when this rule stops training.
+   * validation set. When training ends, by this rule or any other ({@code maxEpochs} first, say),
+   * the trainer restores the weights of the best validation epoch.
    *
    * @param patience epochs without improvement to tolerate, at least 1
    * @param minDelta the least decrease that counts as an improvement, at least 0

@@ -332,8 +332,8 @@ public final class TrainingSession {
   }
 
   /**
-   * Runs epochs until a stop rule is met, restores the best weights if early stopping ended
-   * training, and tells the listeners.
+   * Runs epochs until a stop rule is met, restores the best validation epoch's weights if early
+   * stopping is one of the rules (whichever rule ended training), and tells the listeners.
    *
    * @return how training ended; the same result when called again
    * @throws TrainingDivergedException if the loss, the gradient or the weights become NaN or
@@ -385,7 +385,9 @@ public final class TrainingSession {
       return result;
     }
     int restored = 0;
-    if (stopReason == StopReason.EARLY_STOPPING) {
+    // With early stopping among the rules, the best validation epoch's weights are restored
+    // whichever rule ends training: maxEpochs may well come first.
+    if (bestParameters != null && history.bestEpoch() >= 0 && history.bestEpoch() != history.epochs() - 1) {
       System.arraycopy(bestParameters, 0, parameters, 0, parameters.length);
       publish();
       restored = history.bestEpoch() + 1;

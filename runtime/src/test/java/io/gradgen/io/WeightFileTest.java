@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gradgen.Activation;
+import io.gradgen.Bias;
+import io.gradgen.Loss;
+import io.gradgen.Model;
+import io.gradgen.NetworkLayout;
+import io.gradgen.Parameters;
 import io.gradgen.data.DataSet;
 import io.gradgen.data.Preprocessor;
 import io.gradgen.data.Standardizer;
@@ -179,5 +185,80 @@ class WeightFileTest {
     LinearModel model = sentinel();
     assertEquals(List.of(), WeightFile.load(file, model));
     assertArrayEquals(new double[] {1, 2, 3, 4}, model.parameters().toArray(), 0.0);
+  }
+
+  @Test
+  void theRootOrADirectoryIsRefusedWithAnIoExceptionNamingIt() throws IOException {
+    LinearModel model = new LinearModel(3, true, PARAMETERS);
+    IOException root = assertThrows(IOException.class, () -> WeightFile.save(Path.of("/"), model));
+    assertTrue(root.getMessage().startsWith("/: is a directory; save to a file in it, e.g. /model.ggw"), root.getMessage());
+    Path folder = Files.createDirectory(dir.resolve("folder"));
+    IOException directory = assertThrows(IOException.class, () -> WeightFile.save(folder, model));
+    assertTrue(directory.getMessage().contains("is a directory"), directory.getMessage());
+    assertTrue(Files.isDirectory(folder), "the directory is untouched");
+  }
+
+  /** A model of 700 layers with 100-character names: its fingerprint is about 80,000 bytes. */
+  private static Model longFingerprint(double scale) {
+    List<NetworkLayout.Layer> layers = new java.util.ArrayList<>();
+    for (int i = 0; i < 700; i++) {
+      layers.add(new NetworkLayout.Layer(("layer" + i + "_").repeat(20).substring(0, 100), 1, Activation.IDENTITY, Bias.NONE));
+    }
+    NetworkLayout layout = NetworkLayout.of(1, Loss.HALF_SUM_SQUARED_ERROR, layers);
+    double[] values = new double[layout.parameterCount()];
+    java.util.Arrays.fill(values, scale);
+    Parameters parameters = Parameters.flat(layout, values);
+    return new Model() {
+      @Override public int inputCount() { return 1; }
+      @Override public int outputCount() { return 1; }
+      @Override public int parameterCount() { return values.length; }
+      @Override public Parameters parameters() { return parameters; }
+      @Override public NetworkLayout layout() { return layout; }
+      @Override public void predict(double[] x, double[] y) { y[0] = x[0]; }
+    };
+  }
+
+  @Test
+  void aFingerprintLongerThanAStringFieldIsStoredAsItsDigest() throws IOException {
+    Model model = longFingerprint(0.5);
+    assertTrue(model.layout().fingerprint().length() > 70_000);
+    Path file = dir.resolve("long.ggw");
+    WeightFile.save(file, model);
+    String stored = WeightFile.read(file).fingerprint();
+    assertTrue(stored.matches("sha-256:[0-9a-f]{64}"), stored);
+    Model restored = longFingerprint(0);
+    WeightFile.load(file, restored);
+    assertEquals(0.5, restored.parameters().get(699), 0.0);
+    // Another architecture of the same length is still refused.
+    List<NetworkLayout.Layer> other = new java.util.ArrayList<>(model.layout().layers().stream()
+        .map(l -> new NetworkLayout.Layer(l.name(), 1, Activation.TANH, Bias.NONE)).toList());
+    assertTrue(!WeightFile.stored(NetworkLayout.of(1, Loss.HALF_SUM_SQUARED_ERROR, other).fingerprint()).equals(stored));
+  }
+
+  @Test
+  void theNextSaveRemovesTheTemporaryFilesOfKilledSaves() throws IOException {
+    Path file = saved();
+    // What kill -9 leaves: full-size temporaries under the save's naming scheme, no lock held.
+    Path stale = dir.resolve("." + file.getFileName() + ".1a2b3c.tmp");
+    Path fresh = dir.resolve("." + file.getFileName() + ".4d5e6f.tmp");
+    Path unrelated = dir.resolve(".other.ggw.1a2b3c.tmp");
+    for (Path p : List.of(stale, fresh, unrelated)) {
+      Files.write(p, new byte[1 << 16]);
+    }
+    java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.from(
+        java.time.Instant.now().minus(java.time.Duration.ofMinutes(5)));
+    Files.setLastModifiedTime(stale, old);
+    Files.setLastModifiedTime(unrelated, old);
+    WeightFile.save(file, new LinearModel(3, true, PARAMETERS));
+    assertTrue(Files.notExists(stale), "a stale temporary of this file is removed");
+    assertTrue(Files.exists(fresh), "a temporary younger than " + AtomicWrite.STALE + " may be a save in progress");
+    assertTrue(Files.exists(unrelated), "another file's temporaries are not touched");
+    // A temporary that a live save holds locked is never removed, however old.
+    Files.setLastModifiedTime(fresh, old);
+    try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(fresh, java.nio.file.StandardOpenOption.WRITE);
+        java.nio.channels.FileLock lock = channel.lock()) {
+      WeightFile.save(file, new LinearModel(3, true, PARAMETERS));
+      assertTrue(Files.exists(fresh), "locked: in use");
+    }
   }
 }

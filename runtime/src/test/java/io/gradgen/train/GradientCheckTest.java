@@ -73,6 +73,59 @@ class GradientCheckTest {
   }
 
   /** Delegates to a correct model but reports the bias gradient scaled by 0.9 (or replaced). */
+  /** E = max(0, 3w) + w²/2 of one parameter w: a ReLU kink at w = 0. */
+  private static final class Kink implements DifferentiableModel {
+    private final LinearModel model;
+    private final double error;
+
+    Kink(double w, double error) {
+      this.model = new LinearModel(1, false, w);
+      this.error = error;
+    }
+
+    @Override public int inputCount() { return 1; }
+    @Override public int outputCount() { return 1; }
+    @Override public int parameterCount() { return 1; }
+    @Override public Parameters parameters() { return model.parameters(); }
+    @Override public NetworkLayout layout() { return model.layout(); }
+    @Override public void predict(double[] x, double[] y) { y[0] = loss(x, y); }
+
+    @Override
+    public double loss(double[] x, double[] target) {
+      double w = model.parameters().get(0);
+      return Math.max(0, 3 * w) + 0.5 * w * w;
+    }
+
+    @Override
+    public double gradient(double[] x, double[] target, double[] gradient) {
+      double w = model.parameters().get(0);
+      gradient[0] += (w > 0 ? 3 : 0) + w + error; // relu's convention: 0 at the kink
+      return loss(x, target);
+    }
+  }
+
+  @Test
+  void aKinkWithinTheStepIsSteppedOverNotAFalseAlarm() {
+    // w = 1e-4: the stencil reaches w − 2h = −1e-4, across the kink; it used to report an error near 1.
+    GradientCheck.Result r = GradientCheck.check(new Kink(1e-4, 0), new double[1], new double[1]).assertBelow(1e-6);
+    assertTrue(r.kinks().isEmpty());
+    assertEquals(3 + 1e-4, r.numeric()[0], 1e-9);
+    // A wrong gradient near the kink is still caught.
+    assertThrows(AssertionError.class,
+        () -> GradientCheck.check(new Kink(1e-4, 0.5), new double[1], new double[1]).assertBelow(1e-6));
+  }
+
+  @Test
+  void aKinkAtThePointIsNamedAndNotCounted() {
+    GradientCheck.Result r = GradientCheck.check(new Kink(0, 0), new double[1], new double[1]);
+    assertEquals(java.util.List.of(0), r.kinks());
+    assertEquals(0, r.maxRelativeError(), 0.0);
+    assertTrue(r.toString().contains("the loss has a kink at parameter [0], where finite differences at no step agree"),
+        r.toString());
+    // A smooth loss has none.
+    assertTrue(GradientCheck.check(new LinearModel(3, true, 0.5, -1, 2, 0.25), X, T).kinks().isEmpty());
+  }
+
   private static final class WrongBiasGradient implements DifferentiableModel {
     private final LinearModel model;
     private final double replacement;

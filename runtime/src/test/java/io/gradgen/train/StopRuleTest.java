@@ -87,6 +87,40 @@ class StopRuleTest {
   }
 
   @Test
+  void earlyStoppingRestoresTheBestWeightsWhenMaxEpochsEndsTrainingFirst() {
+    // README's combination: the validation loss is best at some epoch b and rises after it; with a
+    // patience longer than the run, maxEpochs ends training, and the weights of epoch b come back.
+    LinearModel probe = LinearModel.line(0);
+    int best = sgd(0.01).stopWhen(StopRule.earlyStopping(3, 0), StopRule.maxEpochs(1000)).build()
+        .fit(probe, Line.data(), Line.scaled(1)).history().bestEpoch();
+    List<Double> weights = new ArrayList<>();
+    LinearModel model = LinearModel.line(0);
+    TrainingResult r =
+        sgd(0.01)
+            .listener(e -> weights.add(model.parameters().get(0)))
+            .stopWhen(StopRule.earlyStopping(1000, 0), StopRule.maxEpochs(best + 3))
+            .build()
+            .fit(model, Line.data(), Line.scaled(1));
+    assertEquals(StopReason.MAX_EPOCHS, r.reason());
+    assertEquals(best + 3, r.epochs());
+    assertEquals(best, r.history().bestEpoch());
+    assertEquals(best + 1, r.restoredEpoch(), "epochs are numbered from 1; the history's index from 0");
+    assertEquals(weights.get(best), model.parameters().get(0), 0.0, "the best epoch's weight is back");
+    assertTrue(weights.get(best + 2) != model.parameters().get(0), "not the last epoch's");
+    assertEquals(r.history().validationLoss(best), r.finalValidationLoss(), 0.0);
+  }
+
+  @Test
+  void whenTheLastEpochIsTheBestNothingIsRestored() {
+    // Validation and training agree (W = 2): the validation loss falls every epoch.
+    LinearModel model = LinearModel.line(0);
+    TrainingResult r = sgd(0.01).stopWhen(StopRule.earlyStopping(5, 0), StopRule.maxEpochs(4)).build()
+        .fit(model, Line.data(), Line.data());
+    assertEquals(3, r.history().bestEpoch());
+    assertEquals(0, r.restoredEpoch(), "0: nothing restored");
+  }
+
+  @Test
   void rulesAreCheckedInTheOrderGiven() {
     TrainingResult r =
         sgd(0.001).stopWhen(StopRule.maxEpochs(3), StopRule.maxIterations(3)).build().fit(LinearModel.line(3), Line.data());

@@ -22,12 +22,23 @@ import java.util.Set;
  * <p>Only nodes on a path to a parameter receive gradients: inputs and targets are constants of
  * the backward pass. Each gradient of a named forward node is named {@code dE_<name>} and carries
  * a note naming the gates it came through.
+ *
+ * <p>A select (a conditional, relu, max, min) routes its gradient to the branch taken and sends the
+ * other branch an exact 0. That branch's values may be infinite or NaN where the result is finite
+ * ({@code x == 0 ? 1 : sin(x)/x} at 0, {@code z > 30 ? z : ln(1 + e^z)} at 800), and every gate
+ * rule multiplies or divides its upstream gradient by local values, so 0·∞ would turn the zero
+ * into NaN. Every rule is linear in its upstream gradient, so a zero gradient sends zeros on; where
+ * the upstream gradient may be such a routed zero and the contribution a rule built from it may be
+ * non-finite ({@link Finiteness}), the contribution is guarded, {@code up == 0 ? 0 : contribution},
+ * and no arithmetic ever runs on the untaken branch's zero.
  */
 public final class Differentiator {
   private record Contribution(Node gradient, Op fromOp) {}
 
   private final Graph g;
   private final String prefix;
+  private final Finiteness finiteness = new Finiteness();
+  private final Map<Node, Boolean> routed = new HashMap<>();
 
   private Differentiator(Graph g, String prefix) {
     this.g = g;
@@ -75,6 +86,8 @@ public final class Differentiator {
       }
       Node adjoint = g.add(terms);
       adjoints.put(node, adjoint);
+      finiteness.assumeFinite(adjoint);
+      boolean mayBeRoutedZero = mayBeRoutedZero(adjoint);
       String note = describe(parts);
       notes.put(node, note);
       nameAdjoint(node, adjoint, note);
@@ -90,9 +103,12 @@ public final class Differentiator {
               (argIndex, gradient) -> {
                 Node arg = node.arg(argIndex);
                 if (active.contains(arg)) {
+                  Node sent = mayBeRoutedZero && !finiteness.isFinite(gradient)
+                      ? guard(adjoint, gradient)
+                      : gradient;
                   received
                       .computeIfAbsent(arg, k -> new ArrayList<>())
-                      .add(new Contribution(gradient, node.op()));
+                      .add(new Contribution(sent, node.op()));
                 }
               });
     }
@@ -104,6 +120,51 @@ public final class Differentiator {
       parameterNotes.add(notes.getOrDefault(p, "E does not depend on this parameter"));
     }
     return new Gradient(g, loss, gradients, parameterNotes);
+  }
+
+  /** {@code up == 0 ? 0 : contribution}: a zero gradient passes on as 0, with no arithmetic. */
+  private Node guard(Node up, Node contribution) {
+    Node zero = g.constant(0.0);
+    return g.node(Op.IF_EQUAL, up, zero, zero, contribution);
+  }
+
+  /**
+   * True when {@code n} may be an exact 0 that a select routed (it depends on a conditional or a
+   * sign, which relu, max, min and |a| produce): computed without recursion, memoized.
+   */
+  private boolean mayBeRoutedZero(Node root) {
+    List<Node> stack = new ArrayList<>();
+    stack.add(root);
+    while (!stack.isEmpty()) {
+      Node n = stack.get(stack.size() - 1);
+      if (routed.containsKey(n)) {
+        stack.remove(stack.size() - 1);
+        continue;
+      }
+      boolean ready = true;
+      boolean any = isRouting(n.op());
+      for (Node a : n.args()) {
+        Boolean known = routed.get(a);
+        if (known == null) {
+          stack.add(a);
+          ready = false;
+        } else {
+          any |= known;
+        }
+      }
+      if (ready) {
+        routed.put(n, any);
+        stack.remove(stack.size() - 1);
+      }
+    }
+    return routed.get(root);
+  }
+
+  private static boolean isRouting(Op op) {
+    return switch (op) {
+      case IF_POSITIVE, IF_GREATER_OR_EQUAL, IF_GREATER, IF_EQUAL, SIGN -> true;
+      default -> false;
+    };
   }
 
   private void nameAdjoint(Node node, Node adjoint, String note) {

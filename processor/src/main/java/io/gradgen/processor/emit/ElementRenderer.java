@@ -21,7 +21,7 @@ final class ElementRenderer {
   /** Names the loop methods use for their own locals and parameters: a function's locals avoid them. */
   private static final Set<String> LOOP_NAMES = Set.of(
       "a", "b", "biases", "blocked", "column", "copy", "count", "d", "delta", "dk", "dn", "dot", "down", "below",
-      "g", "grad", "i", "in", "ink", "j", "k", "learningRate", "logSumExp", "loss", "m", "max", "n", "o", "r",
+      "g", "grad", "i", "in", "ink", "j", "k", "learningRate", "logSum", "logSumExp", "loss", "m", "max", "n", "o", "r",
       "row", "s", "scale", "squares", "step", "sum", "t", "total", "up", "w", "weight", "x", "y", "z", "zj", "E");
 
   /**

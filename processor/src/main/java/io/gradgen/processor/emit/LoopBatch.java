@@ -48,7 +48,9 @@ final class LoopBatch {
         batch.addField(batchMatrix(layer.name() + "_a", layer.units()));
       }
       if (layer.activation() == Activation.SOFTMAX) {
-        batch.addField(FieldSpec.builder(c.array, layer.name() + "_logSumExp", Modifier.FINAL)
+        batch.addField(FieldSpec.builder(c.array, layer.name() + "_max", Modifier.FINAL)
+            .initializer("new $L[ROWS]", c.numeric.type()).build());
+        batch.addField(FieldSpec.builder(c.array, layer.name() + "_logSum", Modifier.FINAL)
             .initializer("new $L[ROWS]", c.numeric.type()).build());
       }
       batch.addField(batchMatrix("dE_" + layer.name() + "_z", layer.units()));
@@ -160,7 +162,7 @@ final class LoopBatch {
           .addStatement("$T z = b.$N", c.matrix, l.name() + "_z")
           .addStatement("$T a = b.$N", c.matrix, l.name() + "_a")
           .beginControlFlow("for (int n = 0; n < m; n++)");
-      c.addSoftmax(m, l, "[n]", "b." + l.name() + "_logSumExp[n]");
+      c.addSoftmax(m, l, "[n]", "b." + l.name() + "_max[n]", "b." + l.name() + "_logSum[n]");
       m.endControlFlow();
     }
     return m.build();

@@ -109,11 +109,12 @@ final class LoopContext {
   }
 
   /**
-   * The softmax of {@code z} into {@code a}, shifted by the largest logit, and logsumexp(z) into
-   * {@code logSumExp}, which the cross-entropy reuses. {@code row} follows every unit index: ""
-   * for one sample, {@code [n]} for row n of a batch.
+   * The softmax of {@code z} into {@code a}, shifted by the largest logit m, with m into {@code
+   * max} and ln Σ e^(z − m) into {@code logSum}, which the cross-entropy reuses as (m − z) + ln Σ:
+   * not (m + ln Σ) − z, whose rounding to m's ulp would lose a confident sample's small loss.
+   * {@code row} follows every unit index: "" for one sample, {@code [n]} for row n of a batch.
    */
-  void addSoftmax(MethodSpec.Builder m, DenseLayout l, String row, String logSumExp) {
+  void addSoftmax(MethodSpec.Builder m, DenseLayout l, String row, String maxInto, String logSumInto) {
     m.addStatement("$T max = z[0]$L", scalar, row)
         .beginControlFlow("for (int j = 1; j < $L; j++)", l.units())
         .addStatement("max = Math.max(max, z[j]$L)", row)
@@ -126,7 +127,8 @@ final class LoopContext {
         .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
         .addStatement("a[j]$L /= total", row)
         .endControlFlow()
-        .addStatement("$L = max + $L", logSumExp, numeric.math("Math.log(total)"));
+        .addStatement("$L = max", maxInto)
+        .addStatement("$L = $L", logSumInto, numeric.math("Math.log(total)"));
   }
 
   /** Where neuron j's row of weights starts: {@code firstWeight + j·inputs}. */

@@ -176,6 +176,7 @@ final class LoopEmitter {
         .addParameter(c.array, "t")
         .addParameter(c.scalar, "learningRate")
         .addCode(checksLoss)
+        .addCode(ModelEmitter.learningRateCheck(c.numeric))
         .addStatement("Scratch s = SCRATCH.get()")
         .addStatement("forward(x, s)")
         .addStatement("$T E = lossOf(s, t)", c.scalar)
@@ -316,8 +317,10 @@ final class LoopEmitter {
         scratch.addField(scratchArray(layer.name() + "_a", u, "a = f(z)"));
       }
       if (layer.activation() == Activation.SOFTMAX) {
-        scratch.addField(FieldSpec.builder(c.scalar, layer.name() + "_logSumExp")
-            .addJavadoc("log Σ e^z, kept from the softmax for the cross-entropy\n").build());
+        scratch.addField(FieldSpec.builder(c.scalar, layer.name() + "_max")
+            .addJavadoc("max z, kept from the softmax for the cross-entropy\n").build());
+        scratch.addField(FieldSpec.builder(c.scalar, layer.name() + "_logSum")
+            .addJavadoc("ln Σ e^(z − max z), kept from the softmax for the cross-entropy\n").build());
       }
       scratch.addField(scratchArray("dE_" + layer.name() + "_z", u, "δ = ∂E/∂z"));
       scratch.addField(scratchArray("dE_" + layer.name() + "_a", u, "∂E/∂a"));

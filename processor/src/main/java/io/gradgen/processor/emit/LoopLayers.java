@@ -82,7 +82,7 @@ final class LoopLayers {
     });
     if (c.plan.layers().get(i).softmax()) {
       m.addComment("softmax: e^(z − max z) / Σ e^(z − max z); subtracting the max keeps every exponent ≤ 0");
-      c.addSoftmax(m, l, "", "s." + l.name() + "_logSumExp");
+      c.addSoftmax(m, l, "", "s." + l.name() + "_max", "s." + l.name() + "_logSum");
     }
   }
 

@@ -54,10 +54,11 @@ final class LoopLoss {
         m.endControlFlow().addStatement("return sum");
       }
       case SOFTMAX_CROSS_ENTROPY -> m
-          .addJavadoc("E = −Σ t·ln p, as Σ t·(logsumexp(z) − z), finite for any z; the softmax kept logsumexp(z).\n")
-          .addStatement("$T logSumExp = s.$N", c.scalar, last.name() + "_logSumExp")
+          .addJavadoc("E = −Σ t·ln p, as Σ t·((max z − z) + ln Σ e^(z − max z)), finite for any z; the softmax kept both.\n")
+          .addStatement("$T max = s.$N", c.scalar, last.name() + "_max")
+          .addStatement("$T logSum = s.$N", c.scalar, last.name() + "_logSum")
           .beginControlFlow("for (int j = 0; j < $L; j++)", last.units())
-          .addStatement("sum += t[j] * (logSumExp - z[j])")
+          .addStatement("sum += t[j] * ((max - z[j]) + logSum)")
           .endControlFlow()
           .addStatement("return sum");
     }
@@ -144,10 +145,11 @@ final class LoopLoss {
         Operand.UP, "up[j][n]", Operand.DOT, "dot");
     switch (loss.kind()) {
       case SOFTMAX_CROSS_ENTROPY -> {
-        m.addStatement("$T logSumExp = b.$N[n]", c.scalar, name + "_logSumExp")
+        m.addStatement("$T max = b.$N[n]", c.scalar, name + "_max")
+            .addStatement("$T logSum = b.$N[n]", c.scalar, name + "_logSum")
             .beginControlFlow("for (int j = 0; j < $L; j++)", units)
             .addStatement("$T t = ts[row + j]", c.scalar)
-            .addStatement("loss += t * (logSumExp - z[j][n])");
+            .addStatement("loss += t * ((max - z[j][n]) + logSum)");
         c.element(loss.delta().orElseThrow(), at).assign(m, "delta[j][n]", "=");
         m.endControlFlow();
       }

@@ -187,6 +187,7 @@ public final class ModelEmitter {
         .beginControlFlow("if (count < 1)")
         .addStatement("throw new $T($S + count)", IllegalArgumentException.class, "count must be at least 1, but is ")
         .endControlFlow()
+        .addCode(learningRateCheck(numeric))
         .addCode(gradient)
         .beginControlFlow("for (int i = 0; i < PARAMETERS; i++)")
         .addStatement("g[i] = $L", numeric.literal(0))
@@ -244,6 +245,18 @@ public final class ModelEmitter {
             IllegalArgumentException.class,
             " has length ",
             ", expected ")
+        .endControlFlow()
+        .build();
+  }
+
+  /**
+   * A NaN or infinite {@code learningRate} would make every weight NaN in one step: refused, as the
+   * optimizers refuse it, before anything is computed.
+   */
+  static CodeBlock learningRateCheck(Numeric numeric) {
+    return CodeBlock.builder()
+        .beginControlFlow("if (!$T.isFinite(learningRate))", numeric == Numeric.FLOAT ? Float.class : Double.class)
+        .addStatement("throw new $T($S + learningRate)", IllegalArgumentException.class, "learningRate must be finite, but is ")
         .endControlFlow()
         .build();
   }

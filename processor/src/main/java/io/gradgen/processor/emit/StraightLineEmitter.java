@@ -166,6 +166,7 @@ final class StraightLineEmitter {
         .addParameter(array, ArrayNames.TARGETS)
         .addParameter(scalar, "learningRate")
         .addCode(ModelEmitter.checks(ArrayNames.INPUTS, "INPUTS", ArrayNames.TARGETS, "OUTPUTS"))
+        .addCode(ModelEmitter.learningRateCheck(numeric))
         .addCode(bodyWithRate("trainStep", model.trainStep()))
         .build();
   }

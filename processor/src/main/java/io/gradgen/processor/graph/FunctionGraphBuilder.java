@@ -24,6 +24,22 @@ public final class FunctionGraphBuilder {
   /** Past this many nodes an unrolled function is too large to generate as straight-line code. */
   static final int MAX_NODES = 200_000;
 
+  /**
+   * Past this many statements run while unrolling, a function is too large: a loop whose body adds
+   * no node (or folds to constants) is stopped here, in bounded time, instead of by the node count.
+   */
+  static final long MAX_STATEMENTS = 1_000_000;
+
+  /**
+   * Past this many operations a function used as a network's activation or loss is too large: its
+   * body and derivative are printed into the network's methods once per unit (straight-line) or
+   * inside each loop (loops), and the later stages walk them recursively.
+   */
+  public static final int MAX_INLINED_NODES = 1_000;
+
+  private long statements;
+  private long inlineLimit = Long.MAX_VALUE;
+
   /** The value of an expression: a double (a node), an int (known at compile time), or an array. */
   private sealed interface Value {}
 
@@ -80,7 +96,7 @@ public final class FunctionGraphBuilder {
         b.elements.put(p.name(), new TreeMap<>());
       }
     }
-    b.calls.push(f.name());
+    b.calls.push(f.key());
     Node result = b.execute(f, env, "");
     b.g.name(result, f.name());
     List<Node> wrt = new ArrayList<>();
@@ -113,7 +129,8 @@ public final class FunctionGraphBuilder {
     for (int i = 0; i < args.size(); i++) {
       env.put(f.parameters().get(i).name(), new Scalar(args.get(i)));
     }
-    b.calls.push(f.name());
+    b.calls.push(f.key());
+    b.inlineLimit = g.size() + MAX_INLINED_NODES;
     return b.execute(f, env, prefix);
   }
 
@@ -135,9 +152,18 @@ public final class FunctionGraphBuilder {
   }
 
   private void run(Ast s, Map<String, Value> env, String prefix) {
-    if (g.nodes().size() > MAX_NODES) {
+    if (g.size() > MAX_NODES) {
       throw new FunctionError(s.at(), "unrolled, this function has more than " + MAX_NODES
           + " operations; use fewer loop iterations");
+    }
+    if (g.size() > inlineLimit) {
+      throw new FunctionError(s.at(), "unrolled, this function has more than " + MAX_INLINED_NODES
+          + " operations, too many for a network's activation or loss, whose body and derivative are"
+          + " printed inside the network's methods; use fewer loop iterations");
+    }
+    if (++statements > MAX_STATEMENTS) {
+      throw new FunctionError(s.at(), "unrolled, this function runs more than " + MAX_STATEMENTS
+          + " statements; use fewer loop iterations");
     }
     if (s instanceof Ast.Declare d) {
       Value v = eval(d.init(), env, prefix);
@@ -165,6 +191,7 @@ public final class FunctionGraphBuilder {
     } else if (s instanceof Ast.For loop) {
       int from = integer(eval(loop.from(), env, prefix), loop.from());
       int bound = integer(eval(loop.bound(), env, prefix), loop.bound());
+      LoopBounds.check(loop, from, bound, MAX_STATEMENTS);
       Value shadowed = env.get(loop.index());
       for (int i = from; holds(loop.comparison(), i, bound); i += loop.step()) {
         env.put(loop.index(), new Int(i));
@@ -200,7 +227,7 @@ public final class FunctionGraphBuilder {
     g.name(n, name);
   }
 
-  private static boolean holds(String comparison, int a, int b) {
+  static boolean holds(String comparison, int a, int b) {
     return switch (comparison) {
       case "<" -> a < b;
       case "<=" -> a <= b;
@@ -321,36 +348,16 @@ public final class FunctionGraphBuilder {
       return args.get(0);
     }
     if (fn.startsWith("Math.")) {
-      String name = fn.substring(5);
-      int arity = switch (name) {
-        case "pow", "max", "min" -> 2;
-        default -> 1;
-      };
-      if (args.size() != arity) {
-        throw new FunctionError(call.at(), fn + " takes " + arity + " argument" + (arity == 1 ? "" : "s"));
-      }
-      return switch (name) {
-        case "exp" -> g.node(Op.EXP, args.get(0));
-        case "log" -> g.node(Op.LOG, args.get(0));
-        case "log1p" -> g.node(Op.LOG1P, args.get(0));
-        case "sqrt" -> g.node(Op.SQRT, args.get(0));
-        case "abs" -> g.node(Op.ABS, args.get(0));
-        case "tanh" -> g.node(Op.TANH, args.get(0));
-        case "sin" -> g.node(Op.SIN, args.get(0));
-        case "cos" -> g.node(Op.COS, args.get(0));
-        case "pow" -> g.node(Op.POW, args.get(0), args.get(1));
-        case "max" -> g.node(Op.MAX, args.get(0), args.get(1));
-        case "min" -> g.node(Op.MIN, args.get(0), args.get(1));
-        default -> throw new FunctionError(call.at(), fn + " is not differentiable by gradgen");
-      };
+      return MathCalls.node(g, fn.substring(5), args, call);
     }
+    // fn is the callee's key, f(double,double[]): the reader resolved the call among the overloads.
     FunctionSpec callee = functions.get(fn);
     if (callee == null) {
       throw new FunctionError(call.at(), "'" + fn + "' is not a @Differentiable static method of this class;"
           + " a @Differentiable method can call Math functions and other @Differentiable static methods");
     }
     if (!callee.isStatic()) {
-      throw new FunctionError(call.at(), "'" + fn + "' reads @Parameter fields; only static @Differentiable methods can be called");
+      throw new FunctionError(call.at(), "'" + callee.name() + "' reads @Parameter fields; only static @Differentiable methods can be called");
     }
     if (calls.contains(fn)) {
       List<String> chain = new ArrayList<>();
@@ -359,20 +366,20 @@ public final class FunctionGraphBuilder {
           + ") cannot be inlined; write the computation with a for loop");
     }
     if (callee.parameters().size() != args.size()) {
-      throw new FunctionError(call.at(), fn + " takes " + callee.parameters().size() + " arguments");
+      throw new FunctionError(call.at(), callee.name() + " takes " + callee.parameters().size() + " arguments");
     }
     Map<String, Value> calleeEnv = new HashMap<>();
     for (int i = 0; i < args.size(); i++) {
       FunctionSpec.Param p = callee.parameters().get(i);
       Value v = values.get(i);
       if (p.kind().isArray() != (v instanceof Array)) {
-        throw new FunctionError(call.args().get(i).at(), "argument " + (i + 1) + " of " + fn + " must be a " + p.kind().java());
+        throw new FunctionError(call.args().get(i).at(), "argument " + (i + 1) + " of " + callee.name() + " must be a " + p.kind().java());
       }
       calleeEnv.put(p.name(), v instanceof Array ? v : new Scalar(args.get(i)));
     }
     calls.push(fn);
     try {
-      return execute(callee, calleeEnv, prefix + fn + "_");
+      return execute(callee, calleeEnv, prefix + callee.name() + "_");
     } finally {
       calls.pop();
     }

@@ -89,6 +89,11 @@ public final class Graph {
     return node(Op.NEG, a);
   }
 
+  /** How many nodes the graph holds, without copying them. */
+  public int size() {
+    return nodes.size();
+  }
+
   /** Every node ever created, in creation (topological) order. */
   public List<Node> nodes() {
     return List.copyOf(nodes);

@@ -145,9 +145,9 @@ public final class TensorInterpreter {
           for (int j = 0; j < units; j++) {
             total += Math.exp(z[j * rows + r] - max);
           }
-          double logSumExp = max + Math.log(total);
+          double logSum = Math.log(total);
           for (int j = 0; j < units; j++) {
-            out[r] += t[j * rows + r] * (logSumExp - z[j * rows + r]);
+            out[r] += t[j * rows + r] * ((max - z[j * rows + r]) + logSum);
           }
         }
       }

@@ -34,7 +34,7 @@ public record LoweredModel(
     Optional<LoopPlan> loopPlan) {
 
   public LoweredModel {
-    parameterNames = List.copyOf(parameterNames);
+    parameterNames = java.util.Collections.unmodifiableList(parameterNames); // may be computed on demand
     conventions = List.copyOf(conventions);
   }
 

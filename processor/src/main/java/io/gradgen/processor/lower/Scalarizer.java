@@ -187,13 +187,15 @@ public final class Scalarizer {
       case SOFTMAX_CROSS_ENTROPY -> {
         value(t.arg(2)); // the softmax, which keeps its max and sum for the cross-entropy
         Node[] parts = softmaxParts.get(t.arg(2));
-        Node logSumExp = g.add(parts[0], g.node(Op.LOG, parts[1]));
-        g.name(logSumExp, spec.outputLayer().name() + "_logsumexp");
+        // −ln p_j = (m − z_j) + ln s, not (m + ln s) − z_j: where the correct class has the largest
+        // logit its loss ln s is far below one ulp of m (at z = (1000, 970): 21 % off otherwise).
+        Node logSum = g.node(Op.LOG, parts[1]);
+        g.name(logSum, spec.outputLayer().name() + "_logsum");
         List<Node> z = value(t.arg(0));
         List<Node> targets = value(t.arg(1));
         List<Node> terms = new ArrayList<>();
         for (int j = 0; j < z.size(); j++) {
-          terms.add(g.mul(targets.get(j), g.sub(logSumExp, z.get(j))));
+          terms.add(g.mul(targets.get(j), g.add(g.sub(parts[0], z.get(j)), logSum)));
         }
         out.add(g.add(terms));
       }
@@ -388,7 +390,7 @@ public final class Scalarizer {
       case MEAN_SQUARED_ERROR -> "E = (1/" + spec.outputs() + ")·Σ(t − o)²";
       case SUM_SQUARED_ERROR -> "E = Σ(t − o)²";
       case BINARY_CROSS_ENTROPY -> "E = −Σ[t·ln o + (1 − t)·ln(1 − o)], as Σ[max(z, 0) − z·t + ln(1 + e^−|z|)]";
-      case CATEGORICAL_CROSS_ENTROPY -> "E = −Σ t·ln p, as Σ t·(logsumexp(z) − z)";
+      case CATEGORICAL_CROSS_ENTROPY -> "E = −Σ t·ln p, as Σ t·((max z − z) + ln Σ e^(z − max z))";
       case CUSTOM -> "E = Σ " + spec.lossFunction() + "(o, t)";
     };
   }

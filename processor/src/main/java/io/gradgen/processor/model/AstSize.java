@@ -19,7 +19,7 @@ final class AstSize {
 
   static long of(FunctionSpec f, Map<String, FunctionSpec> functions) {
     AstSize size = new AstSize(functions);
-    size.calling.add(f.name());
+    size.calling.add(f.key());
     return size.count(f.body());
   }
 
@@ -44,9 +44,9 @@ final class AstSize {
     if (a instanceof Ast.Call c) {
       FunctionSpec callee = functions.get(c.function());
       long body = 0;
-      if (callee != null && calling.add(callee.name())) { // recursion is reported elsewhere
+      if (callee != null && calling.add(callee.key())) { // recursion is reported elsewhere
         body = count(callee.body());
-        calling.remove(callee.name());
+        calling.remove(callee.key());
       }
       return 1 + count(c.args()) + body;
     }

@@ -22,7 +22,9 @@ public final class Calls {
         collect(a, called);
       }
       for (String name : called) {
-        if (names.contains(name)) {
+        // A call names its method or, for an overload, its key f(double, double[]).
+        int paren = name.indexOf('(');
+        if (names.contains(paren < 0 ? name : name.substring(0, paren))) {
           return true;
         }
         if (seen.add(name) && functions.containsKey(name)) {

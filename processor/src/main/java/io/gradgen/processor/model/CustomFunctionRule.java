@@ -25,6 +25,17 @@ final class CustomFunctionRule implements ValidationRule {
                 + " set that, or remove the function"));
       }
     }
+    if (spec.loss() == Loss.CUSTOM && overloaded(spec, spec.lossFunction())
+        && spec.layers().stream().anyMatch(l -> l.activation() == Activation.CUSTOM && l.function().equals(spec.lossFunction()))) {
+      // The network looks its functions up by name, one function per name.
+      FunctionSpec activation = spec.functions().get(spec.lossFunction());
+      String loss = spec.functions().values().stream()
+          .filter(f -> f.name().equals(spec.lossFunction()) && f.takesScalars(2)).map(FunctionSpec::key).findFirst().orElse("?");
+      problems.add(Problem.error("custom-function", Location.network("lossFunction"), "'" + spec.lossFunction()
+          + "' names both a layer's activation, " + (activation == null ? "?" : activation.key()) + ", and the loss, " + loss
+          + "; give the loss function its own name, e.g. lossFunction = \"" + spec.lossFunction() + "Loss\""));
+      return problems;
+    }
     if (spec.loss() == Loss.CUSTOM) {
       problems.addAll(reference(spec, spec.lossFunction(), 2, Location.network(spec.lossFunction().isEmpty() ? "loss" : "lossFunction"),
           "loss = CUSTOM", "double " + example(spec.lossFunction(), "huber") + "(double output, double target)"));
@@ -33,6 +44,10 @@ final class CustomFunctionRule implements ValidationRule {
           "lossFunction = \"" + spec.lossFunction() + "\" is only used with loss = Loss.CUSTOM; set that, or remove it"));
     }
     return problems;
+  }
+
+  private static boolean overloaded(NetworkSpec spec, String name) {
+    return spec.functions().values().stream().filter(f -> f.name().equals(name)).map(FunctionSpec::key).distinct().count() > 1;
   }
 
   private static String example(String name, String fallback) {
@@ -47,6 +62,12 @@ final class CustomFunctionRule implements ValidationRule {
           + " of the declaration"));
     }
     FunctionSpec f = spec.functions().get(name);
+    List<String> overloads = spec.functions().values().stream()
+        .filter(g -> g.name().equals(name)).map(FunctionSpec::key).distinct().toList();
+    if (f == null && !overloads.isEmpty()) {
+      return List.of(Problem.error("custom-function", where, "none of " + overloads + " is a static method taking "
+          + arguments + " double argument" + (arguments == 1 ? "" : "s") + "; declare @Differentiable static " + signature));
+    }
     if (f == null) {
       return List.of(Problem.error("custom-function", where, "there is no @Differentiable method '" + name
           + "' in this declaration; declare @Differentiable static " + signature + " { … }"));

@@ -49,6 +49,27 @@ final class DeclarationAccessRule implements ValidationRule {
                   + spec.typeNames().get(spec.typeNames().size() - 1)
                   + "() {}'"));
     }
+    if (type.kind() == DeclarationKind.ABSTRACT_CLASS && type.hasUsableConstructor() && !type.constructorThrows().isEmpty()) {
+      String simple = spec.typeNames().get(spec.typeNames().size() - 1);
+      problems.add(
+          Problem.error(
+              "declaration-constructor",
+              Location.declaration(),
+              "the constructor " + simple + "() declares throws " + String.join(", ", type.constructorThrows())
+                  + ", which " + spec.modelName() + "'s constructors, calling it, would have to declare too;"
+                  + " remove the throws clause (handle the exception inside the constructor)"));
+    }
+    type.permits().ifPresent(permitted -> {
+      if (!permitted.contains(spec.modelName())) {
+        problems.add(
+            Problem.error(
+                "declaration-sealed",
+                Location.declaration(),
+                "a sealed @Network declaration must permit " + spec.modelName() + ", the final class gradgen"
+                    + " generates in the same package; add it to the permits clause ('permits " + spec.modelName()
+                    + (permitted.isEmpty() ? "" : ", " + String.join(", ", permitted)) + "') or remove 'sealed'"));
+      }
+    });
     return problems;
   }
 }

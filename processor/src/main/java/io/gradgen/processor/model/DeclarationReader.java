@@ -22,6 +22,7 @@ import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -79,10 +80,29 @@ public final class DeclarationReader {
         values.get("precision") instanceof VariableElement floatingPoint
             ? Precision.valueOf(floatingPoint.getSimpleName().toString())
             : Precision.DOUBLE;
+    Map<String, FunctionSpec> roles = new java.util.LinkedHashMap<>(functions);
+    for (LayerSpec layer : layers) {
+      overloadFor(roles, layer.function(), 1);
+    }
+    overloadFor(roles, lossFunction, 2);
     NetworkSpec spec =
         new NetworkSpec(
-            packageName(type), typeNames(type), shape(type), inputs, layers, loss, lossFunction, functions, code, precision);
+            packageName(type), typeNames(type), shape(type), inputs, layers, loss, lossFunction, roles, code, precision);
     return Optional.of(new Declaration(spec, type, network.get(), layerMirrors));
+  }
+
+  /**
+   * Where {@code name} is overloaded (so {@link FunctionSpec#index} has no entry for it), the
+   * network means the overload taking {@code scalars} numbers: an activation one, a loss two.
+   */
+  private static void overloadFor(Map<String, FunctionSpec> functions, String name, int scalars) {
+    if (name.isEmpty() || functions.containsKey(name)) {
+      return;
+    }
+    functions.values().stream()
+        .filter(f -> f.name().equals(name) && f.takesScalars(scalars))
+        .findFirst()
+        .ifPresent(f -> functions.put(name, f));
   }
 
   private Optional<LayerSpec> layer(AnnotationMirror mirror) {
@@ -164,10 +184,27 @@ public final class DeclarationReader {
             && type.getKind() == ElementKind.CLASS
             && !type.getModifiers().contains(Modifier.STATIC);
     boolean constructor = false;
+    List<String> constructorThrows = new ArrayList<>();
+    TypeMirror runtime = elements.getTypeElement(RuntimeException.class.getCanonicalName()).asType();
+    TypeMirror error = elements.getTypeElement(Error.class.getCanonicalName()).asType();
     for (ExecutableElement c : ElementFilter.constructorsIn(type.getEnclosedElements())) {
       if (c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE)) {
         constructor = true;
+        for (TypeMirror thrown : c.getThrownTypes()) {
+          if (!types.isSubtype(thrown, runtime) && !types.isSubtype(thrown, error)) {
+            constructorThrows.add(thrown.toString());
+          }
+        }
       }
+    }
+    Optional<List<String>> permits = Optional.empty();
+    if (type.getModifiers().contains(Modifier.SEALED)) {
+      List<String> names = new ArrayList<>();
+      for (TypeMirror permitted : type.getPermittedSubclasses()) {
+        String name = permitted.toString();
+        names.add(name.substring(name.lastIndexOf('.') + 1));
+      }
+      permits = Optional.of(names);
     }
     List<String> abstractMethods = new ArrayList<>();
     for (ExecutableElement m : ElementFilter.methodsIn(elements.getAllMembers(type))) {
@@ -181,7 +218,9 @@ public final class DeclarationReader {
         inner,
         !type.getTypeParameters().isEmpty(),
         constructor,
-        abstractMethods);
+        abstractMethods,
+        constructorThrows,
+        permits);
   }
 
   /**

@@ -30,6 +30,7 @@ import io.gradgen.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -40,21 +41,25 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
 
 /**
  * Reads the body of a {@code @Differentiable} method through javac's tree API into an {@link Ast},
  * rejecting, on the exact expression, anything outside gradgen's subset of Java.
  */
 public final class FunctionReader {
-  private static final Set<String> MATH =
-      Set.of("exp", "log", "log1p", "sqrt", "pow", "abs", "tanh", "sin", "cos", "max", "min");
-
   private final Trees trees;
+  private final Elements elements;
   private CompilationUnitTree unit;
-  private String declaringType = "";
+  private CallResolver calls;
 
-  public FunctionReader(Trees trees) {
+  /**
+   * @param trees javac's trees, for the bodies
+   * @param elements the compiler's symbols, through which every name a body uses is resolved
+   */
+  public FunctionReader(Trees trees, Elements elements) {
     this.trees = trees;
+    this.elements = elements;
   }
 
   /** The method's spec. @throws FunctionError on the first construct outside the subset */
@@ -65,7 +70,6 @@ public final class FunctionReader {
           + "; @Differentiable methods must be compiled from source, by javac");
     }
     unit = path.getCompilationUnit();
-    declaringType = type.getSimpleName().toString();
     Object at = at(tree);
     if (tree.getBody() == null) {
       throw new FunctionError(at, "a @Differentiable method needs a body");
@@ -106,6 +110,13 @@ public final class FunctionReader {
         }
       }
     }
+    Set<String> arrayParameters = new java.util.HashSet<>();
+    for (FunctionSpec.Param p : params) {
+      if (p.kind().isArray()) {
+        arrayParameters.add(p.name());
+      }
+    }
+    calls = new CallResolver(new NameScope(elements, type, unit), this::at, arrayParameters);
     List<String> wrt = wrt(method, params, fields, at);
     List<Ast> body = new ArrayList<>();
     for (StatementTree statement : tree.getBody().getStatements()) {
@@ -114,7 +125,7 @@ public final class FunctionReader {
     if (body.isEmpty() || !(body.get(body.size() - 1) instanceof Ast.Return)) {
       throw new FunctionError(at, "a @Differentiable method ends with its only return statement");
     }
-    return new FunctionSpec(method.getSimpleName().toString(), isStatic, params, fields, wrt, body, at);
+    return new FunctionSpec(method.getSimpleName().toString(), CallResolver.key(method), isStatic, params, fields, wrt, body, at);
   }
 
   private List<String> wrt(ExecutableElement method, List<FunctionSpec.Param> params, List<String> fields, Object at) {
@@ -173,7 +184,7 @@ public final class FunctionReader {
     };
   }
 
-  private static AnnotationMirror annotation(javax.lang.model.element.Element e, String name) {
+  static AnnotationMirror annotation(javax.lang.model.element.Element e, String name) {
     for (AnnotationMirror m : e.getAnnotationMirrors()) {
       if (((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().contentEquals(name)) {
         return m;
@@ -391,18 +402,19 @@ public final class FunctionReader {
   }
 
   private Ast member(MemberSelectTree m) {
-    String owner = m.getExpression().toString();
     String name = m.getIdentifier().toString();
-    if (owner.equals("Math") || owner.equals("java.lang.Math")) {
+    if (m.getExpression() instanceof IdentifierTree self && self.getName().contentEquals("this")) {
+      return new Ast.Name(name, at(m));
+    }
+    if (calls.isJavaLangMath(m.getExpression())) {
       if (name.equals("PI")) {
         return new Ast.Num(Math.PI, false, at(m));
       }
       if (name.equals("E")) {
         return new Ast.Num(Math.E, false, at(m));
       }
-    }
-    if (owner.equals("this")) {
-      return new Ast.Name(name, at(m));
+    } else {
+      calls.notJavaLangMath(m.getExpression(), m);
     }
     if (name.equals("length")) {
       throw new FunctionError(at(m), m + " is not a compile-time constant; loop bounds must be constants, e.g. i < 5");
@@ -418,26 +430,10 @@ public final class FunctionReader {
     for (ExpressionTree arg : c.getArguments()) {
       args.add(expression(arg));
     }
-    ExpressionTree select = c.getMethodSelect();
-    if (select instanceof MemberSelectTree m) {
-      String owner = m.getExpression().toString();
-      String name = m.getIdentifier().toString();
-      if (owner.equals("Math") || owner.equals("java.lang.Math")) {
-        if (!MATH.contains(name)) {
-          throw new FunctionError(at(c), "Math." + name + " is not differentiable by gradgen; "
-              + "use exp, log, log1p, sqrt, pow, abs, tanh, sin, cos, max or min");
-        }
-        return new Ast.Call("Math." + name, args, at(c));
-      }
-      if (owner.equals("this") || owner.equals(declaringType) || owner.endsWith("." + declaringType)) {
-        return new Ast.Call(name, args, at(c));
-      }
-      throw new FunctionError(at(c), "only Math functions and @Differentiable methods of this class can be"
-          + " called, not " + owner + "." + name + "; move the method into this class and mark it @Differentiable");
+    Ast call = calls.call(c, args);
+    if (call == null) {
+      throw unsupported(c, "this call");
     }
-    if (select instanceof IdentifierTree id) {
-      return new Ast.Call(id.getName().toString(), args, at(c));
-    }
-    throw unsupported(c, "this call");
+    return call;
   }
 }

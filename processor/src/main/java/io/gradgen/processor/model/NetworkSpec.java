@@ -98,11 +98,18 @@ public record NetworkSpec(
 
   /** The name of every parameter, in layout order ({@code hidden.w[0][1]}, {@code hidden.b}). */
   public List<String> parameterNames() {
+    // Computed when read: a loop model of millions of parameters lists none of them.
     NetworkLayout layout = layout();
-    List<String> names = new ArrayList<>(layout.parameterCount());
-    for (int i = 0; i < layout.parameterCount(); i++) {
-      names.add(layout.parameterName(i));
-    }
-    return names;
+    return new java.util.AbstractList<>() {
+      @Override
+      public String get(int index) {
+        return layout.parameterName(index);
+      }
+
+      @Override
+      public int size() {
+        return layout.parameterCount();
+      }
+    };
   }
 }

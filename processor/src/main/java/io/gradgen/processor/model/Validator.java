@@ -18,6 +18,7 @@ public final class Validator {
           new LayersPresentRule(),
           new LayerCountRule(),
           new UnitsRule(),
+          new SizeBoundsRule(),
           new SlopeRule(),
           new LayerNameRule(),
           new DuplicateLayerNameRule(),
