@@ -252,18 +252,19 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     // loss: E = −Σ t·ln p, as Σ t·((max z − z) + ln Σ e^(z − max z))
     double E = t[0] * (classes_max - classes_z0 + classes_logsum) + t[1] * (classes_max - classes_z1 + classes_logsum) + t[2] * (classes_max - classes_z2 + classes_logsum);
     // backward pass: dE_v = ∂E/∂v, from the loss back to the parameters; 'up' is the gradient arriving at a gate's output
-    // grad of classes_z0: softmax + cross-entropy fuse: p − t
-    double dE_classes_z0 = classes_a0 - t[0];
+    double target_sum = t[0] + t[1] + t[2];
+    // grad of classes_z0: softmax + cross-entropy fuse: p·Σt − t
+    double dE_classes_z0 = classes_a0 * target_sum - t[0];
     grad[18] += dE_classes_z0 * mix_a0; // classes.w[0][0]: multiply gate switches
     grad[19] += dE_classes_z0 * mix_a1; // classes.w[0][1]: multiply gate switches
     grad[24] += dE_classes_z0; // classes.b[0]: add gate distributes
-    // grad of classes_z1: softmax + cross-entropy fuse: p − t
-    double dE_classes_z1 = classes_a1 - t[1];
+    // grad of classes_z1: softmax + cross-entropy fuse: p·Σt − t
+    double dE_classes_z1 = classes_a1 * target_sum - t[1];
     grad[20] += dE_classes_z1 * mix_a0; // classes.w[1][0]: multiply gate switches
     grad[21] += dE_classes_z1 * mix_a1; // classes.w[1][1]: multiply gate switches
     grad[25] += dE_classes_z1; // classes.b[1]: add gate distributes
-    // grad of classes_z2: softmax + cross-entropy fuse: p − t
-    double dE_classes_z2 = classes_a2 - t[2];
+    // grad of classes_z2: softmax + cross-entropy fuse: p·Σt − t
+    double dE_classes_z2 = classes_a2 * target_sum - t[2];
     grad[22] += dE_classes_z2 * mix_a0; // classes.w[2][0]: multiply gate switches
     grad[23] += dE_classes_z2 * mix_a1; // classes.w[2][1]: multiply gate switches
     grad[26] += dE_classes_z2; // classes.b[2]: add gate distributes
@@ -348,12 +349,13 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     // loss: E = −Σ t·ln p, as Σ t·((max z − z) + ln Σ e^(z − max z))
     double E = t[0] * (classes_max - classes_z0 + classes_logsum) + t[1] * (classes_max - classes_z1 + classes_logsum) + t[2] * (classes_max - classes_z2 + classes_logsum);
     // backward pass: dE_v = ∂E/∂v, from the loss back to the parameters; 'up' is the gradient arriving at a gate's output
-    // grad of classes_z0: softmax + cross-entropy fuse: p − t
-    double dE_classes_z0 = classes_a0 - t[0];
-    // grad of classes_z1: softmax + cross-entropy fuse: p − t
-    double dE_classes_z1 = classes_a1 - t[1];
-    // grad of classes_z2: softmax + cross-entropy fuse: p − t
-    double dE_classes_z2 = classes_a2 - t[2];
+    double target_sum = t[0] + t[1] + t[2];
+    // grad of classes_z0: softmax + cross-entropy fuse: p·Σt − t
+    double dE_classes_z0 = classes_a0 * target_sum - t[0];
+    // grad of classes_z1: softmax + cross-entropy fuse: p·Σt − t
+    double dE_classes_z1 = classes_a1 * target_sum - t[1];
+    // grad of classes_z2: softmax + cross-entropy fuse: p·Σt − t
+    double dE_classes_z2 = classes_a2 * target_sum - t[2];
     // grad of mix_a0, read by classes_z0, classes_z1, classes_z2: fan-out sums 3 paths, multiply gates switch
     double dE_mix_a0 = dE_classes_z0 * p[18] + dE_classes_z1 * p[20] + dE_classes_z2 * p[22];
     // grad of mix_a1, read by classes_z0, classes_z1, classes_z2: fan-out sums 3 paths, multiply gates switch
@@ -467,18 +469,19 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     // loss: E = −Σ t·ln p, as Σ t·((max z − z) + ln Σ e^(z − max z))
     double E = t[to + 0] * (classes_max - classes_z0 + classes_logsum) + t[to + 1] * (classes_max - classes_z1 + classes_logsum) + t[to + 2] * (classes_max - classes_z2 + classes_logsum);
     // backward pass: dE_v = ∂E/∂v, from the loss back to the parameters; 'up' is the gradient arriving at a gate's output
-    // grad of classes_z0: softmax + cross-entropy fuse: p − t
-    double dE_classes_z0 = classes_a0 - t[to + 0];
+    double target_sum = t[to + 0] + t[to + 1] + t[to + 2];
+    // grad of classes_z0: softmax + cross-entropy fuse: p·Σt − t
+    double dE_classes_z0 = classes_a0 * target_sum - t[to + 0];
     grad[18] += dE_classes_z0 * mix_a0; // classes.w[0][0]: multiply gate switches
     grad[19] += dE_classes_z0 * mix_a1; // classes.w[0][1]: multiply gate switches
     grad[24] += dE_classes_z0; // classes.b[0]: add gate distributes
-    // grad of classes_z1: softmax + cross-entropy fuse: p − t
-    double dE_classes_z1 = classes_a1 - t[to + 1];
+    // grad of classes_z1: softmax + cross-entropy fuse: p·Σt − t
+    double dE_classes_z1 = classes_a1 * target_sum - t[to + 1];
     grad[20] += dE_classes_z1 * mix_a0; // classes.w[1][0]: multiply gate switches
     grad[21] += dE_classes_z1 * mix_a1; // classes.w[1][1]: multiply gate switches
     grad[25] += dE_classes_z1; // classes.b[1]: add gate distributes
-    // grad of classes_z2: softmax + cross-entropy fuse: p − t
-    double dE_classes_z2 = classes_a2 - t[to + 2];
+    // grad of classes_z2: softmax + cross-entropy fuse: p·Σt − t
+    double dE_classes_z2 = classes_a2 * target_sum - t[to + 2];
     grad[22] += dE_classes_z2 * mix_a0; // classes.w[2][0]: multiply gate switches
     grad[23] += dE_classes_z2 * mix_a1; // classes.w[2][1]: multiply gate switches
     grad[26] += dE_classes_z2; // classes.b[2]: add gate distributes

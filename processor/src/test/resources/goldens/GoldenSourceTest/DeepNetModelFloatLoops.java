@@ -311,13 +311,17 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
   }
 
   /**
-   * Softmax + cross-entropy fuse: δ = o − t.
+   * Softmax + cross-entropy fuse: δ = o·Σt − t (o − t for targets summing to 1).
    */
   private static void outputDelta(Scratch s, float[] t) {
     float[] o = s.classes_a;
     float[] delta = s.dE_classes_z;
+    float targetSum = 0.0f;
     for (int j = 0; j < 3; j++) {
-      delta[j] = o[j] - t[j];
+      targetSum += t[j];
+    }
+    for (int j = 0; j < 3; j++) {
+      delta[j] = o[j] * targetSum - t[j];
     }
   }
 
@@ -683,12 +687,16 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
     float loss = 0.0f;
     for (int n = 0; n < m; n++) {
       int row = offset + n * OUTPUTS;
+      float targetSum = 0.0f;
+      for (int j = 0; j < 3; j++) {
+        targetSum += ts[row + j];
+      }
       float max = b.classes_max[n];
       float logSum = b.classes_logSum[n];
       for (int j = 0; j < 3; j++) {
         float t = ts[row + j];
         loss += t * ((max - z[j][n]) + logSum);
-        delta[j][n] = o[j][n] - t;
+        delta[j][n] = o[j][n] * targetSum - t;
       }
     }
     return loss;

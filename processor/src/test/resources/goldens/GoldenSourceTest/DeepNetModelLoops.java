@@ -311,13 +311,17 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
   }
 
   /**
-   * Softmax + cross-entropy fuse: δ = o − t.
+   * Softmax + cross-entropy fuse: δ = o·Σt − t (o − t for targets summing to 1).
    */
   private static void outputDelta(Scratch s, double[] t) {
     double[] o = s.classes_a;
     double[] delta = s.dE_classes_z;
+    double targetSum = 0.0;
     for (int j = 0; j < 3; j++) {
-      delta[j] = o[j] - t[j];
+      targetSum += t[j];
+    }
+    for (int j = 0; j < 3; j++) {
+      delta[j] = o[j] * targetSum - t[j];
     }
   }
 
@@ -684,12 +688,16 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     double loss = 0.0;
     for (int n = 0; n < m; n++) {
       int row = offset + n * OUTPUTS;
+      double targetSum = 0.0;
+      for (int j = 0; j < 3; j++) {
+        targetSum += ts[row + j];
+      }
       double max = b.classes_max[n];
       double logSum = b.classes_logSum[n];
       for (int j = 0; j < 3; j++) {
         double t = ts[row + j];
         loss += t * ((max - z[j][n]) + logSum);
-        delta[j][n] = o[j][n] - t;
+        delta[j][n] = o[j][n] * targetSum - t;
       }
     }
     return loss;

@@ -82,13 +82,18 @@ final class LoopLoss {
         .addStatement("$T delta = s.$N", c.array, "dE_" + name + "_z");
     if (loss.up().isEmpty()) {
       ElementCall fused = loss.delta().orElseThrow();
-      m.addJavadoc("$L + cross-entropy fuse: δ = o − t.\n",
-          loss.kind() == LoopPlan.LossPlan.Kind.SIGMOID_CROSS_ENTROPY ? "Sigmoid" : "Softmax");
+      m.addJavadoc("$L + cross-entropy fuse: δ = $L.\n",
+          loss.kind() == LoopPlan.LossPlan.Kind.SIGMOID_CROSS_ENTROPY ? "Sigmoid" : "Softmax",
+          fused.reads(Operand.TARGET_SUM) ? "o·Σt − t (o − t for targets summing to 1)" : "o − t");
       if (fused.reads(Operand.Z)) {
         m.addStatement("$T z = s.$N", c.array, name + "_z");
       }
+      if (fused.reads(Operand.TARGET_SUM)) {
+        addTargetSum(m, n, "t[j]");
+      }
       m.beginControlFlow("for (int j = 0; j < $L; j++)", n);
-      c.element(fused, Map.of(Operand.OUT, "o[j]", Operand.TARGET, "t[j]", Operand.Z, "z[j]")).assign(m, "delta[j]", "=");
+      c.element(fused, Map.of(Operand.OUT, "o[j]", Operand.TARGET, "t[j]", Operand.Z, "z[j]",
+          Operand.TARGET_SUM, "targetSum")).assign(m, "delta[j]", "=");
       return m.endControlFlow().build();
     }
     String up = loss.delta().isPresent() ? "up" : "delta";
@@ -142,9 +147,12 @@ final class LoopLoss {
     m.beginControlFlow("for (int n = 0; n < m; n++)")
         .addStatement("int row = offset + n * OUTPUTS");
     Map<Operand, String> at = Map.of(Operand.OUT, "o[j][n]", Operand.TARGET, "t", Operand.Z, "z[j][n]",
-        Operand.UP, "up[j][n]", Operand.DOT, "dot");
+        Operand.UP, "up[j][n]", Operand.DOT, "dot", Operand.TARGET_SUM, "targetSum");
     switch (loss.kind()) {
       case SOFTMAX_CROSS_ENTROPY -> {
+        if (loss.delta().orElseThrow().reads(Operand.TARGET_SUM)) {
+          addTargetSum(m, units, "ts[row + j]");
+        }
         m.addStatement("$T max = b.$N[n]", c.scalar, name + "_max")
             .addStatement("$T logSum = b.$N[n]", c.scalar, name + "_logSum")
             .beginControlFlow("for (int j = 0; j < $L; j++)", units)
@@ -188,5 +196,13 @@ final class LoopLoss {
       }
     }
     return m.endControlFlow().addStatement("return loss").build();
+  }
+
+  /** {@code targetSum = Σ_j t_j}, the targets' sum that the exact softmax cross-entropy gate reads. */
+  private void addTargetSum(MethodSpec.Builder m, int units, String target) {
+    m.addStatement("$T targetSum = $L", c.scalar, c.zero())
+        .beginControlFlow("for (int j = 0; j < $L; j++)", units)
+        .addStatement("targetSum += $L", target)
+        .endControlFlow();
   }
 }

@@ -18,6 +18,8 @@ public final class ElementFunctions {
     g.name(err, "err");
     return g.node(Op.SQUARE, err);
   });
+  private static final ElementFunction SOFTMAX_CROSS_ENTROPY_GATE = function("softmax_cross_entropy_gate",
+      "p·Σt − t", List.of("p", "t", "st"), (g, v) -> g.sub(g.mul(v.get(0), v.get(2)), v.get(1)));
   private static final ElementFunction SOFTMAX_GATE = function("softmax_gate", "p·(up − s)", List.of("p", "up", "s"),
       (g, v) -> g.mul(v.get(0), g.sub(v.get(1), v.get(2))));
   private static final ElementFunction STABLE_BINARY_CROSS_ENTROPY = binary("binary_cross_entropy",
@@ -30,6 +32,14 @@ public final class ElementFunctions {
   /** {@code a − b}: the fused cross-entropies' gradient o − t. */
   public static ElementFunction difference() {
     return DIFFERENCE;
+  }
+
+  /**
+   * {@code p·Σt − t}: ∂/∂z of Σ t·(logsumexp(z) − z), exact for targets of any sum (p − t when they
+   * sum to 1).
+   */
+  public static ElementFunction softmaxCrossEntropyGate() {
+    return SOFTMAX_CROSS_ENTROPY_GATE;
   }
 
   /** {@code (o − t)²}, the term of every squared-error loss. */

@@ -90,9 +90,12 @@ public final class TensorRules {
       Tensor dot = g.broadcast(g.sum(g.mul(up, n)), n.shape());
       out.add(0, g.zip(ElementFunctions.softmaxGate(), List.of(n, up, dot)));
     });
-    // E = −Σ t·ln softmax(z): ∂E/∂z = p − t (targets summing to 1).
-    rule(SOFTMAX_CROSS_ENTROPY, "softmax + cross-entropy fuse: p − t", "p − t", (n, up, g, out) ->
-        out.add(0, scaled(g, up, g.zip(ElementFunctions.difference(), List.of(n.arg(2), n.arg(1))))));
+    // E = −Σ t·ln softmax(z) = Σ t·(logsumexp(z) − z): ∂E/∂z = p·Σt − t, which is p − t when the
+    // targets sum to 1 and stays the loss's own derivative when they do not.
+    rule(SOFTMAX_CROSS_ENTROPY, "softmax + cross-entropy fuse: p·Σt − t", "p·Σt − t", (n, up, g, out) -> {
+      Tensor targetSum = g.broadcast(g.sum(n.arg(1)), n.arg(1).shape());
+      out.add(0, scaled(g, up, g.zip(ElementFunctions.softmaxCrossEntropyGate(), List.of(n.arg(2), n.arg(1), targetSum))));
+    });
     // E = −Σ t·ln o + (1 − t)·ln(1 − o), o = σ(z): ∂E/∂z = o − t.
     rule(SIGMOID_CROSS_ENTROPY, "sigmoid + cross-entropy fuse: o − t", "o − t", (n, up, g, out) ->
         out.add(0, scaled(g, up, g.zip(ElementFunctions.difference(), List.of(n.arg(2), n.arg(1))))));

@@ -22,7 +22,9 @@ public record ElementCall(ElementFunction function, List<Operand> operands) {
     /** The target t. */
     TARGET,
     /** The scalar Σ up·p of a softmax gate, the same for every unit. */
-    DOT
+    DOT,
+    /** The scalar Σ t of the sample's targets, the same for every unit. */
+    TARGET_SUM
   }
 
   public ElementCall {

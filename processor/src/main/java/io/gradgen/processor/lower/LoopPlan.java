@@ -128,9 +128,14 @@ public record LoopPlan(List<LayerPlan> layers, LossPlan loss) {
     List<Operand> operands = new ArrayList<>();
     for (Tensor a : node.args()) {
       operands.add(a == up ? Operand.UP : a == out ? Operand.OUT : a == z ? Operand.Z : a == t ? Operand.TARGET
-          : a == dot ? Operand.DOT : unexpected(node, a));
+          : a == dot ? Operand.DOT : isTargetSum(a, t) ? Operand.TARGET_SUM : unexpected(node, a));
     }
     return new ElementCall(f, operands);
+  }
+
+  /** Σ t spread over the outputs. */
+  private static boolean isTargetSum(Tensor a, Tensor t) {
+    return t != null && a.op() == TensorOp.BROADCAST && a.arg(0).op() == TensorOp.SUM && a.arg(0).arg(0) == t;
   }
 
   private static Operand unexpected(Tensor node, Tensor operand) {

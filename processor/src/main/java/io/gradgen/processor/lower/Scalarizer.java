@@ -181,7 +181,13 @@ public final class Scalarizer {
         Node s = value(t.arg(0)).get(0);
         range(n).forEach(i -> out.add(s));
       }
-      case SUM -> out.add(g.add(value(t.arg(0))));
+      case SUM -> {
+        Node sum = g.add(value(t.arg(0)));
+        if (t.arg(0).op() == TensorOp.TARGET) {
+          g.name(sum, "target_sum"); // Σt, read by the exact softmax cross-entropy gate
+        }
+        out.add(sum);
+      }
       case MAP, ZIP -> out.addAll(elementWise(t));
       case SOFTMAX -> out.addAll(softmax(t));
       case SOFTMAX_CROSS_ENTROPY -> {
