@@ -39,7 +39,7 @@ public record Split(DataSet train, Optional<DataSet> validation, DataSet test) {
     SplittableRandom random = new SplittableRandom(seed);
     List<List<Integer>> parts = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     cut(all, trainFraction, validationFraction, random, parts);
-    return assemble(data, parts, random);
+    return assemble(data, parts, random, validationFraction);
   }
 
   /**
@@ -59,26 +59,18 @@ public record Split(DataSet train, Optional<DataSet> validation, DataSet test) {
       DataSet data, double trainFraction, double validationFraction, long seed) {
     checkFractions(trainFraction, validationFraction);
     int[] labels = data.labels();
-    int classes = 0;
-    for (int label : labels) {
-      classes = Math.max(classes, label + 1);
+    // One pass groups the rows by label (in label order), whatever the labels' range.
+    java.util.TreeMap<Integer, List<Integer>> byLabel = new java.util.TreeMap<>();
+    for (int i = 0; i < labels.length; i++) {
+      byLabel.computeIfAbsent(labels[i], k -> new ArrayList<>()).add(i);
     }
     SplittableRandom random = new SplittableRandom(seed);
     List<List<Integer>> parts = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-    for (int c = 0; c < classes; c++) {
-      int count = 0;
-      for (int label : labels) {
-        count += label == c ? 1 : 0;
-      }
-      int[] members = new int[count];
-      for (int i = 0, m = 0; i < labels.length; i++) {
-        if (labels[i] == c) {
-          members[m++] = i;
-        }
-      }
+    for (List<Integer> rows : byLabel.values()) {
+      int[] members = rows.stream().mapToInt(Integer::intValue).toArray();
       cut(members, trainFraction, validationFraction, random, parts);
     }
-    return assemble(data, parts, random);
+    return assemble(data, parts, random, validationFraction);
   }
 
   /**
@@ -155,15 +147,17 @@ public record Split(DataSet train, Optional<DataSet> validation, DataSet test) {
     }
   }
 
-  private static Split assemble(DataSet data, List<List<Integer>> parts, SplittableRandom random) {
+  private static Split assemble(
+      DataSet data, List<List<Integer>> parts, SplittableRandom random, double validationFraction) {
     String[] names = {"training", "validation", "test"};
     int[][] indices = new int[3][];
     for (int p = 0; p < 3; p++) {
       indices[p] = parts.get(p).stream().mapToInt(Integer::intValue).toArray();
       shuffle(indices[p], random);
-      if (indices[p].length == 0 && p != 1) {
+      // The validation part is empty only when asked for none.
+      if (indices[p].length == 0 && (p != 1 || validationFraction > 0)) {
         throw new IllegalArgumentException(
-            "the " + names[p] + " part of " + data.size() + " rows would be empty");
+            "the " + names[p] + " part of " + data.size() + " rows would be empty; use more rows or larger fractions");
       }
     }
     Optional<DataSet> validation =

@@ -83,4 +83,30 @@ class SplitTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Split.random(data(), 0.8, 0.2, 1));
     assertTrue(e.getMessage().contains("0.8 and 0.2"), e.getMessage());
   }
+
+  @Test
+  void aValidationPartAskedForIsNeverSilentlyEmpty() {
+    double[][] x = {{0}, {1}, {2}, {3}};
+    double[][] t = {{0}, {1}, {0}, {1}};
+    // 0.1 of 4 rows rounds to none: an error that says so, not an empty validation part.
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Split.random(DataSet.of(x, t), 0.7, 0.1, 1));
+    assertTrue(e.getMessage().contains("the validation part of 4 rows would be empty"), e.getMessage());
+    assertTrue(Split.random(DataSet.of(x, t), 0.75, 0.0, 1).validation().isEmpty(), "none asked, none given");
+  }
+
+  @Test
+  void stratifyingOnWholeNumberTargetsOfAWideRangeIsQuick() {
+    // 20,000 rows whose regression targets are distinct whole numbers up to 10^7: one group each.
+    double[][] x = new double[20_000][];
+    double[][] t = new double[20_000][];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = new double[] {i};
+      t[i] = new double[] {i * 500.0};
+    }
+    long start = System.nanoTime();
+    assertThrows(IllegalArgumentException.class, () -> Split.stratified(DataSet.of(x, t), 0.6, 0.2, 1));
+    double seconds = (System.nanoTime() - start) / 1e9;
+    assertTrue(seconds < 5, "took " + seconds + " s");
+  }
 }
