@@ -2,20 +2,15 @@ package io.gradgen.processor;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
-import com.sun.source.util.Trees;
 import io.gradgen.Differentiable;
 import io.gradgen.Network;
 import io.gradgen.Parameter;
-import io.gradgen.processor.emit.FunctionEmitter;
-import io.gradgen.processor.lower.LoweredFunction;
-import io.gradgen.processor.model.Calls;
-import io.gradgen.processor.model.FunctionError;
-import io.gradgen.processor.model.FunctionReader;
-import io.gradgen.processor.model.FunctionSpec;
-import io.gradgen.processor.model.SourcePosition;
 import io.gradgen.processor.diff.MissingGateRuleException;
+import io.gradgen.processor.emit.FunctionEmitter;
 import io.gradgen.processor.model.Declaration;
 import io.gradgen.processor.model.DeclarationReader;
+import io.gradgen.processor.model.FunctionError;
+import io.gradgen.processor.model.FunctionSpec;
 import io.gradgen.processor.model.NetworkSpec;
 import io.gradgen.processor.model.Problem;
 import io.gradgen.processor.model.Validator;
@@ -37,10 +32,8 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.util.ElementFilter;
-import javax.lang.model.util.Elements;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
 import javax.tools.FileObject;
 import javax.tools.JavaFileObject;
@@ -65,8 +58,8 @@ public final class GradgenProcessor extends AbstractProcessor {
   static final int REPORT_MAX_WIDTH = 100_000;
 
   private final Function<NetworkSpec, JavaFile> generator;
-  /** javac's tree API once looked up; empty under a compiler that has none. */
-  private Optional<Trees> trees;
+  /** Reads and differentiates @Differentiable methods; one per compilation. */
+  private FunctionStage functionStage;
 
   /** The processor as javac loads it. */
   public GradgenProcessor() {
@@ -81,7 +74,7 @@ public final class GradgenProcessor extends AbstractProcessor {
   @Override
   public synchronized void init(ProcessingEnvironment processingEnv) {
     super.init(processingEnv);
-    trees = null; // looked up again for this compilation's environment
+    functionStage = null; // made again for this compilation's environment
   }
 
   @Override
@@ -123,7 +116,7 @@ public final class GradgenProcessor extends AbstractProcessor {
         }
       }
     }
-    trees().ifPresent(t -> {
+    functionStage().trees().ifPresent(t -> {
       for (Element root : round.getRootElements()) {
         if (root instanceof TypeElement type) {
           try {
@@ -168,150 +161,33 @@ public final class GradgenProcessor extends AbstractProcessor {
     return true;
   }
 
-  private void process(TypeElement type) {
-    Set<String> unreadable = new LinkedHashSet<>();
-    Optional<List<FunctionSpec>> functions = readFunctions(type, unreadable);
-    if (functions.isEmpty()) {
-      return; // reported
-    }
-    Map<String, FunctionSpec> byName = FunctionSpec.index(functions.get());
-    // Every function is built and differentiated here, once, before anything uses it: each error is
-    // reported once, on its own method, and no network is built from a function that has one.
-    List<LoweredFunction> lowered = new java.util.ArrayList<>();
-    Set<Object> reported = new java.util.HashSet<>();
-    boolean failed = !unreadable.isEmpty();
-    for (FunctionSpec f : functions.get()) {
-      if (Calls.reachesAny(f, byName, unreadable)) {
-        continue; // it calls a method whose error is reported already
-      }
-      try {
-        lowered.add(FunctionPipeline.lower(f, byName));
-      } catch (FunctionError e) {
-        failed = true;
-        // A method that inlines a broken one meets the same error again: report it once.
-        if (reported.add(sameError(e))) {
-          report(methodNamed(type, f.name()), e);
-        }
-      }
-    }
-    if (failed) {
-      return;
-    }
-    if (hasAnnotation(type, Network.class)) {
-      processNetwork(type, byName);
-    }
-    if (!lowered.isEmpty()) {
-      List<String> names = DeclarationReader.typeNames(type);
-      JavaFile file = FunctionEmitter.emit(
-          DeclarationReader.packageName(processingEnv.getElementUtils(), type), names, lowered);
-      write(file, FunctionEmitter.className(names), type);
-    }
-  }
-
-  /**
-   * What makes two function errors the same: the methods of a recursion cycle (f → g → f and g → f
-   * → g are one cycle), else the message at its place in the source.
-   */
-  private static final java.util.regex.Pattern RECURSION = java.util.regex.Pattern.compile("recursion \\((.*)\\) cannot");
-
-  private static Object sameError(FunctionError e) {
-    String message = e.getMessage();
-    java.util.regex.Matcher cycle = RECURSION.matcher(message);
-    if (cycle.find()) {
-      return new java.util.TreeSet<>(List.of(cycle.group(1).split(" → ")));
-    }
-    return e.at() == null ? List.of(message) : List.of(message, e.at());
-  }
-
-  /** The {@code @Differentiable} method {@code name} of {@code type}, or the type itself. */
-  private static Element methodNamed(TypeElement type, String name) {
-    for (ExecutableElement m : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      if (m.getSimpleName().contentEquals(name) && hasAnnotation(m, Differentiable.class)) {
-        return m;
-      }
-    }
-    return type;
-  }
-
-  /**
-   * The type's {@code @Differentiable} methods that could be read, each other one reported and
-   * named in {@code unreadable}; empty when none can be read (a Kotlin stub, no tree API).
-   */
-  private Optional<List<FunctionSpec>> readFunctions(TypeElement type, Set<String> unreadable) {
-    boolean any = ElementFilter.methodsIn(type.getEnclosedElements()).stream()
-        .anyMatch(m -> hasAnnotation(m, Differentiable.class));
-    if (!any) {
-      return Optional.of(List.of());
-    }
-    if (KotlinStubs.isStub(type)) {
-      forEachDifferentiable(type, method -> processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-          "[gradgen.kapt] " + type.getSimpleName() + "." + method.getSimpleName() + " is Kotlin, which"
-              + " kapt shows gradgen only as a stub whose body is a placeholder, so its gradient would be"
-              + " zero; declare the @Differentiable methods, and the @Network type that uses them, in a"
-              + " Java source file (@Network with built-in activations and losses works from Kotlin)",
-          method));
-      return Optional.empty();
-    }
-    Optional<Trees> found = trees();
-    if (found.isEmpty()) {
-      forEachDifferentiable(type, method -> processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-          "[gradgen.compiler] " + type.getSimpleName() + "." + method.getSimpleName() + " cannot be"
-              + " differentiated: gradgen reads @Differentiable bodies through javac's tree API, which "
-              + compilerName() + " does not give annotation processors; build with javac (Maven, Gradle"
-              + " or IntelliJ), and in Eclipse or VS Code let the Maven or Gradle build generate the"
-              + " gradients (@Network with built-in activations and losses works with every compiler)",
-          method));
-      return Optional.empty();
-    }
-    FunctionReader reader = new FunctionReader(found.get(), processingEnv.getElementUtils());
-    List<FunctionSpec> functions = new java.util.ArrayList<>();
-    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      if (hasAnnotation(method, Differentiable.class)) {
-        try {
-          functions.add(reader.read(type, method));
-        } catch (FunctionError e) {
-          report(method, e);
-          unreadable.add(method.getSimpleName().toString());
-        }
-      }
-    }
-    return Optional.of(functions);
-  }
-
-  private static void forEachDifferentiable(TypeElement type, java.util.function.Consumer<ExecutableElement> action) {
-    ElementFilter.methodsIn(type.getEnclosedElements()).stream()
-        .filter(m -> hasAnnotation(m, Differentiable.class))
-        .forEach(action);
-  }
-
-  /** javac's tree API, looked up once, through build tools' wrappers (see {@link SourceTrees}). */
-  private Optional<Trees> trees() {
-    if (trees == null) {
-      trees = SourceTrees.find(processingEnv);
-    }
-    return trees;
-  }
-
-  /** The compiler, as the error that it cannot read method bodies names it. */
-  private String compilerName() {
-    return processingEnv.getClass().getName().startsWith("org.eclipse.jdt")
-        ? "Eclipse's compiler (ECJ, used by Eclipse and VS Code)"
-        : "this compiler (" + processingEnv.getClass().getName() + ")";
-  }
-
-  private static boolean hasAnnotation(Element e, Class<?> annotation) {
+  static boolean hasAnnotation(Element e, Class<?> annotation) {
     return e.getAnnotationMirrors().stream().anyMatch(m ->
         ((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().contentEquals(annotation.getCanonicalName()));
   }
 
-  /** A function problem, at its expression when it has one. */
-  private void report(Element fallback, FunctionError e) {
-    String message = "[gradgen.function] " + e.getMessage();
-    if (e.at() instanceof SourcePosition position) {
-      trees().orElseThrow().printMessage(Diagnostic.Kind.ERROR, message, position.tree(), position.unit());
-    } else {
-      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, message, fallback);
+  private void process(TypeElement type) {
+    Optional<FunctionStage.Functions> functions = functionStage().lower(type);
+    if (functions.isEmpty()) {
+      return; // reported, each error once on its method
     }
+    if (hasAnnotation(type, Network.class)) {
+      processNetwork(type, functions.get().byName());
+    }
+    if (!functions.get().lowered().isEmpty()) {
+      List<String> names = DeclarationReader.typeNames(type);
+      JavaFile file = FunctionEmitter.emit(
+          DeclarationReader.packageName(processingEnv.getElementUtils(), type), names, functions.get().lowered());
+      write(file, FunctionEmitter.className(names), type);
+    }
+  }
+
+  /** The function stage of this compilation, made on first use (after {@link #init}). */
+  private FunctionStage functionStage() {
+    if (functionStage == null) {
+      functionStage = new FunctionStage(processingEnv);
+    }
+    return functionStage;
   }
 
   private void processNetwork(TypeElement type, Map<String, FunctionSpec> functions) {
@@ -339,7 +215,7 @@ public final class GradgenProcessor extends AbstractProcessor {
               type);
       return;
     } catch (FunctionError e) {
-      report(type, e);
+      functionStage().report(type, e);
       return;
     }
     Optional<JavaFile> safe = Diagnostics.withoutMemberClashes(processingEnv, type, declaration.spec().modelName(), file);
