@@ -33,8 +33,8 @@ import javax.annotation.processing.Generated;
  * p[186..188]  classes.b[j] at 186 + j
  * </pre>
  *
- * <p>The targets given to {@code loss} and {@code gradient} must sum to 1 (one-hot labels or a
- * distribution): the gradient is fused to {@code p − t}, exact under that condition.
+ * <p>The gradient of the cross-entropy is fused to {@code p·Σt − t}: {@code p − t} for targets that
+ * sum to 1 (one-hot labels, a distribution), and exact for targets of any sum.
  *
  * <p>Where the network is not differentiable: relu has derivative 0 at z = 0.
  *

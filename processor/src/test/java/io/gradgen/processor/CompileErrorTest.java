@@ -287,6 +287,19 @@ class CompileErrorTest {
   }
 
   @Test
+  void aLayerTooWideToUnrollIsRejected() {
+    JavaFileObject file = source(
+        "Net",
+        "@Network(",
+        "    inputs = 2,",
+        "    layers = @Dense(name = \"out\", units = 65, unitLoop = UnitLoop.UNROLLED),",
+        "    loss = Loss.HALF_SUM_SQUARED_ERROR, code = CodeShape.LOOPS)",
+        "public interface Net {}");
+    assertThat(compile(file)).hadErrorContaining("[gradgen.unit-loop] layer 'out' has 65 units, too many to write"
+        + " out (at most 64); use unitLoop = UnitLoop.VECTORIZED or AUTO").inFile(file).onLineContaining("unitLoop");
+  }
+
+  @Test
   void leakyReluNeedsAFiniteSlope() {
     JavaFileObject file = source(
         "Net",

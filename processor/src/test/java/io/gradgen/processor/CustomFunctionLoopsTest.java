@@ -129,4 +129,47 @@ class CustomFunctionLoopsTest {
       assertEquals(line.parameters().get(i), loops.parameters().get(i), 1e-12, "after a step: " + line.parameterName(i));
     }
   }
+
+  @Test
+  void lossesThatBranchOnTheTargetOrEndInAFunctionOfTheDifferenceWorkAsLoops() {
+    String functions = String.join("\n",
+        "  @Differentiable static double charbonnier(double o, double t) { double d = o - t; return Math.sqrt(d * d + 1e-6); }",
+        "  @Differentiable static double labelled(double o, double t) { return t > 0.5 ? -Math.log(o) : -Math.log(1 - o); }");
+    List<javax.tools.JavaFileObject> sources = new java.util.ArrayList<>();
+    for (String[] c : new String[][] {{"Charbonnier", "charbonnier", "IDENTITY"}, {"Labelled", "labelled", "SIGMOID"}}) {
+      for (String code : List.of("LOOPS", "STRAIGHT_LINE")) {
+        sources.add(JavaFileObjects.forSourceString("loss." + c[0] + code, String.join("\n",
+            "package loss;",
+            "import io.gradgen.*;",
+            "@Network(inputs = 2, layers = {",
+            "    @Dense(name = \"h\", units = 20, activation = Activation.TANH),",
+            "    @Dense(name = \"out\", units = 1, activation = Activation." + c[2] + ")},",
+            "  loss = Loss.CUSTOM, lossFunction = \"" + c[1] + "\", code = CodeShape." + code + ")",
+            "public interface " + c[0] + code + " {",
+            functions,
+            "}")));
+      }
+    }
+    CompiledModels compiled = CompiledModels.compile(sources);
+    Random random = new Random(14);
+    for (String name : List.of("Charbonnier", "Labelled")) {
+      DifferentiableModel loops = compiled.model("loss." + name + "LOOPSModel");
+      DifferentiableModel line = compiled.model("loss." + name + "STRAIGHT_LINEModel");
+      double[] p = new double[loops.parameterCount()];
+      for (int i = 0; i < p.length; i++) {
+        p[i] = random.nextDouble() - 0.5;
+      }
+      loops.parameters().copyFrom(p);
+      line.parameters().copyFrom(p);
+      double[] x = {0.3, -0.8};
+      double[] t = {name.equals("Labelled") ? 1 : 0.7};
+      FiniteDifferences.assertGradientMatches(loops, x, t, name + " loops");
+      double[] a = new double[p.length];
+      double[] b = new double[p.length];
+      assertEquals(line.gradient(x, t, a), loops.gradient(x, t, b), 1e-12, name);
+      for (int i = 0; i < p.length; i++) {
+        assertEquals(a[i], b[i], 1e-12 * Math.max(1, Math.abs(a[i])), name + " " + loops.parameterName(i));
+      }
+    }
+  }
 }

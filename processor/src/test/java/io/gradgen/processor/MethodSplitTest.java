@@ -118,10 +118,10 @@ class MethodSplitTest {
         "import io.gradgen.*;",
         "public final class Long {",
         "  @Differentiable(wrt = \"w\")",
-        "  static double sse(double w, double[] x, double[] y) {",
+        "  static double sse(double w, double[] v, double[] y) {", // v: the name a spill array once had
         "    double sum = 0;",
         "    for (int i = 0; i < 1500; i++) {",
-        "      double e = Math.tanh(w * x[i]) - y[i];",
+        "      double e = Math.tanh(w * v[i]) - y[i];",
         "      sum += e * e;",
         "    }",
         "    return sum;",

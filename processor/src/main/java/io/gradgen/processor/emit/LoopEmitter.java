@@ -247,7 +247,6 @@ final class LoopEmitter {
     type.addMethod(LoopPrinter.flat(descend(type)));
   }
 
-  /** θ ← θ − scale·g for a flat gradient g, written into the columns and biases. */
   /**
    * Layers whose updates one method applies: about 70 bytes of bytecode each, so a chunk stays far
    * under the JIT limit however deep the network.

@@ -25,7 +25,7 @@ final class LoopLayers {
   }
 
   /**
-   * z = b + Σ_k in_k·column_k, one loop over the units per {@link #COLUMNS_PER_PASS} inputs (so it
+   * z = b + Σ_k in_k·column_k, one loop over the units per {@link Schedule#COLUMNS_PER_PASS} inputs (so it
    * vectorizes and touches z once per pass), then a = f(z). Each z_j adds the products of a pass
    * among themselves first, so its rounding differs from the straight-line sum's in the last bits.
    */

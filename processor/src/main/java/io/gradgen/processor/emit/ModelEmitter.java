@@ -307,8 +307,8 @@ public final class ModelEmitter {
     }
     doc.add("</pre>\n\n");
     if (spec.loss() == io.gradgen.Loss.CATEGORICAL_CROSS_ENTROPY) {
-      doc.add("<p>The targets given to {@code loss} and {@code gradient} must sum to 1 (one-hot labels or a\n");
-      doc.add("distribution): the gradient is fused to {@code p − t}, exact under that condition.\n\n");
+      doc.add("<p>The gradient of the cross-entropy is fused to {@code p·Σt − t}: {@code p − t} for targets that\n");
+      doc.add("sum to 1 (one-hot labels, a distribution), and exact for targets of any sum.\n\n");
     }
     if (!model.conventions().isEmpty()) {
       doc.add("<p>Where the network is not differentiable: $L.\n\n", String.join("; ", model.conventions()));

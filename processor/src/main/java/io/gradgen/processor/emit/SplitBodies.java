@@ -22,8 +22,11 @@ import javax.lang.model.element.Modifier;
  * parts in order, and the locals that cross a part boundary travel in a per-thread spill array.
  */
 final class SplitBodies {
-  /** The spill array's name in the parts. */
-  static final String SPILL_ARRAY = "v";
+  /**
+   * The spill array's name in the parts: with a {@code $}, which the JLS keeps for generated code,
+   * so no user's argument or local can be named like it.
+   */
+  static final String SPILL_ARRAY = "spill$";
 
   private static final ClassName THREAD_LOCAL = ClassName.get(ThreadLocal.class);
 

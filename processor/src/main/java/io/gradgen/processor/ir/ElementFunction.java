@@ -112,10 +112,19 @@ public final class ElementFunction {
    * gradient reaches only the branch that was taken.
    */
   public ElementFunction vectorJacobian(int slot) {
-    return vjps.computeIfAbsent(slot, this::deriveVectorJacobian);
+    return vjps.computeIfAbsent(slot, s -> deriveVectorJacobian(s, true));
   }
 
-  private ElementFunction deriveVectorJacobian(int slot) {
+  /**
+   * {@link #vectorJacobian}, without reading f's own output: for the functions whose output the
+   * lowerings do not keep per element (a loss term, a gate), whose derivative recomputes what it
+   * needs of f.
+   */
+  public ElementFunction vectorJacobianOfInputs(int slot) {
+    return vjps.computeIfAbsent(-1 - slot, s -> deriveVectorJacobian(slot, false));
+  }
+
+  private ElementFunction deriveVectorJacobian(int slot, boolean readOutput) {
     int k = arity();
     Graph h = new Graph();
     Map<Node, Node> shifted = new HashMap<>();
@@ -125,7 +134,9 @@ public final class ElementFunction {
     Node gradient = Differentiator.differentiate(h, h.mul(up, r), List.of(wrt), "d" + name + "_").parameterGradients().get(0);
     Graph out = new Graph();
     Map<Node, Node> throughOutput = new HashMap<>();
-    throughOutput.put(r, out.node(Op.VAR, List.of(), 0.0, k + 1));
+    if (readOutput) {
+      throughOutput.put(r, out.node(Op.VAR, List.of(), 0.0, k + 1));
+    }
     Node body = copy(gradient, h, out, throughOutput, n -> n.op() == Op.VAR ? out.node(Op.VAR, List.of(), 0.0, n.index()) : null);
     body = Simplifier.simplify(out, List.of(body)).get(0);
     List<String> names = new ArrayList<>();

@@ -76,7 +76,11 @@ public record NetworkIr(
     if (terms.op() == TensorOp.SUM) {
       terms = terms.arg(0);
     }
-    terms.function().ifPresent(f -> bodies.add(f.result()));
+    // A sum of terms differentiates its terms; a fused cross-entropy's gradient is o − t, so its
+    // stable forward term (with its max and |z|) states no convention.
+    if (terms.op() == TensorOp.ZIP) {
+      bodies.add(terms.fn().result());
+    }
     return bodies;
   }
 

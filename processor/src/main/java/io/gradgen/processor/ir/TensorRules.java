@@ -119,6 +119,9 @@ public final class TensorRules {
   /**
    * Operand i of {@code f(v_0, …)} gets {@code zip(up·∂f/∂v_i)(up, v…, out)}: the scalar rules
    * give the function, and operands it does not read (often {@code out}, a constant up) are dropped.
+   * An activation's derivative may read its output {@code out} (s(1 − s)); a zip's (a loss term) does
+   * not, since its output is not kept per element. An operand whose derivative is 0 everywhere (a
+   * target a loss branches on) gets nothing.
    */
   private static void elementWise(Tensor n, Tensor up, TensorGraph g, Contributions out) {
     ElementFunction f = n.fn();
@@ -127,7 +130,11 @@ public final class TensorRules {
       operands.add(up);
       operands.addAll(n.args());
       operands.add(n);
-      out.add(i, zipOf(g, f.vectorJacobian(i), operands));
+      ElementFunction vjp = n.op() == MAP ? f.vectorJacobian(i) : f.vectorJacobianOfInputs(i);
+      if (vjp.result().isConstant(0.0)) {
+        continue;
+      }
+      out.add(i, zipOf(g, vjp, operands));
     }
   }
 
@@ -158,9 +165,7 @@ public final class TensorRules {
     if (operandsRead.size() == 1 && h.result().op() == io.gradgen.processor.graph.Op.VAR) {
       return operandsRead.get(0);
     }
-    return operandsRead.size() == 1 && f.arity() >= 1
-        ? g.map(h, operandsRead.get(0))
-        : g.zip(h, operandsRead);
+    return operandsRead.size() == 1 ? g.map(h, operandsRead.get(0)) : g.zip(h, operandsRead);
   }
 
   /** A scalar spread over {@code shape}; a scalar shape needs no broadcast. */

@@ -20,6 +20,7 @@ public final class Validator {
           new UnitsRule(),
           new SizeBoundsRule(),
           new SlopeRule(),
+          new UnitLoopRule(),
           new LayerNameRule(),
           new DuplicateLayerNameRule(),
           new SoftmaxPlacementRule(),

@@ -188,8 +188,8 @@ public final class DerivationReport {
       }
       case CATEGORICAL_CROSS_ENTROPY -> {
         display("E = -\\sum_j t_j \\ln o_j");
-        line("computed from the logits as $\\sum_j t_j (\\mathrm{logsumexp}(z) - z_j)$, which stays finite;"
-            + " the targets sum to 1.");
+        line("computed from the logits as $\\sum_j t_j ((\\max z - z_j) + \\ln \\sum_k e^{z_k - \\max z})$,"
+            + " which stays finite for any logits.");
         line("");
       }
       case CUSTOM -> {
@@ -238,8 +238,10 @@ public final class DerivationReport {
     String upstreamLabel;
     if (output) {
       if (spec.loss() == Loss.CATEGORICAL_CROSS_ENTROPY || spec.loss() == Loss.BINARY_CROSS_ENTROPY) {
-        String fused = spec.loss() == Loss.CATEGORICAL_CROSS_ENTROPY ? "softmax + cross-entropy fuse" : "sigmoid + cross-entropy fuse";
-        display(Tex.delta(name, unit) + " = " + Tex.brace(a + " - " + Tex.t(unit), fused));
+        boolean softmax = spec.loss() == Loss.CATEGORICAL_CROSS_ENTROPY;
+        String fused = softmax ? "softmax + cross-entropy fuse" : "sigmoid + cross-entropy fuse";
+        // p·Σt − t: p − t when the targets sum to 1, the loss's own derivative for any targets.
+        display(Tex.delta(name, unit) + " = " + Tex.brace((softmax ? a + " \\sum_k t_k" : a) + " - " + Tex.t(unit), fused));
         return;
       }
       dEda = lossDerivative(a, Tex.t(unit));
