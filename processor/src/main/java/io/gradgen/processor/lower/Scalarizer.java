@@ -1,6 +1,5 @@
 package io.gradgen.processor.lower;
 
-import io.gradgen.Activation;
 import io.gradgen.Bias;
 import io.gradgen.DenseLayout;
 import io.gradgen.NetworkLayout;
@@ -11,7 +10,6 @@ import io.gradgen.processor.ir.ElementFunctions;
 import io.gradgen.processor.ir.NetworkIr;
 import io.gradgen.processor.ir.Tensor;
 import io.gradgen.processor.ir.TensorOp;
-import io.gradgen.processor.model.LayerSpec;
 import io.gradgen.processor.model.NetworkSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -234,7 +232,7 @@ public final class Scalarizer {
       }
       Node element = t.fn().inline(g, args, prefix, Integer.toString(i));
       if (t.fn() == ElementFunctions.squaredError() && element.op() == Op.SQUARE) {
-        g.note(element.arg(0), errorNote(i));
+        g.note(element.arg(0), NetworkNotes.error(spec, i));
       }
       out.add(element);
     }
@@ -304,11 +302,11 @@ public final class Scalarizer {
       }
     });
     if (t == ir.loss()) {
-      g.note(elements.get(0), "loss: " + lossNote());
+      g.note(elements.get(0), "loss: " + NetworkNotes.loss(spec));
     }
     for (int i = 0; i < ir.layers().size(); i++) {
       if (ir.layers().get(i).z() == t) {
-        g.note(elements.get(0), layerNote(i));
+        g.note(elements.get(0), NetworkNotes.layer(ir, i));
       }
     }
     for (int i = 0; i < elements.size(); i++) {
@@ -374,40 +372,6 @@ public final class Scalarizer {
   /** Element {@code i} of a named vector as the code names it: {@code hidden_a0}. */
   private String elementName(Tensor t, int i) {
     return ir.graph().nameOf(t).map(n -> n + i).orElse("element " + i);
-  }
-
-  private String layerNote(int i) {
-    LayerSpec layer = spec.layers().get(i);
-    String input = i == 0 ? "x" : spec.layers().get(i - 1).name() + "_a";
-    String bias = switch (layer.bias()) {
-      case PER_NEURON -> " + b";
-      case SHARED -> " + b (one bias shared by the layer)";
-      case NONE -> "";
-    };
-    String activation = ir.layers().get(i).activation().map(f -> ", a = " + f.name() + "(z)")
-        .orElse(layer.activation() == Activation.SOFTMAX ? ", a = softmax(z)" : "");
-    return "layer '" + layer.name() + "' (" + layer.units() + (layer.units() == 1 ? " unit" : " units")
-        + "): z = W·" + input + bias + activation;
-  }
-
-  private String lossNote() {
-    return switch (spec.loss()) {
-      case HALF_SUM_SQUARED_ERROR -> "E = ½·Σ(t − o)²";
-      case MEAN_SQUARED_ERROR -> "E = (1/" + spec.outputs() + ")·Σ(t − o)²";
-      case SUM_SQUARED_ERROR -> "E = Σ(t − o)²";
-      case BINARY_CROSS_ENTROPY -> "E = −Σ[t·ln o + (1 − t)·ln(1 − o)], as Σ[max(z, 0) − z·t + ln(1 + e^−|z|)]";
-      case CATEGORICAL_CROSS_ENTROPY -> "E = −Σ t·ln p, as Σ t·((max z − z) + ln Σ e^(z − max z))";
-      case CUSTOM -> "E = Σ " + spec.lossFunction() + "(o, t)";
-    };
-  }
-
-  private String errorNote(int j) {
-    boolean identity = spec.outputLayer().activation() == Activation.IDENTITY;
-    String o = spec.outputLayer().name() + (identity ? "_z" : "_a") + j;
-    return switch (spec.loss()) {
-      case HALF_SUM_SQUARED_ERROR -> "error o − t of output " + j + "; for E = ½·Σ(t − o)² it is also ∂E/∂" + o;
-      default -> "error o − t of output " + j;
-    };
   }
 
   private static List<Integer> range(int n) {
