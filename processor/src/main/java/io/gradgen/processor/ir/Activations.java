@@ -97,11 +97,6 @@ public final class Activations {
     ENTRIES.put(a, new Entry(text, body));
   }
 
-  /** True for the activations that are a scalar function applied to each unit. */
-  public static boolean isElementWise(Activation a) {
-    return a == Activation.CUSTOM || ENTRIES.containsKey(a);
-  }
-
   /** The built-in activations with an entry. */
   public static List<Activation> builtIns() {
     return List.copyOf(ENTRIES.keySet());

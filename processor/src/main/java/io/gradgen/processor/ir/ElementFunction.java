@@ -188,14 +188,9 @@ public final class ElementFunction {
 
   /**
    * The body copied into {@code into} with argument i replaced by {@code args.get(i)}: how
-   * straight-line code applies the function to one unit. Inner locals are named {@code prefix +
-   * name}.
+   * straight-line code applies the function to one element. Inner locals are named {@code prefix +
+   * name + suffix} ({@code err3}).
    */
-  public Node inline(Graph into, List<Node> args, String prefix) {
-    return inline(into, args, prefix, "");
-  }
-
-  /** {@link #inline(Graph, List, String)}, naming inner locals {@code prefix + name + suffix} ({@code err3}). */
   public Node inline(Graph into, List<Node> args, String prefix, String suffix) {
     if (args.size() != arity()) {
       throw new IllegalArgumentException(name + " takes " + arity() + " arguments, not " + args.size());

@@ -96,7 +96,7 @@ public record LoopPlan(List<LayerPlan> layers, LossPlan loss) {
       scale = e.arg(0).value();
       sum = e.arg(1);
     }
-    Tensor terms = sum.arg(0);
+    Tensor terms = sum.op() == TensorOp.SUM ? sum.arg(0) : sum;
     if (sum.op() != TensorOp.SUM || terms.op() != TensorOp.ZIP || terms.arg(0) != last.out() || terms.arg(1) != ir.t()) {
       throw new IllegalStateException("the loop lowering expects the loss to be c·Σ f(o, t), not " + e.op());
     }

@@ -309,8 +309,9 @@ public final class Scalarizer {
         g.note(elements.get(0), NetworkNotes.layer(ir, i));
       }
     }
+    Tensor forward = forwardOf(t); // looked up once per tensor, not per element
     for (int i = 0; i < elements.size(); i++) {
-      String note = noteOf(t, i);
+      String note = noteOf(t, forward, i);
       if (!note.isEmpty()) {
         g.note(elements.get(i), note);
       }
@@ -330,8 +331,7 @@ public final class Scalarizer {
    * The comment above element {@code i} of an adjoint: which forward statement it differentiates
    * and by which gate ("grad of output_a0 = sigmoid(output_z0): sigmoid gate: up·s·(1 − s)").
    */
-  private String noteOf(Tensor t, int i) {
-    Tensor forward = forwardOf(t);
+  private String noteOf(Tensor t, Tensor forward, int i) {
     if (forward == null) {
       return "";
     }
