@@ -272,14 +272,14 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
     z[0] = z0;
     z[1] = z1;
     z[2] = z2;
-    // softmax: e^(z − max z) / Σ e^(z − max z); subtracting the max keeps every exponent ≤ 0
+    // softmax: e^(z − max z) / Σ e^(z − max z); subtracting the max keeps every exponent ≤ 0, and z == max is 1 even at an infinite max
     float max = z[0];
     for (int j = 1; j < 3; j++) {
       max = Math.max(max, z[j]);
     }
     float total = 0.0f;
     for (int j = 0; j < 3; j++) {
-      a[j] = (float) Math.exp(z[j] - max);
+      a[j] = z[j] == max ? 1.0f : (float) Math.exp(z[j] - max);
       total += a[j];
     }
     for (int j = 0; j < 3; j++) {
@@ -305,7 +305,7 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
     float max = s.classes_max;
     float logSum = s.classes_logSum;
     for (int j = 0; j < 3; j++) {
-      sum += t[j] * ((max - z[j]) + logSum);
+      sum += t[j] == 0 ? 0 : t[j] * ((z[j] == max ? 0 : max - z[j]) + logSum);
     }
     return sum;
   }
@@ -653,7 +653,7 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
         }
       }
     }
-    // softmax of each row, shifted by the row's largest logit
+    // softmax of each row, shifted by the row's largest logit (z == max is 1 even at an infinite max)
     float[][] z = b.classes_z;
     float[][] a = b.classes_a;
     for (int n = 0; n < m; n++) {
@@ -663,7 +663,7 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
       }
       float total = 0.0f;
       for (int j = 0; j < 3; j++) {
-        a[j][n] = (float) Math.exp(z[j][n] - max);
+        a[j][n] = z[j][n] == max ? 1.0f : (float) Math.exp(z[j][n] - max);
         total += a[j][n];
       }
       for (int j = 0; j < 3; j++) {
@@ -695,7 +695,7 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
       float logSum = b.classes_logSum[n];
       for (int j = 0; j < 3; j++) {
         float t = ts[row + j];
-        loss += t * ((max - z[j][n]) + logSum);
+        loss += t == 0 ? 0 : t * ((z[j][n] == max ? 0 : max - z[j][n]) + logSum);
         delta[j][n] = o[j][n] * targetSum - t;
       }
     }

@@ -158,7 +158,7 @@ final class LoopBatch {
     });
     m.endControlFlow();
     if (c.plan.layers().get(i).softmax()) {
-      m.addComment("softmax of each row, shifted by the row's largest logit")
+      m.addComment("softmax of each row, shifted by the row's largest logit (z == max is 1 even at an infinite max)")
           .addStatement("$T z = b.$N", c.matrix, l.name() + "_z")
           .addStatement("$T a = b.$N", c.matrix, l.name() + "_a")
           .beginControlFlow("for (int n = 0; n < m; n++)");

@@ -121,7 +121,8 @@ final class LoopContext {
         .endControlFlow()
         .addStatement("$T total = $L", scalar, zero())
         .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
-        .addStatement("a[j]$L = $L", row, numeric.math("Math.exp(z[j]" + row + " - max)"))
+        // z == max gives e^0 = 1 also where max is infinite (a float logit past 3.4e38), where z − max is NaN
+        .addStatement("a[j]$L = z[j]$L == max ? $L : $L", row, row, one(), numeric.math("Math.exp(z[j]" + row + " - max)"))
         .addStatement("total += a[j]$L", row)
         .endControlFlow()
         .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())

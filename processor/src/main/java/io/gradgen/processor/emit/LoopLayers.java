@@ -81,7 +81,7 @@ final class LoopLayers {
       m.endControlFlow();
     });
     if (c.plan.layers().get(i).softmax()) {
-      m.addComment("softmax: e^(z − max z) / Σ e^(z − max z); subtracting the max keeps every exponent ≤ 0");
+      m.addComment("softmax: e^(z − max z) / Σ e^(z − max z); subtracting the max keeps every exponent ≤ 0, and z == max is 1 even at an infinite max");
       c.addSoftmax(m, l, "", "s." + l.name() + "_max", "s." + l.name() + "_logSum");
     }
   }

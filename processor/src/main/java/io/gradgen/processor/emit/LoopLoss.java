@@ -58,7 +58,7 @@ final class LoopLoss {
           .addStatement("$T max = s.$N", c.scalar, last.name() + "_max")
           .addStatement("$T logSum = s.$N", c.scalar, last.name() + "_logSum")
           .beginControlFlow("for (int j = 0; j < $L; j++)", last.units())
-          .addStatement("sum += t[j] * ((max - z[j]) + logSum)")
+          .addStatement("sum += $L", crossEntropyTerm("t[j]", "z[j]"))
           .endControlFlow()
           .addStatement("return sum");
     }
@@ -157,7 +157,7 @@ final class LoopLoss {
             .addStatement("$T logSum = b.$N[n]", c.scalar, name + "_logSum")
             .beginControlFlow("for (int j = 0; j < $L; j++)", units)
             .addStatement("$T t = ts[row + j]", c.scalar)
-            .addStatement("loss += t * ((max - z[j][n]) + logSum)");
+            .addStatement("loss += $L", crossEntropyTerm("t", "z[j][n]"));
         c.element(loss.delta().orElseThrow(), at).assign(m, "delta[j][n]", "=");
         m.endControlFlow();
       }
@@ -196,6 +196,15 @@ final class LoopLoss {
       }
     }
     return m.endControlFlow().addStatement("return loss").build();
+  }
+
+  /**
+   * {@code t·((max − z) + ln s)}, with the limits at an infinite logit (a float one past 3.4e38): a
+   * term of target 0 is 0 (0·ln 0 = 0), and the largest logit is 0 from the max, not ∞ − ∞. Both
+   * guards give what the plain formula gives at every finite logit.
+   */
+  private static String crossEntropyTerm(String t, String z) {
+    return t + " == 0 ? 0 : " + t + " * ((" + z + " == max ? 0 : max - " + z + ") + logSum)";
   }
 
   /** {@code targetSum = Σ_j t_j}, the targets' sum that the exact softmax cross-entropy gate reads. */
