@@ -132,8 +132,8 @@ public final class SeedNetModel implements SeedNet, DifferentiableFloatModel {
     float[] p = values;
     // forward pass
     // layer 'hidden' (2 units): z = W·x + b (one bias shared by the layer), a = sigmoid(z)
-    double hidden_z0 = p[0] * x[0] + p[1] * x[1] + p[4];
-    double hidden_z1 = p[2] * x[0] + p[3] * x[1] + p[4];
+    double hidden_z0 = (double) p[0] * x[0] + (double) p[1] * x[1] + p[4];
+    double hidden_z1 = (double) p[2] * x[0] + (double) p[3] * x[1] + p[4];
     double hidden_a0 = 1.0 / (1.0 + Math.exp(-hidden_z0));
     double hidden_a1 = 1.0 / (1.0 + Math.exp(-hidden_z1));
     // layer 'output' (2 units): z = W·hidden_a + b (one bias shared by the layer), a = sigmoid(z)
@@ -152,8 +152,8 @@ public final class SeedNetModel implements SeedNet, DifferentiableFloatModel {
     float[] p = values;
     // forward pass
     // layer 'hidden' (2 units): z = W·x + b (one bias shared by the layer), a = sigmoid(z)
-    double hidden_z0 = p[0] * x[0] + p[1] * x[1] + p[4];
-    double hidden_z1 = p[2] * x[0] + p[3] * x[1] + p[4];
+    double hidden_z0 = (double) p[0] * x[0] + (double) p[1] * x[1] + p[4];
+    double hidden_z1 = (double) p[2] * x[0] + (double) p[3] * x[1] + p[4];
     double hidden_a0 = 1.0 / (1.0 + Math.exp(-hidden_z0));
     double hidden_a1 = 1.0 / (1.0 + Math.exp(-hidden_z1));
     // layer 'output' (2 units): z = W·hidden_a + b (one bias shared by the layer), a = sigmoid(z)
@@ -178,8 +178,8 @@ public final class SeedNetModel implements SeedNet, DifferentiableFloatModel {
     float[] p = values;
     // forward pass
     // layer 'hidden' (2 units): z = W·x + b (one bias shared by the layer), a = sigmoid(z)
-    double hidden_z0 = p[0] * x[0] + p[1] * x[1] + p[4];
-    double hidden_z1 = p[2] * x[0] + p[3] * x[1] + p[4];
+    double hidden_z0 = (double) p[0] * x[0] + (double) p[1] * x[1] + p[4];
+    double hidden_z1 = (double) p[2] * x[0] + (double) p[3] * x[1] + p[4];
     double hidden_a0 = 1.0 / (1.0 + Math.exp(-hidden_z0));
     double hidden_a1 = 1.0 / (1.0 + Math.exp(-hidden_z1));
     // layer 'output' (2 units): z = W·hidden_a + b (one bias shared by the layer), a = sigmoid(z)
@@ -232,8 +232,8 @@ public final class SeedNetModel implements SeedNet, DifferentiableFloatModel {
     float[] p = values;
     // forward pass
     // layer 'hidden' (2 units): z = W·x + b (one bias shared by the layer), a = sigmoid(z)
-    double hidden_z0 = p[0] * x[0] + p[1] * x[1] + p[4];
-    double hidden_z1 = p[2] * x[0] + p[3] * x[1] + p[4];
+    double hidden_z0 = (double) p[0] * x[0] + (double) p[1] * x[1] + p[4];
+    double hidden_z1 = (double) p[2] * x[0] + (double) p[3] * x[1] + p[4];
     double hidden_a0 = 1.0 / (1.0 + Math.exp(-hidden_z0));
     double hidden_a1 = 1.0 / (1.0 + Math.exp(-hidden_z1));
     // layer 'output' (2 units): z = W·hidden_a + b (one bias shared by the layer), a = sigmoid(z)
@@ -277,8 +277,8 @@ public final class SeedNetModel implements SeedNet, DifferentiableFloatModel {
   private static void predictRow(float[] p, float[] x, int xo, float[] y, int yo) {
     // forward pass
     // layer 'hidden' (2 units): z = W·x + b (one bias shared by the layer), a = sigmoid(z)
-    double hidden_z0 = p[0] * x[xo + 0] + p[1] * x[xo + 1] + p[4];
-    double hidden_z1 = p[2] * x[xo + 0] + p[3] * x[xo + 1] + p[4];
+    double hidden_z0 = (double) p[0] * x[xo + 0] + (double) p[1] * x[xo + 1] + p[4];
+    double hidden_z1 = (double) p[2] * x[xo + 0] + (double) p[3] * x[xo + 1] + p[4];
     double hidden_a0 = 1.0 / (1.0 + Math.exp(-hidden_z0));
     double hidden_a1 = 1.0 / (1.0 + Math.exp(-hidden_z1));
     // layer 'output' (2 units): z = W·hidden_a + b (one bias shared by the layer), a = sigmoid(z)
@@ -293,8 +293,8 @@ public final class SeedNetModel implements SeedNet, DifferentiableFloatModel {
   private static float gradientRow(float[] p, float[] x, int xo, float[] t, int to, float[] grad) {
     // forward pass
     // layer 'hidden' (2 units): z = W·x + b (one bias shared by the layer), a = sigmoid(z)
-    double hidden_z0 = p[0] * x[xo + 0] + p[1] * x[xo + 1] + p[4];
-    double hidden_z1 = p[2] * x[xo + 0] + p[3] * x[xo + 1] + p[4];
+    double hidden_z0 = (double) p[0] * x[xo + 0] + (double) p[1] * x[xo + 1] + p[4];
+    double hidden_z1 = (double) p[2] * x[xo + 0] + (double) p[3] * x[xo + 1] + p[4];
     double hidden_a0 = 1.0 / (1.0 + Math.exp(-hidden_z0));
     double hidden_a1 = 1.0 / (1.0 + Math.exp(-hidden_z1));
     // layer 'output' (2 units): z = W·hidden_a + b (one bias shared by the layer), a = sigmoid(z)

@@ -152,4 +152,28 @@ class FloatModelTest {
     CompiledModels compiled = CompiledModels.compile(List.of(JavaFileObjects.forSourceString("seed.SeedNet", source)));
     Goldens.assertMatches(getClass(), "SeedNetModel.java", compiled.source("seed/SeedNetModel.java"));
   }
+
+  /**
+   * README: straight-line float code holds its intermediates in double. w·x with w = x = 1 + 2⁻¹² is
+   * 1 + 2⁻¹¹ + 2⁻²⁴ exactly; a float product drops the 2⁻²⁴, and z = w·x − (1 + 2⁻¹¹) would be 0.
+   */
+  @Test
+  void straightLineFloatProductsOfTwoFloatsAreComputedInDouble() {
+    CompiledModels compiled = CompiledModels.compile(List.of(JavaFileObjects.forSourceLines("widen.Product",
+        "package widen;", "import io.gradgen.*;",
+        "@Network(inputs = 1, layers = @Dense(name = \"out\", units = 1),",
+        "    loss = Loss.HALF_SUM_SQUARED_ERROR, code = CodeShape.STRAIGHT_LINE, precision = Precision.FLOAT)",
+        "public interface Product {}")));
+    DifferentiableFloatModel model = compiled.floatModel("widen.ProductModel");
+    float w = 1 + 0x1p-12f;
+    model.parameters().set(0, w);
+    model.parameters().set(1, -(1 + 0x1p-11f));
+    float[] out = new float[1];
+    model.predict(new float[] {w}, out);
+    assertEquals(0x1p-24f, out[0], "z = w·x + b in double, rounded once");
+    float[] gradient = new float[2];
+    model.gradient(new float[] {w}, new float[] {0}, gradient);
+    assertEquals(0x1p-24f * w, gradient[0], "∂E/∂w = z·x, both exact in float");
+    assertEquals(0x1p-24f, gradient[1], "∂E/∂b = z");
+  }
 }

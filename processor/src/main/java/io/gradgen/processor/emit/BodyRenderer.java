@@ -24,7 +24,7 @@ final class BodyRenderer {
   static CodeBlock statements(
       LoweredMethod method, String forward, String backward, Map<String, String> offsets, Numeric storage) {
     // A float model's straight-line code stores and exchanges floats but holds every value it
-    // computes in a double local (a product of two floats is still rounded to float first). On
+    // computes in a double local (an operation on two float elements widens one first). On
     // HotSpot a float widened right before a Math call makes the calls wait for one another (the
     // float 4-8-3 predict took 2.2× the double one's time); scalar double arithmetic costs the
     // same as float, and rounding once per store is at least as accurate. Loops stay in float.
@@ -40,7 +40,7 @@ final class BodyRenderer {
         if (!local.comment().isEmpty()) {
           code.add("// $L\n", local.comment());
         }
-        code.addStatement("double $N = $L", local.name(), JavaExpressions.render(local.expr(), offsets));
+        code.addStatement("double $N = $L", local.name(), JavaExpressions.render(local.expr(), offsets, storage));
       } else if (s instanceof Statement.Store store) {
         code.add(
             "$N[$L] $L $L;$L\n",
@@ -54,17 +54,17 @@ final class BodyRenderer {
               case DESCEND -> "-= learningRate *";
             },
             store.kind() == Statement.StoreKind.DESCEND
-                ? JavaExpressions.renderOperand(store.expr(), offsets)
+                ? JavaExpressions.renderOperand(store.expr(), offsets, storage)
                 : narrowOnStore && store.kind() == Statement.StoreKind.SET
-                    ? narrow(JavaExpressions.render(store.expr(), offsets))
-                    : JavaExpressions.render(store.expr(), offsets),
+                    ? narrow(JavaExpressions.render(store.expr(), offsets, storage))
+                    : JavaExpressions.render(store.expr(), offsets, storage),
             store.comment().isEmpty() ? "" : " // " + store.comment());
       } else if (s instanceof Statement.Load load) {
         code.addStatement("double $N = $N[$L]", load.name(), SplitBodies.SPILL_ARRAY, load.slot());
       } else if (s instanceof Statement.Spill spill) {
         code.addStatement("$N[$L] = $N", SplitBodies.SPILL_ARRAY, spill.slot(), spill.name());
       } else if (s instanceof Statement.Return r) {
-        String value = JavaExpressions.render(r.expr(), offsets);
+        String value = JavaExpressions.render(r.expr(), offsets, storage);
         code.addStatement("return $L", narrowOnStore ? narrow(value) : value);
       }
     }

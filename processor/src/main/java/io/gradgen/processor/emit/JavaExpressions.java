@@ -19,16 +19,35 @@ final class JavaExpressions {
   private static final int UNARY = 4;
   private static final int PRIMARY = 5;
 
-  private record Printed(String text, int precedence) {}
+  /**
+   * Printed source, its precedence, and whether Java types it {@code float}: an element of a float
+   * model's array, or an exact operation (negation, abs, max, min, a choice) of such elements.
+   */
+  private record Printed(String text, int precedence, boolean isFloat) {
+    Printed(String text, int precedence) {
+      this(text, precedence, false);
+    }
+  }
 
   /** Array names whose elements are read at an offset: {@code x[xo + 2]}. */
   private final Map<String, String> offsets;
   /** The type the expression computes in: literals and {@code Math} results are written in it. */
   private final Numeric numeric;
+  /**
+   * Whether the arrays hold floats while the expression computes in double (a float model's
+   * straight-line code): an operation on two float elements widens its left one first, since Java
+   * would compute {@code w[3] * x[1]} in float.
+   */
+  private final boolean floatArrays;
 
   private JavaExpressions(Map<String, String> offsets, Numeric numeric) {
+    this(offsets, numeric, false);
+  }
+
+  private JavaExpressions(Map<String, String> offsets, Numeric numeric, boolean floatArrays) {
     this.offsets = offsets;
     this.numeric = numeric;
+    this.floatArrays = floatArrays;
   }
 
   /** The Java source of {@code expr}. */
@@ -39,6 +58,19 @@ final class JavaExpressions {
   /** The Java source of {@code expr}, reading the arrays in {@code offsets} at their offset. */
   static String render(Expr expr, Map<String, String> offsets) {
     return new JavaExpressions(offsets, Numeric.DOUBLE).print(expr).text();
+  }
+
+  /**
+   * The Java source of {@code expr} computed in double over arrays of {@code storage} values,
+   * reading the arrays in {@code offsets} at their offset.
+   */
+  static String render(Expr expr, Map<String, String> offsets, Numeric storage) {
+    return new JavaExpressions(offsets, Numeric.DOUBLE, storage == Numeric.FLOAT).print(expr).text();
+  }
+
+  /** {@link #renderOperand(Expr, Map)} over arrays of {@code storage} values. */
+  static String renderOperand(Expr expr, Map<String, String> offsets, Numeric storage) {
+    return new JavaExpressions(offsets, Numeric.DOUBLE, storage == Numeric.FLOAT).at(expr, UNARY);
   }
 
   /**
@@ -61,8 +93,16 @@ final class JavaExpressions {
 
   /** The source of {@code expr}, parenthesized if it binds looser than {@code min}. */
   private String at(Expr expr, int min) {
-    Printed p = print(expr);
+    return at(print(expr), min);
+  }
+
+  private static String at(Printed p, int min) {
     return p.precedence() < min ? "(" + p.text() + ")" : p.text();
+  }
+
+  /** {@code left} as the left operand of arithmetic with {@code right}: widened if both are float. */
+  private static String widened(Printed left, Printed right, int min) {
+    return left.isFloat() && right.isFloat() ? "(double) " + at(left, UNARY) : at(left, min);
   }
 
   private Printed print(Expr expr) {
@@ -72,7 +112,7 @@ final class JavaExpressions {
     if (expr instanceof Expr.Element element) {
       String offset = offsets.get(element.array());
       String index = offset == null ? Integer.toString(element.index()) : offset + " + " + element.index();
-      return new Printed(element.array() + "[" + index + "]", PRIMARY);
+      return new Printed(element.array() + "[" + index + "]", PRIMARY, floatArrays);
     }
     if (expr instanceof Expr.Literal literal) {
       return literal(literal.value());
@@ -89,7 +129,8 @@ final class JavaExpressions {
     List<Expr> a = e.args();
     return switch (e.op()) {
       case ADD -> {
-        StringBuilder sb = new StringBuilder(at(a.get(0), ADDITIVE));
+        Printed first = print(a.get(0));
+        StringBuilder sb = new StringBuilder(a.size() == 1 ? at(first, ADDITIVE) : widened(first, print(a.get(1)), ADDITIVE));
         for (int i = 1; i < a.size(); i++) {
           sb.append(" + ").append(at(a.get(i), MULTIPLICATIVE));
         }
@@ -98,15 +139,18 @@ final class JavaExpressions {
       case SUB -> binary(a, " - ", ADDITIVE);
       case MUL -> binary(a, " * ", MULTIPLICATIVE);
       case DIV -> binary(a, " / ", MULTIPLICATIVE);
-      case NEG -> new Printed(negate(a.get(0)), UNARY);
-      case SQUARE -> new Printed(at(a.get(0), UNARY) + " * " + at(a.get(0), UNARY), MULTIPLICATIVE);
+      case NEG -> new Printed(negate(a.get(0)), UNARY, print(a.get(0)).isFloat());
+      case SQUARE -> {
+        Printed x = print(a.get(0));
+        yield new Printed(widened(x, x, UNARY) + " * " + at(x, UNARY), MULTIPLICATIVE);
+      }
       case EXP -> doubleCall("Math.exp", a);
       case LOG -> doubleCall("Math.log", a);
       case LOG1P -> doubleCall("Math.log1p", a);
-      case ABS -> call("Math.abs", a);
-      case SIGN -> call("Math.signum", a);
-      case MAX -> call("Math.max", a);
-      case MIN -> call("Math.min", a);
+      case ABS -> exactCall("Math.abs", a);
+      case SIGN -> exactCall("Math.signum", a);
+      case MAX -> exactCall("Math.max", a);
+      case MIN -> exactCall("Math.min", a);
       case SQRT -> doubleCall("Math.sqrt", a);
       case POW -> doubleCall("Math.pow", a);
       case SIN -> doubleCall("Math.sin", a);
@@ -117,26 +161,28 @@ final class JavaExpressions {
           one() + " / (" + one() + " + " + numeric.math("Math.exp(" + negate(a.get(0)) + ")") + ")", MULTIPLICATIVE);
       case IF_POSITIVE -> new Printed(
           at(a.get(0), ADDITIVE) + " > " + zero() + " ? " + at(a.get(1), RELATIONAL) + " : " + zero(), CONDITIONAL);
-      case IF_GREATER_OR_EQUAL -> new Printed(
-          at(a.get(0), ADDITIVE) + " >= " + at(a.get(1), ADDITIVE)
-              + " ? " + at(a.get(2), RELATIONAL) + " : " + at(a.get(3), RELATIONAL),
-          CONDITIONAL);
-      case IF_GREATER -> new Printed(
-          at(a.get(0), ADDITIVE) + " > " + at(a.get(1), ADDITIVE)
-              + " ? " + at(a.get(2), RELATIONAL) + " : " + at(a.get(3), RELATIONAL),
-          CONDITIONAL);
-      case IF_EQUAL -> new Printed(
-          at(a.get(0), ADDITIVE) + " == " + at(a.get(1), ADDITIVE)
-              + " ? " + at(a.get(2), RELATIONAL) + " : " + at(a.get(3), RELATIONAL),
-          CONDITIONAL);
+      case IF_GREATER_OR_EQUAL -> choice(a, " >= ");
+      case IF_GREATER -> choice(a, " > ");
+      case IF_EQUAL -> choice(a, " == ");
       case CONST, INPUT, TARGET, PARAM, VAR, SOFTMAX, SOFTMAX_CROSS_ENTROPY, SIGMOID_CROSS_ENTROPY ->
           throw new IllegalStateException(e.op() + " must be lowered before printing");
     };
   }
 
+  /** {@code a[0] test a[1] ? a[2] : a[3]}: float where both choices are. */
+  private Printed choice(List<Expr> a, String test) {
+    Printed then = print(a.get(2));
+    Printed otherwise = print(a.get(3));
+    return new Printed(
+        at(a.get(0), ADDITIVE) + test + at(a.get(1), ADDITIVE) + " ? " + at(then, RELATIONAL) + " : " + at(otherwise, RELATIONAL),
+        CONDITIONAL, then.isFloat() && otherwise.isFloat());
+  }
+
   /** {@code a op b}, left-associative: the right operand is parenthesized at equal precedence. */
   private Printed binary(List<Expr> a, String op, int precedence) {
-    return new Printed(at(a.get(0), precedence) + op + at(a.get(1), precedence + 1), precedence);
+    Printed left = print(a.get(0));
+    Printed right = print(a.get(1));
+    return new Printed(widened(left, right, precedence) + op + at(right, precedence + 1), precedence);
   }
 
   /** {@code -a}, avoiding {@code --a}, which Java reads as a decrement. */
@@ -157,6 +203,12 @@ final class JavaExpressions {
   private Printed doubleCall(String function, List<Expr> args) {
     Printed p = call(function, args);
     return numeric == Numeric.DOUBLE ? p : new Printed(numeric.math(p.text()), UNARY);
+  }
+
+  /** A {@code Math} function that is exact in its argument's type: float of float arguments. */
+  private Printed exactCall(String function, List<Expr> args) {
+    Printed p = call(function, args);
+    return new Printed(p.text(), p.precedence(), args.stream().allMatch(x -> print(x).isFloat()));
   }
 
   private Printed call(String function, List<Expr> args) {
