@@ -7,6 +7,7 @@ import io.gradgen.DifferentiableFloatModel;
 import io.gradgen.FloatParameters;
 import io.gradgen.Loss;
 import io.gradgen.NetworkLayout;
+import io.gradgen.ScratchPool;
 import java.util.List;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
@@ -70,9 +71,10 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
       new NetworkLayout.Layer("classes", 3, Activation.SOFTMAX, Bias.PER_NEURON)));
 
   /**
-   * Each thread's intermediate values: allocated once per thread, so calls allocate nothing.
+   * The intermediate values of the calls running at once, each call taking one and giving it back:
+   * calls allocate nothing, on platform and virtual threads alike.
    */
-  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+  private static final ScratchPool<Scratch> SCRATCH = new ScratchPool<>(Scratch::new);
 
   private final FloatParameters parameters;
 
@@ -161,21 +163,24 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
   public void predict(float[] x, float[] y) {
     checkLength("x", x, INPUTS);
     checkLength("y", y, OUTPUTS);
-    Scratch s = SCRATCH.get();
+    Scratch s = SCRATCH.take();
     forward(x, s);
     float[] o = s.classes_a;
     for (int j = 0; j < OUTPUTS; j++) {
       y[j] = o[j];
     }
+    SCRATCH.give(s);
   }
 
   @Override
   public float loss(float[] x, float[] t) {
     checkLength("x", x, INPUTS);
     checkLength("t", t, OUTPUTS);
-    Scratch s = SCRATCH.get();
+    Scratch s = SCRATCH.take();
     forward(x, s);
-    return lossOf(s, t);
+    float E = lossOf(s, t);
+    SCRATCH.give(s);
+    return E;
   }
 
   @Override
@@ -183,7 +188,7 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
     checkLength("x", x, INPUTS);
     checkLength("t", t, OUTPUTS);
     checkLength("grad", grad, PARAMETERS);
-    Scratch s = SCRATCH.get();
+    Scratch s = SCRATCH.take();
     forward(x, s);
     float E = lossOf(s, t);
     // backward pass: δ = ∂E/∂z of each layer, from the loss back to the first layer
@@ -191,6 +196,7 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
     backwardLayer2(classes_w, s.mix_a, s, grad);
     backwardLayer1(mix_w, s.features_a, s, grad);
     backwardLayer0(x, s, grad);
+    SCRATCH.give(s);
     return E;
   }
 
@@ -485,13 +491,14 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
     if (!Float.isFinite(learningRate)) {
       throw new IllegalArgumentException("learningRate must be finite, but is " + learningRate);
     }
-    Scratch s = SCRATCH.get();
+    Scratch s = SCRATCH.take();
     forward(x, s);
     float E = lossOf(s, t);
     outputDelta(s, t);
     descendLayer2(classes_w, classes_b, s.mix_a, s, learningRate);
     descendLayer1(mix_w, s.features_a, s, learningRate);
     descendLayer0(features_w, features_b, x, s, learningRate);
+    SCRATCH.give(s);
     return E;
   }
 
@@ -499,7 +506,8 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
   public void predict(float[] xs, int xOffset, float[] ys, int yOffset, int count) {
     Batches.check("xs", xs, xOffset, count, INPUTS);
     Batches.check("ys", ys, yOffset, count, OUTPUTS);
-    Batch b = batch(SCRATCH.get());
+    Scratch s = SCRATCH.take();
+    Batch b = batch(s);
     for (int from = 0; from < count; from += Batch.ROWS) {
       int m = Math.min(Batch.ROWS, count - from);
       batchInputs(xs, xOffset + from * INPUTS, b, m);
@@ -511,6 +519,7 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
         }
       }
     }
+    SCRATCH.give(s);
   }
 
   @Override
@@ -518,7 +527,10 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
     Batches.check("xs", xs, xOffset, count, INPUTS);
     Batches.check("ts", ts, tOffset, count, OUTPUTS);
     checkLength("grad", grad, PARAMETERS);
-    return gradientRows(xs, xOffset, ts, tOffset, count, grad, SCRATCH.get());
+    Scratch s = SCRATCH.take();
+    float loss = gradientRows(xs, xOffset, ts, tOffset, count, grad, s);
+    SCRATCH.give(s);
+    return loss;
   }
 
   /**
@@ -890,8 +902,8 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
   }
 
   /**
-   * Mini-batch gradient descent: the mean gradient of the rows, then the delta rule. Each thread
-   * keeps one gradient array for it, made on its first step.
+   * Mini-batch gradient descent: the mean gradient of the rows, then the delta rule. Each scratch
+   * object keeps one gradient array for it, made on its first step.
    */
   @Override
   public float trainStep(float[] xs, int xOffset, float[] ts, int tOffset, int count,
@@ -904,7 +916,7 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
     if (!Float.isFinite(learningRate)) {
       throw new IllegalArgumentException("learningRate must be finite, but is " + learningRate);
     }
-    Scratch s = SCRATCH.get();
+    Scratch s = SCRATCH.take();
     if (s.batchGradient == null) {
       s.batchGradient = new float[PARAMETERS];
     }
@@ -915,6 +927,7 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
     float loss = gradientRows(xs, xOffset, ts, tOffset, count, g, s);
     float scale = learningRate / count;
     descend(g, scale);
+    SCRATCH.give(s);
     return loss / count;
   }
 

@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeSpec;
 import io.gradgen.Activation;
 import io.gradgen.Bias;
 import io.gradgen.DenseLayout;
+import io.gradgen.ScratchPool;
 import io.gradgen.processor.lower.LoopPlan;
 import io.gradgen.processor.model.NetworkSpec;
 import io.gradgen.processor.schedule.Schedule;
@@ -97,14 +98,17 @@ final class LoopEmitter {
             .build());
   }
 
+  private static final ClassName SCRATCH_POOL = ClassName.get(ScratchPool.class);
+
   /** Adds the scratch arrays, the per-layer methods and predict, loss and gradient to {@code type}. */
   void addTo(TypeSpec.Builder type, CodeBlock checksPredict, CodeBlock checksLoss, CodeBlock checksGradient) {
     type.addType(scratch());
     type.addField(FieldSpec.builder(
-            ParameterizedTypeName.get(ClassName.get(ThreadLocal.class), LoopContext.SCRATCH), "SCRATCH",
+            ParameterizedTypeName.get(SCRATCH_POOL, LoopContext.SCRATCH), "SCRATCH",
             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("Each thread's intermediate values: allocated once per thread, so calls allocate nothing.\n")
-        .initializer("$T.withInitial(Scratch::new)", ThreadLocal.class)
+        .addJavadoc("The intermediate values of the calls running at once, each call taking one and giving it back:\n"
+            + "calls allocate nothing, on platform and virtual threads alike.\n")
+        .initializer("new $T<>(Scratch::new)", SCRATCH_POOL)
         .build());
     type.addMethod(MethodSpec.methodBuilder("predict")
         .addAnnotation(Override.class)
@@ -112,12 +116,13 @@ final class LoopEmitter {
         .addParameter(c.array, "x")
         .addParameter(c.array, "y")
         .addCode(checksPredict)
-        .addStatement("Scratch s = SCRATCH.get()")
+        .addStatement("Scratch s = SCRATCH.take()")
         .addStatement("forward(x, s)")
         .addStatement("$T o = s.$N", c.array, c.output())
         .beginControlFlow("for (int j = 0; j < OUTPUTS; j++)")
         .addStatement("y[j] = o[j]")
         .endControlFlow()
+        .addStatement("SCRATCH.give(s)")
         .build());
     type.addMethod(MethodSpec.methodBuilder("loss")
         .addAnnotation(Override.class)
@@ -126,9 +131,11 @@ final class LoopEmitter {
         .addParameter(c.array, "x")
         .addParameter(c.array, "t")
         .addCode(checksLoss)
-        .addStatement("Scratch s = SCRATCH.get()")
+        .addStatement("Scratch s = SCRATCH.take()")
         .addStatement("forward(x, s)")
-        .addStatement("return lossOf(s, t)")
+        .addStatement("$T E = lossOf(s, t)", c.scalar)
+        .addStatement("SCRATCH.give(s)")
+        .addStatement("return E")
         .build());
     MethodSpec.Builder gradient = MethodSpec.methodBuilder("gradient")
         .addAnnotation(Override.class)
@@ -138,7 +145,7 @@ final class LoopEmitter {
         .addParameter(c.array, "t")
         .addParameter(c.array, "grad")
         .addCode(checksGradient)
-        .addStatement("Scratch s = SCRATCH.get()")
+        .addStatement("Scratch s = SCRATCH.take()")
         .addStatement("forward(x, s)")
         .addStatement("$T E = lossOf(s, t)", c.scalar)
         .addComment("backward pass: δ = ∂E/∂z of each layer, from the loss back to the first layer")
@@ -146,7 +153,7 @@ final class LoopEmitter {
     for (int i = c.layers.size() - 1; i >= 0; i--) {
       gradient.addStatement("$N($L, s, grad)", LoopContext.backwardName(i), i == 0 ? "x" : LoopContext.weights(c.layers.get(i)) + ", s." + c.out(i - 1));
     }
-    type.addMethod(gradient.addStatement("return E").build());
+    type.addMethod(gradient.addStatement("SCRATCH.give(s)").addStatement("return E").build());
 
     MethodSpec.Builder forward = MethodSpec.methodBuilder("forward")
         .addModifiers(Modifier.PRIVATE)
@@ -177,7 +184,7 @@ final class LoopEmitter {
         .addParameter(c.scalar, "learningRate")
         .addCode(checksLoss)
         .addCode(ModelEmitter.learningRateCheck(c.numeric))
-        .addStatement("Scratch s = SCRATCH.get()")
+        .addStatement("Scratch s = SCRATCH.take()")
         .addStatement("forward(x, s)")
         .addStatement("$T E = lossOf(s, t)", c.scalar)
         .addStatement("outputDelta(s, t)");
@@ -185,14 +192,15 @@ final class LoopEmitter {
       step.addStatement("$N($L, $L, s, learningRate)", LoopContext.descendName(i), LoopContext.layerFields(c.layers.get(i)),
           i == 0 ? "x" : "s." + c.out(i - 1));
     }
-    type.addMethod(step.addStatement("return E").build());
+    type.addMethod(step.addStatement("SCRATCH.give(s)").addStatement("return E").build());
     addBatchMethods(type);
   }
 
   private void addBatchMethods(TypeSpec.Builder type) {
     type.addType(batchCode.batchScratch());
     type.addMethod(ModelEmitter.batchPredict(c.numeric)
-        .addStatement("Batch b = batch(SCRATCH.get())")
+        .addStatement("Scratch s = SCRATCH.take()")
+        .addStatement("Batch b = batch(s)")
         .beginControlFlow("for (int from = 0; from < count; from += Batch.ROWS)")
         .addStatement("int m = Math.min(Batch.ROWS, count - from)")
         .addStatement("batchInputs(xs, xOffset + from * INPUTS, b, m)")
@@ -204,9 +212,13 @@ final class LoopEmitter {
         .endControlFlow()
         .endControlFlow()
         .endControlFlow()
+        .addStatement("SCRATCH.give(s)")
         .build());
     type.addMethod(ModelEmitter.batchGradient(c.numeric)
-        .addStatement("return gradientRows(xs, xOffset, ts, tOffset, count, grad, SCRATCH.get())")
+        .addStatement("Scratch s = SCRATCH.take()")
+        .addStatement("$T loss = gradientRows(xs, xOffset, ts, tOffset, count, grad, s)", c.scalar)
+        .addStatement("SCRATCH.give(s)")
+        .addStatement("return loss")
         .build());
     MethodSpec.Builder rows = MethodSpec.methodBuilder("gradientRows")
         .addModifiers(Modifier.PRIVATE)
@@ -233,17 +245,17 @@ final class LoopEmitter {
     type.addMethod(rows.endControlFlow().addStatement("return loss").build());
     batchCode.addBatchPasses(type);
     type.addMethod(ModelEmitter.batchTrainStep(c.numeric,
-        "Mini-batch gradient descent: the mean gradient of the rows, then the delta rule. Each thread\n"
-            + "keeps one gradient array for it, made on its first step.\n",
+        "Mini-batch gradient descent: the mean gradient of the rows, then the delta rule. Each scratch\n"
+            + "object keeps one gradient array for it, made on its first step.\n",
         CodeBlock.builder()
-            .addStatement("Scratch s = SCRATCH.get()")
+            .addStatement("Scratch s = SCRATCH.take()")
             .beginControlFlow("if (s.batchGradient == null)")
             .addStatement("s.batchGradient = new $L[PARAMETERS]", c.numeric.type())
             .endControlFlow()
             .addStatement("$T g = s.batchGradient", c.array)
             .build(),
         CodeBlock.of("$T loss = gradientRows(xs, xOffset, ts, tOffset, count, g, s);\n", c.scalar),
-        CodeBlock.of("descend(g, scale);\n")));
+        CodeBlock.of("descend(g, scale);\nSCRATCH.give(s);\n")));
     type.addMethod(LoopPrinter.flat(descend(type)));
   }
 

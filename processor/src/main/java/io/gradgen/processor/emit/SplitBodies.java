@@ -9,6 +9,7 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import io.gradgen.ScratchPool;
 import io.gradgen.processor.lower.LoweredMethod;
 import io.gradgen.processor.lower.MethodSplit;
 import java.util.List;
@@ -28,7 +29,7 @@ final class SplitBodies {
    */
   static final String SPILL_ARRAY = "spill$";
 
-  private static final ClassName THREAD_LOCAL = ClassName.get(ThreadLocal.class);
+  private static final ClassName SCRATCH_POOL = ClassName.get(ScratchPool.class);
 
   private final TypeSpec.Builder type;
   private int slots;
@@ -57,7 +58,7 @@ final class SplitBodies {
         + (parameters.isEmpty() ? "" : ", ") + SPILL_ARRAY;
     CodeBlock.Builder calls = CodeBlock.builder()
         .add("// split into $L parts, each under HotSpot's 8,000-byte JIT limit\n", split.parts().size())
-        .addStatement("double[] $N = SPILL.get()", SPILL_ARRAY);
+        .addStatement("double[] $N = SPILL.take()", SPILL_ARRAY);
     for (int k = 0; k < split.parts().size(); k++) {
       boolean last = k == split.parts().size() - 1;
       String part = name + "Part" + k;
@@ -70,9 +71,14 @@ final class SplitBodies {
           .addCode(render.apply(split.parts().get(k)));
       type.addMethod(m.build());
       if (last && !returns.equals(TypeName.VOID)) {
-        calls.addStatement("return $N($L)", part, arguments);
+        calls.addStatement("$T result$$ = $N($L)", returns, part, arguments)
+            .addStatement("SPILL.give($N)", SPILL_ARRAY)
+            .addStatement("return result$$");
       } else {
         calls.addStatement("$N($L)", part, arguments);
+        if (last) {
+          calls.addStatement("SPILL.give($N)", SPILL_ARRAY);
+        }
       }
     }
     return calls.build();
@@ -83,10 +89,11 @@ final class SplitBodies {
     if (slots == 0) {
       return;
     }
-    TypeName local = ParameterizedTypeName.get(THREAD_LOCAL, ArrayTypeName.of(TypeName.DOUBLE));
-    type.addField(FieldSpec.builder(local, "SPILL", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("Each thread's values that cross the parts of a split method: made once per thread.\n")
-        .initializer("$T.withInitial(() -> new double[$L])", ThreadLocal.class, slots)
+    TypeName pool = ParameterizedTypeName.get(SCRATCH_POOL, ArrayTypeName.of(TypeName.DOUBLE));
+    type.addField(FieldSpec.builder(pool, "SPILL", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("The values that cross the parts of a split method, one array per call running at once:\n"
+            + "calls allocate nothing, on platform and virtual threads alike.\n")
+        .initializer("new $T<>(() -> new double[$L])", SCRATCH_POOL, slots)
         .build());
   }
 
