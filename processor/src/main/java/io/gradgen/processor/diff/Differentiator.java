@@ -60,7 +60,21 @@ public final class Differentiator {
    * prefix + name} ({@code dE_hidden_z0} for a loss, {@code dsse_e} for a function {@code sse}).
    */
   public static Gradient differentiate(Graph g, Node result, List<Node> parameters, String prefix) {
-    return new Differentiator(g, prefix).run(result, parameters);
+    return differentiate(g, result, parameters, prefix, Set.of());
+  }
+
+  /**
+   * The same, where each node of {@code mayBeZero} may be an exact 0 routed from outside the graph:
+   * an element function's upstream gradient {@code up}, which a select in the layer above may have
+   * zeroed. What is built from it is then guarded like a routed zero of this graph.
+   */
+  public static Gradient differentiate(
+      Graph g, Node result, List<Node> parameters, String prefix, Set<Node> mayBeZero) {
+    Differentiator d = new Differentiator(g, prefix);
+    for (Node n : mayBeZero) {
+      d.routed.put(n, true);
+    }
+    return d.run(result, parameters);
   }
 
   private Gradient run(Node loss, List<Node> parameters) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A scalar function applied element by element ({@link TensorOp#MAP}, {@link TensorOp#ZIP}): its
@@ -131,7 +132,9 @@ public final class ElementFunction {
     Node r = copy(result, graph, h, shifted, n -> n.op() == Op.VAR ? h.node(Op.VAR, List.of(), 0.0, n.index() + 1) : null);
     Node up = h.node(Op.VAR, List.of(), 0.0, 0);
     Node wrt = h.node(Op.VAR, List.of(), 0.0, slot + 1);
-    Node gradient = Differentiator.differentiate(h, h.mul(up, r), List.of(wrt), "d" + name + "_").parameterGradients().get(0);
+    // up may be a 0 that a select above routed (relu's untaken side): guarded where f′ may be ∞.
+    Node gradient = Differentiator.differentiate(h, h.mul(up, r), List.of(wrt), "d" + name + "_", Set.of(up))
+        .parameterGradients().get(0);
     Graph out = new Graph();
     Map<Node, Node> throughOutput = new HashMap<>();
     if (readOutput) {
