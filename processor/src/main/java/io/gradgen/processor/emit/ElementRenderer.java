@@ -22,6 +22,7 @@ final class ElementRenderer {
   private static final Set<String> LOOP_NAMES = Set.of(
       "a", "b", "biases", "blocked", "column", "copy", "count", "d", "delta", "dk", "dn", "dot", "down", "below",
       "g", "grad", "i", "in", "ink", "j", "k", "learningRate", "logSum", "logSumExp", "loss", "m", "max", "n", "o", "r",
+      "residual",
       "row", "s", "scale", "squares", "step", "sum", "t", "targetSum", "total", "up", "w", "weight", "x", "y", "z", "zj", "E");
 
   /**

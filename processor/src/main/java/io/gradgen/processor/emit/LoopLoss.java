@@ -112,15 +112,12 @@ final class LoopLoss {
       m.addStatement("$T z = s.$N", c.array, name + "_z");
     }
     if (gate.reads(Operand.DOT)) {
-      m.addComment("softmax gate: δ_j = Σ_i up_i·p_i·(δ_ij − p_j) = p_j·(up_j − Σ_i up_i·p_i)")
-          .addStatement("$T dot = $L", c.scalar, c.zero())
-          .beginControlFlow("for (int i = 0; i < $L; i++)", n)
-          .addStatement("dot += up[i] * o[i]")
-          .endControlFlow();
+      m.addComment("softmax gate: δ_j = Σ_i up_i·p_i·(δ_ij − p_j) = p_j·(up_j − Σ_i up_i·p_i)");
+      addSoftmaxSums(m, n, "up[i]", "o[i]", gate.reads(Operand.RESIDUAL));
     }
     m.beginControlFlow("for (int j = 0; j < $L; j++)", n);
     c.element(gate, Map.of(Operand.UP, "up[j]", Operand.Z, "z[j]", Operand.OUT, "o[j]", Operand.TARGET, "t[j]",
-        Operand.DOT, "dot")).assign(m, "delta[j]", "=");
+        Operand.DOT, "dot", Operand.RESIDUAL, "residual")).assign(m, "delta[j]", "=");
     return m.endControlFlow().build();
   }
 
@@ -147,7 +144,7 @@ final class LoopLoss {
     m.beginControlFlow("for (int n = 0; n < m; n++)")
         .addStatement("int row = offset + n * OUTPUTS");
     Map<Operand, String> at = Map.of(Operand.OUT, "o[j][n]", Operand.TARGET, "t", Operand.Z, "z[j][n]",
-        Operand.UP, "up[j][n]", Operand.DOT, "dot", Operand.TARGET_SUM, "targetSum");
+        Operand.UP, "up[j][n]", Operand.DOT, "dot", Operand.RESIDUAL, "residual", Operand.TARGET_SUM, "targetSum");
     switch (loss.kind()) {
       case SOFTMAX_CROSS_ENTROPY -> {
         if (loss.delta().orElseThrow().reads(Operand.TARGET_SUM)) {
@@ -181,10 +178,7 @@ final class LoopLoss {
             .addStatement("loss += $L", c.scaled(loss.scale(), "terms"));
         loss.delta().ifPresent(gate -> {
           if (gate.reads(Operand.DOT)) {
-            m.addStatement("$T dot = $L", c.scalar, c.zero())
-                .beginControlFlow("for (int i = 0; i < $L; i++)", units)
-                .addStatement("dot += up[i][n] * o[i][n]")
-                .endControlFlow();
+            addSoftmaxSums(m, units, "up[i][n]", "o[i][n]", gate.reads(Operand.RESIDUAL));
           }
           m.beginControlFlow("for (int j = 0; j < $L; j++)", units);
           if (gate.reads(Operand.TARGET)) {
@@ -205,6 +199,23 @@ final class LoopLoss {
    */
   private static String crossEntropyTerm(String t, String z) {
     return t + " == 0 ? 0 : " + t + " * ((" + z + " == max ? 0 : max - " + z + ") + logSum)";
+  }
+
+  /**
+   * {@code dot = Σ_i up_i·p_i} and, when the gate reads it, {@code residual = Σ_i p_i·(up_i − dot)}:
+   * dot's rounding error, which the gate takes back out where one p is nearly 1.
+   */
+  private void addSoftmaxSums(MethodSpec.Builder m, int units, String up, String p, boolean residual) {
+    m.addStatement("$T dot = $L", c.scalar, c.zero())
+        .beginControlFlow("for (int i = 0; i < $L; i++)", units)
+        .addStatement("dot += $L * $L", up, p)
+        .endControlFlow();
+    if (residual) {
+      m.addStatement("$T residual = $L", c.scalar, c.zero())
+          .beginControlFlow("for (int i = 0; i < $L; i++)", units)
+          .addStatement("residual += $L * ($L - dot)", p, up)
+          .endControlFlow();
+    }
   }
 
   /** {@code targetSum = Σ_j t_j}, the targets' sum that the exact softmax cross-entropy gate reads. */

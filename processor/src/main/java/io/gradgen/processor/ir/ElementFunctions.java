@@ -20,8 +20,8 @@ public final class ElementFunctions {
   });
   private static final ElementFunction SOFTMAX_CROSS_ENTROPY_GATE = function("softmax_cross_entropy_gate",
       "p·Σt − t", List.of("p", "t", "st"), (g, v) -> g.sub(g.mul(v.get(0), v.get(2)), v.get(1)));
-  private static final ElementFunction SOFTMAX_GATE = function("softmax_gate", "p·(up − s)", List.of("p", "up", "s"),
-      (g, v) -> g.mul(v.get(0), g.sub(v.get(1), v.get(2))));
+  private static final ElementFunction SOFTMAX_GATE = function("softmax_gate", "p·((up − s) − r)",
+      List.of("p", "up", "s", "r"), (g, v) -> g.mul(v.get(0), g.sub(g.sub(v.get(1), v.get(2)), v.get(3))));
   private static final ElementFunction STABLE_BINARY_CROSS_ENTROPY = binary("binary_cross_entropy",
       "max(z, 0) − z·t + ln(1 + e^−|z|)", "z", "t",
       (g, v) -> g.add(g.sub(g.node(Op.MAX, v.get(0), g.constant(0.0)), g.mul(v.get(0), v.get(1))),
@@ -47,7 +47,12 @@ public final class ElementFunctions {
     return SQUARED_ERROR;
   }
 
-  /** {@code p·(up − s)} with s = Σ up·p: the softmax gate, element by element. */
+  /**
+   * {@code p·((up − s) − r)} with s = Σ up·p and r = Σ p·(up − s): the softmax gate, element by
+   * element. r is s's rounding error (0 in exact arithmetic, as Σ p = 1): where one p is nearly 1,
+   * up − s cancels to 0 for it although its δ is not (at z = (50, −50), t = (0, 1): 0 instead of
+   * 2e^−100), and subtracting r gives those digits back.
+   */
   public static ElementFunction softmaxGate() {
     return SOFTMAX_GATE;
   }

@@ -85,10 +85,19 @@ public final class TensorRules {
     rule(MAP, "gate of f: up·f′, f′ derived from f", "·f′", TensorRules::elementWise);
     // f(a, b, …): each operand gets up·∂f/∂operand, derived from f's body.
     rule(ZIP, "gate of f: up·∂f/∂operand, derived from f", "·∂f", TensorRules::elementWise);
-    // p = softmax(z): ∂p_i/∂z_j = p_i·(δ_ij − p_j), so z gets p ⊙ (up − ⟨up, p⟩).
-    rule(SOFTMAX, "softmax gate: p·(up − Σ up·p)", "·p(δ−p)", (n, up, g, out) -> {
-      Tensor dot = g.broadcast(g.sum(g.mul(up, n)), n.shape());
-      out.add(0, g.zip(ElementFunctions.softmaxGate(), List.of(n, up, dot)));
+    // p = softmax(z): ∂p_i/∂z_j = p_i·(δ_ij − p_j), so z gets p ⊙ (up − ⟨up, p⟩), with ⟨up, p⟩'s
+    // rounding error r = ⟨p, up − ⟨up, p⟩⟩ taken back out (a second pass, as for a corrected mean).
+    rule(SOFTMAX, "softmax gate: p·(up − Σ up·p − r), r the sum's rounding error", "·p(δ−p)", (n, up, g, out) -> {
+      String layer = g.nameOf(n).map(a -> a.substring(0, a.length() - 2)).orElse("softmax");
+      Tensor dotSum = g.sum(g.mul(up, n));
+      g.name(dotSum, layer + "_dot");
+      Tensor dot = g.broadcast(dotSum, n.shape());
+      Tensor centered = g.zip(ElementFunctions.difference(), List.of(up, dot));
+      g.name(centered, layer + "_centered");
+      Tensor residualSum = g.sum(g.mul(n, centered));
+      g.name(residualSum, layer + "_residual");
+      Tensor residual = g.broadcast(residualSum, n.shape());
+      out.add(0, g.zip(ElementFunctions.softmaxGate(), List.of(n, up, dot, residual)));
     });
     // E = −Σ t·ln softmax(z) = Σ t·(logsumexp(z) − z): ∂E/∂z = p·Σt − t, which is p − t when the
     // targets sum to 1 and stays the loss's own derivative when they do not.

@@ -23,6 +23,8 @@ public record ElementCall(ElementFunction function, List<Operand> operands) {
     TARGET,
     /** The scalar Σ up·p of a softmax gate, the same for every unit. */
     DOT,
+    /** The scalar Σ p·(up − Σ up·p), the rounding error of {@link #DOT}, the same for every unit. */
+    RESIDUAL,
     /** The scalar Σ t of the sample's targets, the same for every unit. */
     TARGET_SUM
   }

@@ -70,7 +70,7 @@ public record LoopPlan(List<LayerPlan> layers, LossPlan loss) {
       Optional<ElementCall> activation = l.activation().map(f -> new ElementCall(f, List.of(Operand.Z)));
       Optional<ElementCall> gate = Optional.empty();
       if (i + 1 < layers.size() && bp.adjoint(l.z()) != bp.adjoint(l.out())) {
-        gate = Optional.of(call(bp.adjoint(l.z()), bp.adjoint(l.out()), l.z(), l.out(), null, null));
+        gate = Optional.of(call(bp.adjoint(l.z()), bp.adjoint(l.out()), l.z(), l.out(), null, null, null));
       }
       plans.add(new LayerPlan(activation, l.out().op() == TensorOp.SOFTMAX, gate));
     }
@@ -88,7 +88,7 @@ public record LoopPlan(List<LayerPlan> layers, LossPlan loss) {
           ? Optional.empty()
           : Optional.of(new ElementCall(e.fn(), List.of(Operand.Z, Operand.TARGET)));
       return new LossPlan(softmax ? LossPlan.Kind.SOFTMAX_CROSS_ENTROPY : LossPlan.Kind.SIGMOID_CROSS_ENTROPY,
-          term, 1.0, Optional.empty(), Optional.of(call(delta, null, last.z(), last.out(), ir.t(), null)));
+          term, 1.0, Optional.empty(), Optional.of(call(delta, null, last.z(), last.out(), ir.t(), null, null)));
     }
     double scale = 1.0;
     Tensor sum = e;
@@ -102,33 +102,54 @@ public record LoopPlan(List<LayerPlan> layers, LossPlan loss) {
     }
     ElementCall term = new ElementCall(terms.fn(), List.of(Operand.OUT, Operand.TARGET));
     Tensor dOut = bp.adjoint(last.out());
-    ElementCall up = call(dOut, null, last.z(), last.out(), ir.t(), null);
+    ElementCall up = call(dOut, null, last.z(), last.out(), ir.t(), null, null);
     Optional<ElementCall> outputDelta = Optional.empty();
     if (delta != dOut) {
-      Tensor dot = last.out().op() == TensorOp.SOFTMAX ? findDot(delta) : null;
-      outputDelta = Optional.of(call(delta, dOut, last.z(), last.out(), ir.t(), dot));
+      boolean softmax = last.out().op() == TensorOp.SOFTMAX;
+      Tensor dot = softmax ? findDot(delta, dOut, last.out()) : null;
+      Tensor residual = softmax ? findResidual(delta, dot, last.out()) : null;
+      outputDelta = Optional.of(call(delta, dOut, last.z(), last.out(), ir.t(), dot, residual));
     }
     return new LossPlan(LossPlan.Kind.SUM_OF_TERMS, Optional.of(term), scale, Optional.of(up), outputDelta);
   }
 
-  /** The Σ up·p operand of a softmax gate. */
-  private static Tensor findDot(Tensor delta) {
+  /** The Σ up·p operand of a softmax gate, the one template {@code dot += up[i]·o[i]} renders. */
+  private static Tensor findDot(Tensor delta, Tensor up, Tensor p) {
     for (Tensor a : delta.args()) {
-      if (a.op() == TensorOp.BROADCAST) {
+      if (isBroadcastSum(a) && a.arg(0).arg(0).op() == TensorOp.MUL
+          && a.arg(0).arg(0).arg(0) == up && a.arg(0).arg(0).arg(1) == p) {
         return a;
       }
     }
     throw new IllegalStateException("the softmax gate has no Σ up·p operand");
   }
 
+  /** The Σ p·(up − dot) operand of a softmax gate, rendered {@code residual += o[i]·(up[i] − dot)}. */
+  private static Tensor findResidual(Tensor delta, Tensor dot, Tensor p) {
+    for (Tensor a : delta.args()) {
+      if (isBroadcastSum(a) && a.arg(0).arg(0).op() == TensorOp.MUL && a.arg(0).arg(0).arg(0) == p) {
+        Tensor centered = a.arg(0).arg(0).arg(1);
+        if (centered.op() == TensorOp.ZIP && centered.arg(1) == dot) {
+          return a;
+        }
+      }
+    }
+    throw new IllegalStateException("the softmax gate has no Σ p·(up − Σ up·p) operand");
+  }
+
+  private static boolean isBroadcastSum(Tensor a) {
+    return a.op() == TensorOp.BROADCAST && a.arg(0).op() == TensorOp.SUM;
+  }
+
   /** {@code node} as an element call whose operands are among the given per-unit tensors. */
-  private static ElementCall call(Tensor node, Tensor up, Tensor z, Tensor out, Tensor t, Tensor dot) {
+  private static ElementCall call(Tensor node, Tensor up, Tensor z, Tensor out, Tensor t, Tensor dot, Tensor residual) {
     ElementFunction f = node.function().orElseThrow(() ->
         new IllegalStateException("the loop lowering expects an element-wise op, not " + node.op()));
     List<Operand> operands = new ArrayList<>();
     for (Tensor a : node.args()) {
       operands.add(a == up ? Operand.UP : a == out ? Operand.OUT : a == z ? Operand.Z : a == t ? Operand.TARGET
-          : a == dot ? Operand.DOT : isTargetSum(a, t) ? Operand.TARGET_SUM : unexpected(node, a));
+          : a == dot ? Operand.DOT : a == residual ? Operand.RESIDUAL
+          : isTargetSum(a, t) ? Operand.TARGET_SUM : unexpected(node, a));
     }
     return new ElementCall(f, operands);
   }
