@@ -103,12 +103,12 @@ final class LoopBatch {
         .addParameter(TypeName.INT, "m");
     for (int i = 0; i < c.layers.size(); i++) {
       forward.addStatement("batchForwardLayer$L($L, $L, b, m)", i, LoopContext.layerFields(c.layers.get(i)), i == 0 ? "b.x" : "b." + c.out(i - 1));
-      type.addMethod(LoopPrinter.flat(batchForwardLayer(i)));
+      type.addMethod(batchForwardLayer(i));
     }
     type.addMethod(forward.build());
-    type.addMethod(LoopPrinter.flat(new LoopLoss(c).batchLossAndDelta()));
+    type.addMethod(new LoopLoss(c).batchLossAndDelta());
     for (int i = c.layers.size() - 1; i >= 0; i--) {
-      type.addMethod(LoopPrinter.flat(batchBackwardLayer(i)));
+      type.addMethod(batchBackwardLayer(i));
     }
   }
 
@@ -122,7 +122,7 @@ final class LoopBatch {
     m.addParameter(c.matrix, "in")
         .addParameter(batch, "b")
         .addParameter(TypeName.INT, "m")
-        .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
+        .addCode(LoopContext.open("j", 0, l.units()))
         .addStatement("$T z = b.$N[j]", c.array, l.name() + "_z")
         .addStatement("$T bias = $L", c.scalar, c.biasOf(l, "j"))
         .beginControlFlow("for (int n = 0; n < m; n++)")
@@ -131,7 +131,7 @@ final class LoopBatch {
     int blocked = l.inputs() / Schedule.COLUMNS_PER_PASS * Schedule.COLUMNS_PER_PASS;
     if (blocked > 0) {
       m.addComment("$L inputs per pass over the rows, as in the single-sample forward pass", Schedule.COLUMNS_PER_PASS)
-          .beginControlFlow("for (int k = 0; k < $L; k += $L)", blocked, Schedule.COLUMNS_PER_PASS);
+          .addCode(LoopContext.open("k", 0, blocked, Schedule.COLUMNS_PER_PASS));
       for (int col = 0; col < Schedule.COLUMNS_PER_PASS; col++) {
         m.addStatement("$T w$L = w[$L][j]", c.scalar, col, LoopContext.plus("k", col))
             .addStatement("$T in$L = in[$L]", c.array, col, LoopContext.plus("k", col));
@@ -142,7 +142,7 @@ final class LoopBatch {
           .endControlFlow();
     }
     if (blocked < l.inputs()) {
-      m.beginControlFlow("for (int k = $L; k < $L; k++)", blocked, l.inputs())
+      m.addCode(LoopContext.open("k", blocked, l.inputs()))
           .addStatement("$T weight = w[k][j]", c.scalar)
           .addStatement("$T column = in[k]", c.array)
           .beginControlFlow("for (int n = 0; n < m; n++)")
@@ -185,7 +185,7 @@ final class LoopBatch {
     if (i > 0) {
       DenseLayout previous = c.layers.get(i - 1);
       m.addStatement("$T down = b.$N", c.matrix, "dE_" + previous.name() + "_a")
-          .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
+          .addCode(LoopContext.open("k", 0, l.inputs()))
           .addStatement("$T dk = down[k]", c.array)
           .beginControlFlow("for (int n = 0; n < m; n++)")
           .addStatement("dk[n] = $L", c.zero())
@@ -197,17 +197,17 @@ final class LoopBatch {
       m.addComment("the layer's inputs row by row, for the weight gradients")
           .beginControlFlow("for (int n = 0; n < m; n++)")
           .addStatement("$T copy = b.$N[n]", c.array, inputRows)
-          .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
+          .addCode(LoopContext.open("k", 0, l.inputs()))
           .addStatement("copy[k] = in[k][n]")
           .endControlFlow()
           .endControlFlow();
     }
     m.addStatement("$T g = b.gradientRow", c.array)
-        .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
+        .addCode(LoopContext.open("j", 0, l.units()))
         .addStatement("$T d = delta[j]", c.array)
         .addStatement("int row = $L", LoopContext.rowStart(l))
         .addComment("∂E/∂w_jk = Σ_n δ_j[n]·in_k[n], accumulated row by row so the inner loop runs over k")
-        .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
+        .addCode(LoopContext.open("k", 0, l.inputs()))
         .addStatement("g[k] = $L", c.zero())
         .endControlFlow()
         .addComment("$L rows per pass over g: one load and one store of g[k] for $L multiply-adds", Schedule.COLUMNS_PER_PASS, Schedule.COLUMNS_PER_PASS)
@@ -217,18 +217,18 @@ final class LoopBatch {
       m.addStatement("$T d$L = d[$L]", c.scalar, col, LoopContext.plus("n", col))
           .addStatement("$T r$L = b.$N[$L]", c.array, col, inputRows, LoopContext.plus("n", col));
     }
-    m.beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
+    m.addCode(LoopContext.open("k", 0, l.inputs()))
         .addStatement("g[k] += $L", LoopContext.passSum(c -> "d" + c + " * r" + c + "[k]"))
         .endControlFlow()
         .endControlFlow()
         .beginControlFlow("for (int n = blocked; n < m; n++)")
         .addStatement("$T dn = d[n]", c.scalar)
         .addStatement("$T r = b.$N[n]", c.array, inputRows)
-        .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
+        .addCode(LoopContext.open("k", 0, l.inputs()))
         .addStatement("g[k] += dn * r[k]")
         .endControlFlow()
         .endControlFlow()
-        .beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
+        .addCode(LoopContext.open("k", 0, l.inputs()))
         .addStatement("grad[row + k] += g[k]");
     if (i > 0) {
       m.addStatement("$T weight = w[k][j]", c.scalar)
@@ -252,7 +252,7 @@ final class LoopBatch {
       m.addComment("$L", c.gateComment(i - 1))
           .addStatement("$T below = b.$N", c.matrix, "dE_" + previous.name() + "_z");
       gate.ifPresent(g -> LoopContext.loadOperands(m, g, previous, "b", c.matrix));
-      m.beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
+      m.addCode(LoopContext.open("k", 0, l.inputs()))
           .beginControlFlow("for (int n = 0; n < m; n++)");
       if (gate.isPresent()) {
         c.element(gate.get(), Map.of(Operand.UP, "down[k][n]", Operand.Z, "z[k][n]", Operand.OUT, "a[k][n]"))

@@ -1,6 +1,7 @@
 package io.gradgen.processor.emit;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import io.gradgen.Activation;
@@ -116,20 +117,39 @@ final class LoopContext {
    */
   void addSoftmax(MethodSpec.Builder m, DenseLayout l, String row, String maxInto, String logSumInto) {
     m.addStatement("$T max = z[0]$L", scalar, row)
-        .beginControlFlow("for (int j = 1; j < $L; j++)", l.units())
+        .addCode(LoopContext.open("j", 1, l.units()))
         .addStatement("max = Math.max(max, z[j]$L)", row)
         .endControlFlow()
         .addStatement("$T total = $L", scalar, zero())
-        .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
+        .addCode(LoopContext.open("j", 0, l.units()))
         // z == max gives e^0 = 1 also where max is infinite (a float logit past 3.4e38), where z − max is NaN
         .addStatement("a[j]$L = z[j]$L == max ? $L : $L", row, row, one(), numeric.math("Math.exp(z[j]" + row + " - max)"))
         .addStatement("total += a[j]$L", row)
         .endControlFlow()
-        .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
+        .addCode(LoopContext.open("j", 0, l.units()))
         .addStatement("a[j]$L /= total", row)
         .endControlFlow()
         .addStatement("$L = max", maxInto)
         .addStatement("$L = $L", logSumInto, numeric.math("Math.log(total)"));
+  }
+
+  /** {@link #open(String, int, int, int)} with step 1. */
+  static CodeBlock open(String index, int from, int to) {
+    return open(index, from, to, 1);
+  }
+
+  /**
+   * Opens {@code for (int index = from; index < to; index += step)}; close it with {@code
+   * endControlFlow()}. A loop that runs once (a layer with one input, a remainder of one column, a
+   * single pass of four columns) opens as a block that declares its index instead.
+   */
+  static CodeBlock open(String index, int from, int to, int step) {
+    if (to - from > 0 && to - from <= step) {
+      return CodeBlock.of("{\n$>int $N = $L;\n", index, from);
+    }
+    return step == 1
+        ? CodeBlock.of("for (int $N = $L; $N < $L; $N++) {\n$>", index, from, index, to, index)
+        : CodeBlock.of("for (int $N = $L; $N < $L; $N += $L) {\n$>", index, from, index, to, index, step);
   }
 
   /** Where neuron j's row of weights starts: {@code firstWeight + j·inputs}. */

@@ -161,16 +161,16 @@ final class LoopEmitter {
         .addParameter(LoopContext.SCRATCH, "s");
     for (int i = 0; i < c.layers.size(); i++) {
       forward.addStatement("$N($L, $L, s)", LoopContext.forwardName(i), LoopContext.layerFields(c.layers.get(i)), i == 0 ? "x" : "s." + c.out(i - 1));
-      type.addMethod(LoopPrinter.flat(c.schedule.unitsInLocals(i) ? layerCode.layerForwardInLocals(i) : layerCode.layerForward(i)));
+      type.addMethod(c.schedule.unitsInLocals(i) ? layerCode.layerForwardInLocals(i) : layerCode.layerForward(i));
     }
     type.addMethod(forward.build());
-    type.addMethod(LoopPrinter.flat(lossCode.lossOf()));
-    type.addMethod(LoopPrinter.flat(lossCode.outputDelta()));
+    type.addMethod(lossCode.lossOf());
+    type.addMethod(lossCode.outputDelta());
     for (int i = c.layers.size() - 1; i >= 0; i--) {
-      type.addMethod(LoopPrinter.flat(
-          c.schedule.unitsInLocals(i) ? layerCode.layerBackwardInLocals(i, false) : layerCode.layerBackward(i, false)));
-      type.addMethod(LoopPrinter.flat(
-          c.schedule.unitsInLocals(i) ? layerCode.layerBackwardInLocals(i, true) : layerCode.layerBackward(i, true)));
+      type.addMethod(
+          c.schedule.unitsInLocals(i) ? layerCode.layerBackwardInLocals(i, false) : layerCode.layerBackward(i, false));
+      type.addMethod(
+          c.schedule.unitsInLocals(i) ? layerCode.layerBackwardInLocals(i, true) : layerCode.layerBackward(i, true));
     }
 
     MethodSpec.Builder step = MethodSpec.methodBuilder("trainStep")
@@ -256,7 +256,7 @@ final class LoopEmitter {
             .build(),
         CodeBlock.of("$T loss = gradientRows(xs, xOffset, ts, tOffset, count, g, s);\n", c.scalar),
         CodeBlock.of("descend(g, scale);\nSCRATCH.give(s);\n")));
-    type.addMethod(LoopPrinter.flat(descend(type)));
+    type.addMethod(descend(type));
   }
 
   /**
@@ -285,7 +285,7 @@ final class LoopEmitter {
           .addParameter(c.array, "g")
           .addParameter(c.scalar, "scale");
       addUpdates(chunk, from, to);
-      type.addMethod(LoopPrinter.flat(chunk.build()));
+      type.addMethod(chunk.build());
       m.addStatement("$N(g, scale)", part);
     }
     return m.build();
@@ -294,14 +294,14 @@ final class LoopEmitter {
   /** The updates of layers {@code from} to {@code to − 1}. */
   private void addUpdates(MethodSpec.Builder m, int from, int to) {
     for (DenseLayout l : c.layers.subList(from, to)) {
-      m.beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
+      m.addCode(LoopContext.open("k", 0, l.inputs()))
           .addStatement("$T column = $N[k]", c.array, LoopContext.weights(l))
-          .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
+          .addCode(LoopContext.open("j", 0, l.units()))
           .addStatement("column[j] -= scale * g[$L + k]", LoopContext.rowStart(l))
           .endControlFlow()
           .endControlFlow();
       switch (l.bias()) {
-        case PER_NEURON -> m.beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
+        case PER_NEURON -> m.addCode(LoopContext.open("j", 0, l.units()))
             .addStatement("$N[j] -= scale * g[$L + j]", LoopContext.biases(l), l.firstBias())
             .endControlFlow();
         case SHARED -> m.addStatement("$N[0] -= scale * g[$L]", LoopContext.biases(l), l.firstBias());

@@ -42,28 +42,28 @@ final class LoopLayers {
     if (l.activation() != Activation.IDENTITY) {
       m.addStatement("$T a = s.$N", c.array, l.name() + "_a");
     }
-    m.beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
+    m.addCode(LoopContext.open("j", 0, l.units()))
         .addStatement("z[j] = $L", c.biasOf(l, "j"))
         .endControlFlow();
     int blocked = l.inputs() / Schedule.COLUMNS_PER_PASS * Schedule.COLUMNS_PER_PASS;
     if (blocked > 0) {
       m.addComment("$L columns per pass over z: one load and one store of z[j] for $L multiply-adds",
               Schedule.COLUMNS_PER_PASS, Schedule.COLUMNS_PER_PASS)
-          .beginControlFlow("for (int k = 0; k < $L; k += $L)", blocked, Schedule.COLUMNS_PER_PASS);
+          .addCode(LoopContext.open("k", 0, blocked, Schedule.COLUMNS_PER_PASS));
       for (int col = 0; col < Schedule.COLUMNS_PER_PASS; col++) {
         m.addStatement("$T c$L = w[$L]", c.array, col, LoopContext.plus("k", col))
             .addStatement("$T in$L = in[$L]", c.scalar, col, LoopContext.plus("k", col));
       }
-      m.beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
+      m.addCode(LoopContext.open("j", 0, l.units()))
           .addStatement("z[j] += $L", LoopContext.passSum(c -> "c" + c + "[j] * in" + c))
           .endControlFlow()
           .endControlFlow();
     }
     if (blocked < l.inputs()) {
-      m.beginControlFlow("for (int k = $L; k < $L; k++)", blocked, l.inputs())
+      m.addCode(LoopContext.open("k", blocked, l.inputs()))
           .addStatement("$T column = w[k]", c.array)
           .addStatement("$T ink = in[k]", c.scalar)
-          .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
+          .addCode(LoopContext.open("j", 0, l.units()))
           .addStatement("z[j] += column[j] * ink")
           .endControlFlow()
           .endControlFlow();
@@ -76,7 +76,7 @@ final class LoopLayers {
   private void addActivation(MethodSpec.Builder m, int i) {
     DenseLayout l = c.layers.get(i);
     c.plan.layers().get(i).activation().ifPresent(f -> {
-      m.beginControlFlow("for (int j = 0; j < $L; j++)", l.units());
+      m.addCode(LoopContext.open("j", 0, l.units()));
       c.element(f, Map.of(Operand.Z, "z[j]")).assign(m, "a[j]", "=");
       m.endControlFlow();
     });
@@ -107,7 +107,7 @@ final class LoopLayers {
     for (int j = 0; j < l.units(); j++) {
       m.addStatement("$T z$L = $L", c.scalar, j, c.biasOf(l, Integer.toString(j)));
     }
-    m.beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs())
+    m.addCode(LoopContext.open("k", 0, l.inputs()))
         .addStatement("$T column = w[k]", c.array)
         .addStatement("$T ink = in[k]", c.scalar);
     for (int j = 0; j < l.units(); j++) {
@@ -132,7 +132,7 @@ final class LoopLayers {
     MethodSpec.Builder m = backwardMethod(i, descend);
     if (descend) {
       m.addStatement("$T step = s.$N", c.array, l.name() + "_step")
-          .beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
+          .addCode(LoopContext.open("j", 0, l.units()))
           .addStatement("step[j] = learningRate * delta[j]")
           .endControlFlow();
     }
@@ -142,7 +142,7 @@ final class LoopLayers {
     }
     // The first layer's fused step sends nothing down and adds no gradient: it needs no such loop.
     if (i > 0 || !descend) {
-      m.beginControlFlow("for (int j = 0; j < $L; j++)", l.units());
+      m.addCode(LoopContext.open("j", 0, l.units()));
       if (i > 0) {
         m.addStatement("sum += delta[j] * column[j]");
       }
@@ -155,14 +155,14 @@ final class LoopLayers {
       m.addStatement("down[k] = sum");
     }
     if (descend) {
-      m.beginControlFlow("for (int j = 0; j < $L; j++)", l.units())
+      m.addCode(LoopContext.open("j", 0, l.units()))
           .addStatement("column[j] -= step[j] * ink")
           .endControlFlow();
     }
     m.endControlFlow();
     if (l.bias() != Bias.NONE) {
       String element = l.bias() == Bias.SHARED ? "0" : "j";
-      m.beginControlFlow("for (int j = 0; j < $L; j++)", l.units());
+      m.addCode(LoopContext.open("j", 0, l.units()));
       if (descend) {
         m.addStatement("biases[$L] -= step[j]", element);
       } else {
@@ -183,7 +183,7 @@ final class LoopLayers {
     m.addComment("$L", c.gateComment(i - 1))
         .addStatement("$T below = s.$N", c.array, "dE_" + previous.name() + "_z");
     gate.ifPresent(g -> LoopContext.loadOperands(m, g, previous, "s", c.array));
-    m.beginControlFlow("for (int k = 0; k < $L; k++)", l.inputs());
+    m.addCode(LoopContext.open("k", 0, l.inputs()));
     if (gate.isPresent()) {
       c.element(gate.get(), Map.of(Operand.UP, "down[k]", Operand.Z, "z[k]", Operand.OUT, "a[k]")).assign(m, "below[k]", "=");
     } else {
@@ -200,7 +200,7 @@ final class LoopLayers {
     if (i > 0) {
       m.addStatement("$T down = s.$N", c.array, "dE_" + c.layers.get(i - 1).name() + "_a");
     }
-    m.beginControlFlow("for (int k = 0; k < $L; k++)", c.layers.get(i).inputs());
+    m.addCode(LoopContext.open("k", 0, c.layers.get(i).inputs()));
     if (descend || i > 0) {
       m.addStatement("$T column = w[k]", c.array);
     }

@@ -42,14 +42,14 @@ final class LoopLoss {
       case SUM_OF_TERMS -> {
         ElementCall term = loss.term().orElseThrow();
         m.addJavadoc("E = $LΣ $L over the outputs.\n", LoopContext.scaleNote(loss.scale()), term.function().formula());
-        m.beginControlFlow("for (int j = 0; j < $L; j++)", last.units());
+        m.addCode(LoopContext.open("j", 0, last.units()));
         c.element(term, Map.of(Operand.OUT, "o[j]", Operand.TARGET, "t[j]")).assign(m, "sum", "+=");
         m.endControlFlow();
         m.addStatement("return $L", c.scaled(loss.scale(), "sum"));
       }
       case SIGMOID_CROSS_ENTROPY -> {
         m.addJavadoc("E = −Σ[t·ln o + (1 − t)·ln(1 − o)], as Σ[max(z, 0) − z·t + ln(1 + e^−|z|)], finite for any z.\n")
-            .beginControlFlow("for (int j = 0; j < $L; j++)", last.units());
+            .addCode(LoopContext.open("j", 0, last.units()));
         c.element(loss.term().orElseThrow(), Map.of(Operand.Z, "z[j]", Operand.TARGET, "t[j]")).assign(m, "sum", "+=");
         m.endControlFlow().addStatement("return sum");
       }
@@ -57,7 +57,7 @@ final class LoopLoss {
           .addJavadoc("E = −Σ t·ln p, as Σ t·((max z − z) + ln Σ e^(z − max z)), finite for any z; the softmax kept both.\n")
           .addStatement("$T max = s.$N", c.scalar, last.name() + "_max")
           .addStatement("$T logSum = s.$N", c.scalar, last.name() + "_logSum")
-          .beginControlFlow("for (int j = 0; j < $L; j++)", last.units())
+          .addCode(LoopContext.open("j", 0, last.units()))
           .addStatement("sum += $L", crossEntropyTerm("t[j]", "z[j]"))
           .endControlFlow()
           .addStatement("return sum");
@@ -91,7 +91,7 @@ final class LoopLoss {
       if (fused.reads(Operand.TARGET_SUM)) {
         addTargetSum(m, n, "t[j]");
       }
-      m.beginControlFlow("for (int j = 0; j < $L; j++)", n);
+      m.addCode(LoopContext.open("j", 0, n));
       c.element(fused, Map.of(Operand.OUT, "o[j]", Operand.TARGET, "t[j]", Operand.Z, "z[j]",
           Operand.TARGET_SUM, "targetSum")).assign(m, "delta[j]", "=");
       return m.endControlFlow().build();
@@ -101,7 +101,7 @@ final class LoopLoss {
     if (loss.delta().isPresent()) {
       m.addStatement("$T up = s.$N", c.array, "dE_" + name + "_a");
     }
-    m.beginControlFlow("for (int j = 0; j < $L; j++)", n);
+    m.addCode(LoopContext.open("j", 0, n));
     c.element(loss.up().orElseThrow(), Map.of(Operand.OUT, "o[j]", Operand.TARGET, "t[j]")).assign(m, up + "[j]", "=");
     m.endControlFlow();
     if (loss.delta().isEmpty()) {
@@ -115,7 +115,7 @@ final class LoopLoss {
       m.addComment("softmax gate: δ_j = Σ_i up_i·p_i·(δ_ij − p_j) = p_j·(up_j − Σ_i up_i·p_i)");
       addSoftmaxSums(m, n, "up[i]", "o[i]", gate.reads(Operand.RESIDUAL));
     }
-    m.beginControlFlow("for (int j = 0; j < $L; j++)", n);
+    m.addCode(LoopContext.open("j", 0, n));
     c.element(gate, Map.of(Operand.UP, "up[j]", Operand.Z, "z[j]", Operand.OUT, "o[j]", Operand.TARGET, "t[j]",
         Operand.DOT, "dot", Operand.RESIDUAL, "residual")).assign(m, "delta[j]", "=");
     return m.endControlFlow().build();
@@ -152,14 +152,14 @@ final class LoopLoss {
         }
         m.addStatement("$T max = b.$N[n]", c.scalar, name + "_max")
             .addStatement("$T logSum = b.$N[n]", c.scalar, name + "_logSum")
-            .beginControlFlow("for (int j = 0; j < $L; j++)", units)
+            .addCode(LoopContext.open("j", 0, units))
             .addStatement("$T t = ts[row + j]", c.scalar)
             .addStatement("loss += $L", crossEntropyTerm("t", "z[j][n]"));
         c.element(loss.delta().orElseThrow(), at).assign(m, "delta[j][n]", "=");
         m.endControlFlow();
       }
       case SIGMOID_CROSS_ENTROPY -> {
-        m.beginControlFlow("for (int j = 0; j < $L; j++)", units)
+        m.addCode(LoopContext.open("j", 0, units))
             .addStatement("$T t = ts[row + j]", c.scalar);
         Set<String> taken = new HashSet<>();
         c.element(loss.term().orElseThrow(), at, taken).assign(m, "loss", "+=");
@@ -169,7 +169,7 @@ final class LoopLoss {
       case SUM_OF_TERMS -> {
         String up = loss.delta().isPresent() ? "up[j][n]" : "delta[j][n]";
         m.addStatement("$T terms = $L", c.scalar, c.zero())
-            .beginControlFlow("for (int j = 0; j < $L; j++)", units)
+            .addCode(LoopContext.open("j", 0, units))
             .addStatement("$T t = ts[row + j]", c.scalar);
         Set<String> taken = new HashSet<>();
         c.element(loss.term().orElseThrow(), at, taken).assign(m, "terms", "+=");
@@ -180,7 +180,7 @@ final class LoopLoss {
           if (gate.reads(Operand.DOT)) {
             addSoftmaxSums(m, units, "up[i][n]", "o[i][n]", gate.reads(Operand.RESIDUAL));
           }
-          m.beginControlFlow("for (int j = 0; j < $L; j++)", units);
+          m.addCode(LoopContext.open("j", 0, units));
           if (gate.reads(Operand.TARGET)) {
             m.addStatement("$T t = ts[row + j]", c.scalar);
           }
@@ -207,12 +207,12 @@ final class LoopLoss {
    */
   private void addSoftmaxSums(MethodSpec.Builder m, int units, String up, String p, boolean residual) {
     m.addStatement("$T dot = $L", c.scalar, c.zero())
-        .beginControlFlow("for (int i = 0; i < $L; i++)", units)
+        .addCode(LoopContext.open("i", 0, units))
         .addStatement("dot += $L * $L", up, p)
         .endControlFlow();
     if (residual) {
       m.addStatement("$T residual = $L", c.scalar, c.zero())
-          .beginControlFlow("for (int i = 0; i < $L; i++)", units)
+          .addCode(LoopContext.open("i", 0, units))
           .addStatement("residual += $L * ($L - dot)", p, up)
           .endControlFlow();
     }
@@ -221,7 +221,7 @@ final class LoopLoss {
   /** {@code targetSum = Σ_j t_j}, the targets' sum that the exact softmax cross-entropy gate reads. */
   private void addTargetSum(MethodSpec.Builder m, int units, String target) {
     m.addStatement("$T targetSum = $L", c.scalar, c.zero())
-        .beginControlFlow("for (int j = 0; j < $L; j++)", units)
+        .addCode(LoopContext.open("j", 0, units))
         .addStatement("targetSum += $L", target)
         .endControlFlow();
   }
