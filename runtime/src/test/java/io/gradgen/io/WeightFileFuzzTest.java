@@ -54,7 +54,7 @@ class WeightFileFuzzTest {
     List<Preprocessor> preprocessing =
         List.of(s, MinMaxNormalizer.fit(data), Whitening.pca(s.transform(data)));
     LinearModel model = new LinearModel(3, true, PARAMETERS);
-    return WeightFile.encode(model, model.parameters().toArray(), preprocessing);
+    return WeightFileCodec.encode(model, model.parameters().toArray(), preprocessing);
   }
 
   /** {@code body} (everything but the checksum) followed by its correct CRC-32. */
@@ -211,7 +211,7 @@ class WeightFileFuzzTest {
     // d = 65536 makes d·d overflow int to 0, so an empty eigenvector array would match it.
     int d = 65536;
     WeightFileException e =
-        assertThrows(WeightFileException.class, () -> WeightFile.decode(crafted(out -> {
+        assertThrows(WeightFileException.class, () -> WeightFileCodec.decode(crafted(out -> {
           parameters(out, PARAMETERS);
           out.writeInt(1);
           out.writeUTF(Whitening.PCA_KIND);
@@ -232,12 +232,12 @@ class WeightFileFuzzTest {
   @Test
   void nonFiniteValuesAreRejectedByPosition() throws IOException {
     WeightFileException e =
-        assertThrows(WeightFileException.class, () -> WeightFile.decode(crafted(out -> {
+        assertThrows(WeightFileException.class, () -> WeightFileCodec.decode(crafted(out -> {
           parameters(out, 1, 2, Double.NaN, 4);
           out.writeInt(0);
         }), "nan.ggw"));
     assertEquals("nan.ggw is corrupted: parameter 2 is NaN, a weight file holds finite numbers only", e.getMessage());
-    e = assertThrows(WeightFileException.class, () -> WeightFile.decode(crafted(out -> {
+    e = assertThrows(WeightFileException.class, () -> WeightFileCodec.decode(crafted(out -> {
       parameters(out, PARAMETERS);
       out.writeInt(1);
       out.writeUTF(Standardizer.KIND);

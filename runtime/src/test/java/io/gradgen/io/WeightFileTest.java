@@ -155,7 +155,7 @@ class WeightFileTest {
     Path file = saved();
     byte[] before = Files.readAllBytes(file);
     LinearModel other = new LinearModel(3, true, 1, 2, 3, 4);
-    byte[] next = WeightFile.encode(other, other.parameters().toArray(), List.of());
+    byte[] next = WeightFileCodec.encode(other, other.parameters().toArray(), List.of());
     IOException e =
         assertThrows(
             IOException.class,
@@ -232,7 +232,7 @@ class WeightFileTest {
     // Another architecture of the same length is still refused.
     List<NetworkLayout.Layer> other = new java.util.ArrayList<>(model.layout().layers().stream()
         .map(l -> new NetworkLayout.Layer(l.name(), 1, Activation.TANH, Bias.NONE)).toList());
-    assertTrue(!WeightFile.stored(NetworkLayout.of(1, Loss.HALF_SUM_SQUARED_ERROR, other).fingerprint()).equals(stored));
+    assertTrue(!WeightFileCodec.stored(NetworkLayout.of(1, Loss.HALF_SUM_SQUARED_ERROR, other).fingerprint()).equals(stored));
   }
 
   @Test
