@@ -74,9 +74,9 @@ public final class TrainingSession {
   private TrainingResult result;
 
   TrainingSession(Trainer trainer, DifferentiableModel model, DataSet train, DataSet validation) {
-    checkFits("training", model, train);
+    Checks.fits("training", model, train);
     if (validation != null) {
-      checkFits("validation", model, validation);
+      Checks.fits("validation", model, validation);
     }
     StopRule.EarlyStopping early = null;
     long maxIterations = Long.MAX_VALUE;
@@ -89,7 +89,7 @@ public final class TrainingSession {
     }
     Parameters live = model.parameters();
     double[] flat = live.isFlat() ? live.block(0) : live.toArray();
-    int bad = firstNonFinite(flat);
+    int bad = Checks.firstNonFinite(flat);
     if (bad >= 0) {
       throw new IllegalArgumentException(
           "the model's parameter " + bad + " (" + model.layout().parameterName(bad) + ") is "
@@ -120,7 +120,7 @@ public final class TrainingSession {
       order[i] = i;
     }
     this.batchSize = Math.min(trainer.batchSize(), x.length);
-    boolean batched = batchSize > 1 && hasOwnBatchGradient(model);
+    boolean batched = batchSize > 1 && Checks.hasOwnBatchGradient(model);
     this.batchX = batched ? new double[batchSize * model.inputCount()] : null;
     this.batchT = batched ? new double[batchSize * model.outputCount()] : null;
     this.shuffle = batchSize < x.length;
@@ -131,19 +131,6 @@ public final class TrainingSession {
     this.history = new LossHistory(early == null ? 0 : early.minDelta());
     this.cursor = x.length;
     optimizer.reset(parameters.length);
-  }
-
-  private static void checkFits(String what, DifferentiableModel model, DataSet data) {
-    if (data.featureCount() != model.inputCount()) {
-      throw new IllegalArgumentException(
-          "the " + what + " data has " + data.featureCount() + " features, the model expects "
-              + model.inputCount());
-    }
-    if (data.targetCount() != model.outputCount()) {
-      throw new IllegalArgumentException(
-          "the " + what + " data has " + data.targetCount() + " targets, the model has "
-              + model.outputCount() + " outputs");
-    }
   }
 
   /**
@@ -201,13 +188,13 @@ public final class TrainingSession {
     if (!Double.isFinite(loss)) {
       throw diverge(TrainingDivergedException.Quantity.LOSS, -1, loss);
     }
-    int bad = firstNonFinite(gradient);
+    int bad = Checks.firstNonFinite(gradient);
     if (bad >= 0) {
       throw diverge(TrainingDivergedException.Quantity.GRADIENT, bad, gradient[bad]);
     }
     System.arraycopy(parameters, 0, lastFinite, 0, parameters.length);
     optimizer.step(parameters, gradient);
-    bad = firstNonFinite(parameters);
+    bad = Checks.firstNonFinite(parameters);
     if (bad >= 0) {
       double value = parameters[bad];
       System.arraycopy(lastFinite, 0, parameters, 0, parameters.length);
@@ -220,16 +207,6 @@ public final class TrainingSession {
       listener.onBatch(history.epochs() + 1, iterations, mean);
     }
     return mean;
-  }
-
-  /** The first index whose value is NaN or infinite, or −1. A loop, no allocation. */
-  private static int firstNonFinite(double[] values) {
-    for (int i = 0; i < values.length; i++) {
-      if (!Double.isFinite(values[i])) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /** Records the divergence (the session is over) and returns the exception to throw. */
@@ -359,18 +336,6 @@ public final class TrainingSession {
       }
     }
     return null;
-  }
-
-  /** True when the model's class implements the batch {@code gradient} itself (generated models do). */
-  private static boolean hasOwnBatchGradient(DifferentiableModel model) {
-    try {
-      return model.getClass()
-              .getMethod("gradient", double[].class, int.class, double[].class, int.class, int.class, double[].class)
-              .getDeclaringClass()
-          != DifferentiableModel.class;
-    } catch (NoSuchMethodException e) {
-      throw new AssertionError("DifferentiableModel declares the batch gradient", e);
-    }
   }
 
   /** Writes the optimizer's flat parameters into a model that stores them by column. */
