@@ -1,19 +1,13 @@
 package io.gradgen.data;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads CSV files (RFC 4180): fields separated by a comma or a chosen separator, quoted fields that
@@ -77,7 +71,7 @@ public final class Csv {
    *     CsvFormatException})
    */
   public DataSet read(Path file) throws IOException {
-    try (Reader reader = open(file)) {
+    try (Reader reader = CsvParser.open(file)) {
       return read(reader, file.getFileName().toString());
     }
   }
@@ -91,26 +85,8 @@ public final class Csv {
    *     CsvFormatException})
    */
   public Table readTable(Path file) throws IOException {
-    try (Reader reader = open(file)) {
+    try (Reader reader = CsvParser.open(file)) {
       return readTable(reader, file.getFileName().toString());
-    }
-  }
-
-  /** A reader of {@code file}'s text, decompressed when it starts with gzip's magic bytes. */
-  static Reader open(Path file) throws IOException {
-    InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-    try {
-      in.mark(2);
-      int b0 = in.read();
-      int b1 = in.read();
-      in.reset();
-      if (b0 == 0x1f && b1 == 0x8b) {
-        in = new GZIPInputStream(in, 1 << 16);
-      }
-      return new InputStreamReader(in, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      in.close();
-      throw e;
     }
   }
 
@@ -156,7 +132,7 @@ public final class Csv {
       double[] x = new double[featureCount];
       double[] t = new double[target < 0 ? 0 : 1];
       for (int c = 0, f = 0; c < width; c++) {
-        double value = number(parser, c, source, line);
+        double value = parser.finiteNumber(c, line);
         if (c == target) {
           t[0] = value;
         } else {
@@ -224,20 +200,6 @@ public final class Csv {
         + " (fields split at " + CsvParser.describe(separator) + ")";
   }
 
-  private static double number(CsvParser parser, int c, String source, int line) throws CsvFormatException {
-    if (parser.isEmpty(c)) {
-      throw new CsvFormatException(source, line, c + 1, "empty field, expected a number");
-    }
-    double value = parser.number(c);
-    if (Double.isNaN(value)) {
-      throw new CsvFormatException(source, line, c + 1, "'" + parser.field(c) + "' is not a number");
-    }
-    if (Double.isInfinite(value)) {
-      throw new CsvFormatException(source, line, c + 1, "'" + parser.field(c) + "' is not a finite number");
-    }
-    return value;
-  }
-
   /**
    * Reads CSV text into a table; {@code source} names it in error messages. Without a header the
    * columns are called {@code column1}, {@code column2}, …, as is a column whose header field is
@@ -264,7 +226,7 @@ public final class Csv {
         continue;
       }
       if (header && names == null) {
-        names = headerNames(parser, source);
+        names = parser.headerNames();
         continue;
       }
       int line = parser.line();
@@ -322,22 +284,6 @@ public final class Csv {
     } else {
       column.addText(text);
     }
-  }
-
-  private static List<String> headerNames(CsvParser parser, String source) throws CsvFormatException {
-    List<String> names = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    for (int i = 0; i < parser.fieldCount(); i++) {
-      String name = parser.field(i);
-      if (name.isEmpty()) {
-        name = "column" + (i + 1);
-      }
-      if (!seen.add(name)) {
-        throw new CsvFormatException(source, parser.line(), i + 1, "the header names column '" + name + "' twice");
-      }
-      names.add(name);
-    }
-    return names;
   }
 
   /** Configures a {@link Csv} reader. */

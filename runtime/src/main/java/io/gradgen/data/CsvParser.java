@@ -1,7 +1,18 @@
 package io.gradgen.data;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
 
 /**
  * An RFC 4180 tokenizer: records of fields separated by one character, a field optionally in
@@ -259,5 +270,63 @@ final class CsvParser {
       case ' ' -> "' ' (space)";
       default -> "'" + separator + "'";
     };
+  }
+
+  /**
+   * Field {@code c} as a finite number.
+   *
+   * @throws CsvFormatException naming the line and column if it is empty, not a number or infinite
+   */
+  double finiteNumber(int c, int line) throws CsvFormatException {
+    if (isEmpty(c)) {
+      throw new CsvFormatException(source, line, c + 1, "empty field, expected a number");
+    }
+    double value = number(c);
+    if (Double.isNaN(value)) {
+      throw new CsvFormatException(source, line, c + 1, "'" + field(c) + "' is not a number");
+    }
+    if (Double.isInfinite(value)) {
+      throw new CsvFormatException(source, line, c + 1, "'" + field(c) + "' is not a finite number");
+    }
+    return value;
+  }
+
+  /**
+   * The current row's fields as column names, {@code columnN} for an empty one.
+   *
+   * @throws CsvFormatException if the row names a column twice
+   */
+  List<String> headerNames() throws CsvFormatException {
+    List<String> names = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < fieldCount(); i++) {
+      String name = field(i);
+      if (name.isEmpty()) {
+        name = "column" + (i + 1);
+      }
+      if (!seen.add(name)) {
+        throw new CsvFormatException(source, line(), i + 1, "the header names column '" + name + "' twice");
+      }
+      names.add(name);
+    }
+    return names;
+  }
+
+  /** A reader of {@code file}'s text, decompressed when it starts with gzip's magic bytes. */
+  static Reader open(Path file) throws IOException {
+    InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    try {
+      in.mark(2);
+      int b0 = in.read();
+      int b1 = in.read();
+      in.reset();
+      if (b0 == 0x1f && b1 == 0x8b) {
+        in = new GZIPInputStream(in, 1 << 16);
+      }
+      return new InputStreamReader(in, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      in.close();
+      throw e;
+    }
   }
 }
