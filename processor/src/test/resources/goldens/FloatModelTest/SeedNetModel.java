@@ -118,6 +118,15 @@ public final class SeedNetModel implements SeedNet, DifferentiableFloatModel {
   }
 
   /**
+   * True: every call keeps its intermediate values in its own scratch, so calls from several threads
+   * at once give what they give one after another while nobody writes the parameters.
+   */
+  @Override
+  public boolean isThreadSafe() {
+    return true;
+  }
+
+  /**
    * The layer table of {@link #summary()}: every layer, its units, activation, bias and parameters.
    */
   @Override

@@ -74,4 +74,16 @@ public interface FloatModel {
    *     the expected length
    */
   void predict(float[] x, float[] y);
+
+  /**
+   * Whether {@code predict}, {@code loss} and {@code gradient}, single and batch, may be called
+   * from several threads at once on this instance while nobody writes its parameters, as for
+   * {@link Model#isThreadSafe}. Generated models may.
+   *
+   * @return true if concurrent calls give exactly what the same calls one after another give; false
+   *     by default
+   */
+  default boolean isThreadSafe() {
+    return false;
+  }
 }

@@ -89,4 +89,18 @@ public interface Model {
    *     actual and the expected length
    */
   void predict(double[] x, double[] y);
+
+  /**
+   * Whether {@code predict}, {@code loss} and {@code gradient}, single and batch, may be called
+   * from several threads at once on this instance while nobody writes its parameters. Generated
+   * models may (they keep no state of a call in the instance); the trainer splits a mini-batch
+   * across threads only for a model that says so. The fused {@code trainStep} writes the
+   * parameters and is never thread-safe.
+   *
+   * @return true if concurrent calls give exactly what the same calls one after another give; false
+   *     by default
+   */
+  default boolean isThreadSafe() {
+    return false;
+  }
 }

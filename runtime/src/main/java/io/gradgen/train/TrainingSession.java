@@ -49,6 +49,8 @@ public final class TrainingSession {
    */
   private final double[] batchX;
   private final double[] batchT;
+  /** Sums large batches with several threads; null where the trainer or the model asks for one. */
+  private final ParallelGradient parallel;
   private final double[][] x;
   private final double[][] t;
   private final double[][] validationX;
@@ -123,6 +125,14 @@ public final class TrainingSession {
     boolean batched = batchSize > 1 && Checks.hasOwnBatchGradient(model);
     this.batchX = batched ? new double[batchSize * model.inputCount()] : null;
     this.batchT = batched ? new double[batchSize * model.outputCount()] : null;
+    this.parallel = batched && trainer.threads() > 1 && model.isThreadSafe()
+            && isWorthSplitting(batchSize, trainer.threads(), parameters.length)
+        ? new ParallelGradient(model, trainer.threads())
+        : null;
+    if (parallel != null) {
+      // Workers end with the session's last step or, for a session dropped before it, with it.
+      CLEANER.register(this, parallel::close);
+    }
     this.shuffle = batchSize < x.length;
     this.random = new SplittableRandom(trainer.seed());
     this.maxIterations = maxIterations;
@@ -131,6 +141,13 @@ public final class TrainingSession {
     this.history = new LossHistory(early == null ? 0 : early.minDelta());
     this.cursor = x.length;
     optimizer.reset(parameters.length);
+  }
+
+  private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
+
+  /** At least 2 rows per thread and 2²⁰ row·parameter products: below, a hand-off costs more than it saves. */
+  private static boolean isWorthSplitting(int rows, int threads, int parameters) {
+    return rows >= 2 * threads && (long) rows * parameters >= 1L << 20;
   }
 
   /**
@@ -170,7 +187,9 @@ public final class TrainingSession {
         System.arraycopy(x[sample], 0, batchX, n * inputs, inputs);
         System.arraycopy(t[sample], 0, batchT, n * outputs, outputs);
       }
-      loss = model.gradient(batchX, 0, batchT, 0, count, gradient);
+      loss = parallel != null && isWorthSplitting(count, parallel.threads(), parameters.length)
+          ? parallel.gradient(batchX, batchT, count, gradient)
+          : model.gradient(batchX, 0, batchT, 0, count, gradient);
     } else {
       for (int i = cursor; i < end; i++) {
         int sample = order[i];
@@ -209,6 +228,12 @@ public final class TrainingSession {
     return mean;
   }
 
+  private void stopWorkers() {
+    if (parallel != null) {
+      parallel.close();
+    }
+  }
+
   /** Records the divergence (the session is over) and returns the exception to throw. */
   private TrainingDivergedException diverge(
       TrainingDivergedException.Quantity quantity, int index, double value) {
@@ -216,6 +241,7 @@ public final class TrainingSession {
     diverged =
         new TrainingDivergedException(
             history.epochs() + 1, iterations, quantity, index, name, value, history.copy());
+    stopWorkers();
     return diverged;
   }
 
@@ -349,6 +375,7 @@ public final class TrainingSession {
     if (result != null) {
       return result;
     }
+    stopWorkers();
     int restored = 0;
     // With early stopping among the rules, the best validation epoch's weights are restored
     // whichever rule ends training: maxEpochs may well come first.
