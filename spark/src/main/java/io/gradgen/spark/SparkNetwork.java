@@ -41,24 +41,43 @@ import org.apache.spark.storage.StorageLevel;
 public final class SparkNetwork extends Estimator<SparkNetworkModel> implements DefaultParamsWritable {
   private static final long serialVersionUID = 1L;
 
+  /** This stage's unique id. */
   private final String uid;
+  /** The {@code modelClass} param. */
   private final Param<String> modelClass;
+  /** The {@code featuresCol} param. */
   private final Param<String> featuresCol;
+  /** The {@code labelCol} param. */
   private final Param<String> labelCol;
+  /** The {@code predictionCol} param. */
   private final Param<String> predictionCol;
+  /** The {@code probabilityCol} param. */
   private final Param<String> probabilityCol;
+  /** The {@code validationIndicatorCol} param. */
   private final Param<String> validationIndicatorCol;
+  /** The {@code maxIter} param. */
   private final IntParam maxIter;
+  /** The {@code stepSize} param. */
   private final DoubleParam stepSize;
+  /** The {@code miniBatchFraction} param. */
   private final DoubleParam miniBatchFraction;
+  /** The {@code optimizer} param. */
   private final Param<String> optimizer;
+  /** The {@code momentum} param. */
   private final DoubleParam momentum;
+  /** The {@code seed} param. */
   private final LongParam seed;
+  /** The {@code initializer} param. */
   private final Param<String> initializer;
+  /** The {@code targetLoss} param. */
   private final DoubleParam targetLoss;
+  /** The {@code earlyStoppingPatience} param. */
   private final IntParam earlyStoppingPatience;
+  /** The {@code earlyStoppingMinDelta} param. */
   private final DoubleParam earlyStoppingMinDelta;
+  /** The {@code localSteps} param. */
   private final IntParam localSteps;
+  /** The {@code aggregationDepth} param. */
   private final IntParam aggregationDepth;
 
   /**
@@ -157,39 +176,90 @@ public final class SparkNetwork extends Estimator<SparkNetworkModel> implements 
   /** @return the depth of the gradient's {@code treeAggregate} */
   public IntParam aggregationDepth() { return aggregationDepth; }
 
-  /** @param value the features column @return this estimator */
+  /**
+   * @param value the features column
+   * @return this estimator
+   */
   public SparkNetwork setFeaturesCol(String value) { set(featuresCol, value); return this; }
-  /** @param value the label column @return this estimator */
+  /**
+   * @param value the label column
+   * @return this estimator
+   */
   public SparkNetwork setLabelCol(String value) { set(labelCol, value); return this; }
-  /** @param value the prediction column @return this estimator */
+  /**
+   * @param value the prediction column
+   * @return this estimator
+   */
   public SparkNetwork setPredictionCol(String value) { set(predictionCol, value); return this; }
-  /** @param value the probability column ("" for none) @return this estimator */
+  /**
+   * @param value the probability column ("" for none)
+   * @return this estimator
+   */
   public SparkNetwork setProbabilityCol(String value) { set(probabilityCol, value); return this; }
-  /** @param value the boolean validation-row column @return this estimator */
+  /**
+   * @param value the boolean validation-row column
+   * @return this estimator
+   */
   public SparkNetwork setValidationIndicatorCol(String value) { set(validationIndicatorCol, value); return this; }
-  /** @param value the maximum number of epochs, at least 1 @return this estimator */
+  /**
+   * @param value the maximum number of epochs, at least 1
+   * @return this estimator
+   */
   public SparkNetwork setMaxIter(int value) { set(maxIter, value); return this; }
-  /** @param value the learning rate, above 0 @return this estimator */
+  /**
+   * @param value the learning rate, above 0
+   * @return this estimator
+   */
   public SparkNetwork setStepSize(double value) { set(stepSize, value); return this; }
-  /** @param value the fraction of the rows per step, in (0, 1] @return this estimator */
+  /**
+   * @param value the fraction of the rows per step, in (0, 1]
+   * @return this estimator
+   */
   public SparkNetwork setMiniBatchFraction(double value) { set(miniBatchFraction, value); return this; }
-  /** @param value sgd, momentum, nesterov or adam @return this estimator */
+  /**
+   * @param value sgd, momentum, nesterov or adam
+   * @return this estimator
+   */
   public SparkNetwork setOptimizer(String value) { set(optimizer, value); return this; }
-  /** @param value the momentum coefficient, in [0, 1) @return this estimator */
+  /**
+   * @param value the momentum coefficient, in [0, 1)
+   * @return this estimator
+   */
   public SparkNetwork setMomentum(double value) { set(momentum, value); return this; }
-  /** @param value the seed @return this estimator */
+  /**
+   * @param value the seed
+   * @return this estimator
+   */
   public SparkNetwork setSeed(long value) { set(seed, value); return this; }
-  /** @param value xavier, he or uniform @return this estimator */
+  /**
+   * @param value xavier, he or uniform
+   * @return this estimator
+   */
   public SparkNetwork setInitializer(String value) { set(initializer, value); return this; }
-  /** @param value the training loss to stop at (NaN: off) @return this estimator */
+  /**
+   * @param value the training loss to stop at (NaN: off)
+   * @return this estimator
+   */
   public SparkNetwork setTargetLoss(double value) { set(targetLoss, value); return this; }
-  /** @param value the patience in epochs (0: off) @return this estimator */
+  /**
+   * @param value the patience in epochs (0: off)
+   * @return this estimator
+   */
   public SparkNetwork setEarlyStoppingPatience(int value) { set(earlyStoppingPatience, value); return this; }
-  /** @param value the least improvement, at least 0 @return this estimator */
+  /**
+   * @param value the least improvement, at least 0
+   * @return this estimator
+   */
   public SparkNetwork setEarlyStoppingMinDelta(double value) { set(earlyStoppingMinDelta, value); return this; }
-  /** @param value local SGD steps per averaging, at least 1 @return this estimator */
+  /**
+   * @param value local SGD steps per averaging, at least 1
+   * @return this estimator
+   */
   public SparkNetwork setLocalSteps(int value) { set(localSteps, value); return this; }
-  /** @param value the tree depth, at least 1 @return this estimator */
+  /**
+   * @param value the tree depth, at least 1
+   * @return this estimator
+   */
   public SparkNetwork setAggregationDepth(int value) { set(aggregationDepth, value); return this; }
 
   private String validationColumn() {

@@ -30,12 +30,19 @@ import org.apache.spark.sql.types.StructType;
 public final class SparkNetworkModel extends Model<SparkNetworkModel> implements MLWritable {
   private static final long serialVersionUID = 1L;
 
+  /** This stage's unique id. */
   private final String uid;
+  /** The trained weights, in the generated class's flat parameter order. */
   private final double[] weights;
+  /** How the fit ended; not saved. */
   private final transient TrainingResult result;
+  /** The {@code modelClass} param. */
   private final Param<String> modelClass;
+  /** The {@code featuresCol} param. */
   private final Param<String> featuresCol;
+  /** The {@code predictionCol} param. */
   private final Param<String> predictionCol;
+  /** The {@code probabilityCol} param. */
   private final Param<String> probabilityCol;
 
   SparkNetworkModel(String uid, String className, double[] weights, TrainingResult result) {
@@ -66,11 +73,20 @@ public final class SparkNetworkModel extends Model<SparkNetworkModel> implements
   /** @return the probability column {@code transform} adds for softmax networks ("" for none) */
   public Param<String> probabilityCol() { return probabilityCol; }
 
-  /** @param value the features column @return this model */
+  /**
+   * @param value the features column
+   * @return this model
+   */
   public SparkNetworkModel setFeaturesCol(String value) { set(featuresCol, value); return this; }
-  /** @param value the prediction column @return this model */
+  /**
+   * @param value the prediction column
+   * @return this model
+   */
   public SparkNetworkModel setPredictionCol(String value) { set(predictionCol, value); return this; }
-  /** @param value the probability column ("" for none) @return this model */
+  /**
+   * @param value the probability column ("" for none)
+   * @return this model
+   */
   public SparkNetworkModel setProbabilityCol(String value) { set(probabilityCol, value); return this; }
 
   /**
