@@ -108,6 +108,10 @@ final class DistributedTrainer {
     if (sums.trainRows == 0) {
       throw new IllegalArgumentException("the data has no training rows");
     }
+    if (best != null && sums.validationRows == 0) {
+      throw new IllegalArgumentException(
+          "early stopping watches the validation loss, but validationIndicatorCol marks no row as a validation row");
+    }
     double trainingLoss = sums.trainLoss / sums.trainRows;
     double validationLoss = sums.validationRows == 0 ? Double.NaN : sums.validationLoss / sums.validationRows;
     if (!Double.isFinite(trainingLoss)) {

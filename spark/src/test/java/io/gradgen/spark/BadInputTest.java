@@ -112,6 +112,26 @@ class BadInputTest {
   }
 
   @Test
+  void earlyStoppingWithNoValidationRowIsRefused() {
+    Dataset<Row> data = frame(schema(SQLDataTypes.VectorType(), DataTypes.DoubleType).add("isValidation", DataTypes.BooleanType),
+        List.of(RowFactory.create(Vectors.dense(zeros(64)), 1.0, false)));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new SparkNetwork(DigitsNetModel.class).setValidationIndicatorCol("isValidation").setEarlyStoppingPatience(3)
+            .setMaxIter(2).fit(data));
+    assertEquals("early stopping watches the validation loss, but validationIndicatorCol marks no row as a validation row",
+        e.getMessage());
+  }
+
+  @Test
+  void aValidationIndicatorThatIsNotBooleanIsRefusedNamingItsType() {
+    Dataset<Row> data = frame(schema(SQLDataTypes.VectorType(), DataTypes.DoubleType).add("isValidation", DataTypes.IntegerType),
+        List.of(RowFactory.create(Vectors.dense(zeros(64)), 1.0, 0)));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new SparkNetwork(DigitsNetModel.class).setValidationIndicatorCol("isValidation").fit(data));
+    assertEquals("column 'isValidation' (validationIndicatorCol) must be boolean, but is int", e.getMessage());
+  }
+
+  @Test
   void localStepsWithAnotherOptimizerThanSgdAreRefusedNamingBoth() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new SparkNetwork(DigitsNetModel.class).setLocalSteps(4).setOptimizer("adam").settings());
