@@ -120,7 +120,7 @@ final class Columns implements Serializable {
     return label;
   }
 
-  /** Whether the label is a class index (the prediction column then holds the most probable class). */
+  /** How the label becomes the target row; null for the inference columns. */
   Target target() {
     return target;
   }

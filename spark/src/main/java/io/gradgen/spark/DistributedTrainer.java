@@ -6,6 +6,7 @@ import io.gradgen.train.Optimizer;
 import io.gradgen.train.StopReason;
 import io.gradgen.train.StopRule;
 import io.gradgen.train.TrainingResult;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.spark.api.java.JavaRDD;
@@ -57,7 +58,7 @@ final class DistributedTrainer {
       shuffle(order, random);
       for (int first = 0; first < chunks; first += perPass) {
         boolean evaluate = first == 0 && epoch > 0;
-        int[] ids = java.util.Arrays.copyOfRange(order, first, Math.min(chunks, first + perPass));
+        int[] ids = Arrays.copyOfRange(order, first, Math.min(chunks, first + perPass));
         GradientPass.Sums sums = pass(data, theta, ids, chunks, evaluate);
         if (evaluate) {
           reason = record(history, sums, rules, iterations, theta, best);

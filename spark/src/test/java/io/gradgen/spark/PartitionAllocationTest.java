@@ -3,12 +3,14 @@ package io.gradgen.spark;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gradgen.data.DataSet;
+import io.gradgen.data.OneHot;
 import io.gradgen.train.Initializer;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -28,14 +30,13 @@ class PartitionAllocationTest {
 
   private PartitionData partition(int rows) {
     DigitsNetModel model = new DigitsNetModel();
-    StructType schema = new StructType().add("features", org.apache.spark.ml.linalg.SQLDataTypes.VectorType())
+    StructType schema = new StructType().add("features", SQLDataTypes.VectorType())
         .add("label", DataTypes.DoubleType);
     Columns columns = Columns.forTraining(schema, "features", "label", null, model);
     List<Row> list = new ArrayList<>();
     for (int i = 0; i < rows; i++) {
-      DataSet d = train;
-      int r = i % d.size();
-      list.add(RowFactory.create(Vectors.dense(d.features(r)), (double) io.gradgen.data.OneHot.argmax(d.targets(r))));
+      int r = i % train.size();
+      list.add(RowFactory.create(Vectors.dense(train.features(r)), (double) OneHot.argmax(train.targets(r))));
     }
     return PartitionData.pack(list.iterator(), columns, false, 1, 0).next();
   }
