@@ -18,12 +18,24 @@ public final class LossHistory {
   private int bestEpoch = -1;
   private final double minDelta;
 
-  /** An empty history; a validation loss counts as the new best when it beats the best by more than {@code minDelta}. */
-  LossHistory(double minDelta) {
+  /**
+   * An empty history, for training loops outside {@link TrainingSession} (such as a distributed
+   * trainer) that check the same {@link StopRule}s and report a {@link TrainingResult}.
+   *
+   * @param minDelta a validation loss counts as the new best when it beats the best by more than
+   *     this (the early-stopping rule's {@code minDelta}, 0 without one)
+   */
+  public LossHistory(double minDelta) {
     this.minDelta = minDelta;
   }
 
-  void add(double trainingLoss, double validationLoss) {
+  /**
+   * Records the next epoch's losses and updates {@link #bestEpoch}.
+   *
+   * @param trainingLoss the mean training loss with the weights the epoch ended with
+   * @param validationLoss the mean validation loss with those weights, NaN without a validation set
+   */
+  public void add(double trainingLoss, double validationLoss) {
     if (epochs == training.length) {
       training = Arrays.copyOf(training, epochs * 2);
       validation = Arrays.copyOf(validation, epochs * 2);
