@@ -1,0 +1,122 @@
+package io.gradgen.onnx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gradgen.DifferentiableModel;
+import io.gradgen.Precision;
+import io.gradgen.io.WeightFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every PyTorch fixture, at opsets 11 and 17, through {@code onnx import}: the written declaration
+ * compiles with javac and gradgen's processor, the weight file loads into the generated model, and
+ * its {@code predict} agrees with ONNX Runtime and with PyTorch's own numbers to 1e-5.
+ */
+class ImportAgainstOnnxRuntimeTest {
+  static final double TOLERANCE = 1e-5;
+
+  @TempDir static Path dir;
+  static ClassLoader classes;
+  static final Map<String, OnnxImport.Result> IMPORTS = new HashMap<>();
+
+  @BeforeAll
+  static void importAndCompileAll() throws Exception {
+    for (String name : Fixtures.IMPORTABLE) {
+      for (int opset : Fixtures.OPSETS) {
+        String type = typeName(name, opset);
+        IMPORTS.put(type, OnnxImport.run(Fixtures.onnx(name, opset), "imported", type, dir.resolve("src"),
+            dir.resolve(type + ".ggw"), null, Precision.DOUBLE));
+      }
+    }
+    classes = Javac.compile(dir.resolve("src"), dir.resolve("classes"));
+  }
+
+  static String typeName(String fixture, int opset) {
+    StringBuilder sb = new StringBuilder();
+    for (String part : fixture.split("-")) {
+      sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+    }
+    return sb.append("Opset").append(opset).toString();
+  }
+
+  static DifferentiableModel load(String type) throws Exception {
+    DifferentiableModel model = (DifferentiableModel) classes.loadClass("imported." + type + "Model")
+        .getConstructor().newInstance();
+    WeightFile.load(dir.resolve(type + ".ggw"), model);
+    return model;
+  }
+
+  /** What gradgen's model predicts, in the ONNX model's units (log-probabilities after LogSoftmax). */
+  static double[] predict(DifferentiableModel model, boolean logSoftmax, double[] x) {
+    double[] y = new double[model.outputCount()];
+    model.predict(x, y);
+    if (logSoftmax) {
+      for (int i = 0; i < y.length; i++) {
+        y[i] = Math.log(y[i]);
+      }
+    }
+    return y;
+  }
+
+  @Test
+  void importedModelsPredictWhatOnnxRuntimeAndPyTorchPredict() throws Exception {
+    Random random = new Random(17);
+    int checked = 0;
+    for (String name : Fixtures.IMPORTABLE) {
+      for (int opset : Fixtures.OPSETS) {
+        String type = typeName(name, opset);
+        ImportedNetwork network = IMPORTS.get(type).network();
+        DifferentiableModel model = load(type);
+        try (OnnxRuntimeOracle ort = new OnnxRuntimeOracle(Files.readAllBytes(Fixtures.onnx(name, opset)),
+            network.inputShape())) {
+          for (Fixtures.Sample s : Fixtures.reference(name)) {
+            double[] y = predict(model, network.logSoftmax(), s.x());
+            assertClose(s.y(), y, type + " against PyTorch");
+            assertClose(ort.run(s.x()), y, type + " against ONNX Runtime");
+            checked++;
+          }
+          for (int k = 0; k < 20; k++) {
+            double[] x = new double[model.inputCount()];
+            for (int i = 0; i < x.length; i++) {
+              x[i] = (float) (3 * random.nextGaussian()); // ONNX Runtime reads float32 inputs
+            }
+            assertClose(ort.run(x), predict(model, network.logSoftmax(), x), type + " against ONNX Runtime");
+            checked++;
+          }
+        }
+      }
+    }
+    assertEquals(Fixtures.IMPORTABLE.size() * Fixtures.OPSETS.size() * 26, checked);
+  }
+
+  @Test
+  void layersAndParameterCountsAreThoseOfThePyTorchModules() {
+    ImportedNetwork n = IMPORTS.get("TanhSigmoidMlpOpset17").network();
+    // nn.Linear(5, 6), Tanh, nn.Linear(6, 4, bias=False), Sigmoid, nn.Linear(4, 2), Sigmoid
+    assertEquals(5, n.inputs());
+    assertEquals(List.of(6, 4, 2), n.layers().stream().map(ImportedNetwork.Layer::units).toList());
+    assertEquals(5 * 6 + 6 + 6 * 4 + 4 * 2 + 2, n.parameters().length);
+    assertEquals("NONE", n.layers().get(1).bias().name());
+    ImportedNetwork flat = IMPORTS.get("SoftmaxClassifierOpset11").network();
+    assertEquals(6, flat.inputs()); // Flatten of [2, 3]
+    assertEquals(0.2f, (float) flat.layers().get(0).slope());
+    assertTrue(IMPORTS.get("EluLogsoftmaxOpset17").network().logSoftmax());
+  }
+
+  static void assertClose(double[] expected, double[] actual, String what) {
+    assertEquals(expected.length, actual.length, what + ": output count");
+    for (int i = 0; i < expected.length; i++) {
+      double tolerance = TOLERANCE * Math.max(1, Math.abs(expected[i]));
+      assertEquals(expected[i], actual[i], tolerance, what + ": output " + i);
+    }
+  }
+}
