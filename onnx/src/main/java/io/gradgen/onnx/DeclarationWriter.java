@@ -66,22 +66,23 @@ public final class DeclarationWriter {
       s.append("import ").append(i).append(";\n");
     }
     s.append("\n/**\n");
-    s.append(" * Imported from {@code ").append(origin).append("} (").append(network.producer().isEmpty()
-        ? "unknown producer" : network.producer()).append(", opset ").append(network.opset()).append(") by\n");
-    s.append(" * gradgen-onnx: ").append(network.inputs()).append(" inputs");
+    s.append(" * Imported by gradgen-onnx from {@code ").append(origin).append("} (").append(network.producer().isEmpty()
+        ? "unknown producer" : network.producer()).append(", opset ").append(network.opset()).append("):\n");
+    s.append(" * ").append(network.inputs()).append(" inputs");
     if (network.inputShape().length > 1) {
       s.append(" (the ONNX input's ").append(shape(network.inputShape())).append(", flattened row by row)");
     }
-    s.append(", ").append(network.layers().size()).append(" dense layers.\n");
-    s.append(" * The trained parameters are in {@code ").append(weightFile).append("}: load them with\n");
+    s.append(", ").append(network.layers().size()).append(" dense layers. gradgen generates {@code ").append(name)
+        .append("Model};\n");
+    s.append(" * the trained parameters are in {@code ").append(weightFile).append("}:\n");
     s.append(precision == Precision.FLOAT
-        ? " * {@code model.parameters().copyFrom(WeightFile.read(file).parameters())}.\n"
-        : " * {@code WeightFile.load(file, model)}.\n");
+        ? " * copy {@code WeightFile.read(file).parameters()} into {@code model.parameters()} as floats.\n"
+        : " * {@code WeightFile.load(Path.of(\"" + weightFile + "\"), new " + name + "Model())}.\n");
     if (network.logSoftmax()) {
       s.append(" *\n * <p>The ONNX model ends in LogSoftmax; this output layer is a softmax, so {@code predict}\n");
       s.append(" * returns probabilities, the exponentials of the ONNX outputs (the same ranking).\n");
     }
-    s.append(" * The loss is not in the ONNX file; it was chosen for the output layer and may be changed.\n");
+    s.append(" *\n * <p>The loss is not in the ONNX file: it was chosen for the output layer and may be changed.\n");
     s.append(" */\n");
     s.append("@Network(\n    inputs = ").append(network.inputs()).append(",\n    layers = {\n").append(layers)
         .append("    },\n    loss = Loss.").append(loss);
