@@ -148,6 +148,8 @@ public record OnnxModel(long irVersion, Map<String, Long> opsets, String produce
     public static final int INT32 = 6;
     /** DataType INT64. */
     public static final int INT64 = 7;
+    /** DataType BOOL, read into {@code ints} as 0 and 1. */
+    public static final int BOOL = 9;
     /** DataType DOUBLE (float64). */
     public static final int DOUBLE = 11;
 

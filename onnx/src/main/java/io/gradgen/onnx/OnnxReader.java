@@ -215,6 +215,13 @@ public final class OnnxReader {
         }
         return new Tensor(t.name(), t.dims(), t.dataType(), new double[0], v);
       }
+      case Tensor.BOOL -> {
+        long[] v = new long[raw.length];
+        for (int i = 0; i < v.length; i++) {
+          v[i] = b.get();
+        }
+        return new Tensor(t.name(), t.dims(), t.dataType(), new double[0], v);
+      }
       case Tensor.INT32 -> {
         long[] v = new long[raw.length / 4];
         for (int i = 0; i < v.length; i++) {
@@ -223,7 +230,7 @@ public final class OnnxReader {
         return new Tensor(t.name(), t.dims(), t.dataType(), new double[0], v);
       }
       default -> throw new OnnxFormatException("tensor '" + t.name() + "' has data type " + t.dataType()
-          + "; gradgen reads FLOAT (1), DOUBLE (11), INT32 (6) and INT64 (7)");
+          + "; gradgen reads FLOAT (1), DOUBLE (11), INT32 (6), INT64 (7) and BOOL (9)");
     }
   }
 

@@ -92,6 +92,12 @@ public final class OnnxWriter {
           b.putFloat((float) v);
         }
       }
+      case Tensor.BOOL -> {
+        b = ByteBuffer.allocate(t.ints().length);
+        for (long v : t.ints()) {
+          b.put((byte) (v != 0 ? 1 : 0));
+        }
+      }
       case Tensor.INT64 -> {
         b = ByteBuffer.allocate(8 * t.ints().length).order(ByteOrder.LITTLE_ENDIAN);
         for (long v : t.ints()) {
@@ -99,7 +105,7 @@ public final class OnnxWriter {
         }
       }
       default -> throw new IllegalArgumentException(
-          "tensor '" + t.name() + "' has data type " + t.dataType() + "; the writer writes FLOAT and INT64");
+          "tensor '" + t.name() + "' has data type " + t.dataType() + "; the writer writes FLOAT, INT64 and BOOL");
     }
     return w.bytes(9, b.array());
   }

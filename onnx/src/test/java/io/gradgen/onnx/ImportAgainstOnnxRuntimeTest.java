@@ -112,6 +112,36 @@ class ImportAgainstOnnxRuntimeTest {
     assertTrue(IMPORTS.get("EluLogsoftmaxOpset17").network().logSoftmax());
   }
 
+  @Test
+  void importedModelsGradientsAgreeWithCentralDifferences() throws Exception {
+    Random random = new Random(23);
+    for (String type : IMPORTS.keySet()) {
+      DifferentiableModel model = load(type);
+      double[] x = new double[model.inputCount()];
+      double[] t = new double[model.outputCount()];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = random.nextGaussian();
+      }
+      t[random.nextInt(t.length)] = 1; // one-hot, a valid target for every declared loss
+      double[] grad = new double[model.parameterCount()];
+      model.gradient(x, t, grad);
+      double[] p = model.parameters().toArray();
+      for (int k = 0; k < p.length; k++) {
+        double h = 1e-6 * Math.max(1, Math.abs(p[k]));
+        double saved = p[k];
+        model.parameters().set(k, saved + h);
+        double up = model.loss(x, t);
+        model.parameters().set(k, saved - h);
+        double down = model.loss(x, t);
+        model.parameters().set(k, saved);
+        double numeric = (up - down) / (2 * h);
+        double error = Math.abs(numeric - grad[k]) / Math.max(1e-3, Math.abs(numeric) + Math.abs(grad[k]));
+        assertTrue(error < 1e-5, type + " " + model.parameterName(k) + ": backprop " + grad[k]
+            + ", central difference " + numeric);
+      }
+    }
+  }
+
   static void assertClose(double[] expected, double[] actual, String what) {
     assertEquals(expected.length, actual.length, what + ": output count");
     for (int i = 0; i < expected.length; i++) {
