@@ -122,8 +122,9 @@ public final class OnnxExport {
     for (int l = 0; l < layout.layers().size(); l++) {
       DenseLayout d = layout.layers().get(l);
       if (d.activation() == Activation.CUSTOM) {
-        throw new UnsupportedOnnxException("layer '" + d.name() + "' has a CUSTOM activation ("
-            + layout.function(l) + "), a Java method ONNX cannot state; export supports every built-in activation");
+        String function = layout.function(l).isEmpty() ? "" : " (" + layout.function(l) + ")";
+        throw new UnsupportedOnnxException("layer '" + d.name() + "' has a CUSTOM activation" + function
+            + ", a Java method ONNX cannot state; export supports every built-in activation");
       }
       x = dense(g, d, parameters, x);
       x = ActivationOps.apply(g, d, x, options.slopes());
