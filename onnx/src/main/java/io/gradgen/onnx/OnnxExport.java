@@ -170,6 +170,22 @@ public final class OnnxExport {
   }
 
   /**
+   * Exports the network a weight file was saved for, read from the file's architecture
+   * fingerprint, with the file's parameters, preprocessing and target scaling.
+   *
+   * @param weights the weight file
+   * @param file the .onnx file to write
+   * @param options the opset and leaky ReLU slopes
+   * @throws IOException if a file cannot be read or written
+   */
+  public static void write(Path weights, Path file, Options options) throws IOException {
+    WeightFile.Contents contents = WeightFile.read(weights);
+    NetworkLayout layout = Fingerprints.layout(contents.fingerprint());
+    WeightFile.writeAtomically(file, OnnxWriter.write(toOnnx(layout, contents.parameters(), contents.preprocessing(),
+        contents.targetPreprocessing(), options)));
+  }
+
+  /**
    * Exports the model class {@code modelClass} with the parameters and preprocessing of {@code
    * weights}: what {@code onnx export} runs.
    *
