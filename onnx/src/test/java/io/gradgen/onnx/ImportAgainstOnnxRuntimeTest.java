@@ -3,6 +3,7 @@ package io.gradgen.onnx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gradgen.DifferentiableFloatModel;
 import io.gradgen.DifferentiableModel;
 import io.gradgen.Precision;
 import io.gradgen.io.WeightFile;
@@ -37,6 +38,8 @@ class ImportAgainstOnnxRuntimeTest {
             dir.resolve(type + ".ggw"), null, Precision.DOUBLE));
       }
     }
+    OnnxImport.run(Fixtures.onnx("softmax-classifier", 17), "imported", "SoftmaxClassifierFloat", dir.resolve("src"),
+        dir.resolve("SoftmaxClassifierFloat.ggw"), null, Precision.FLOAT);
     classes = Javac.compile(dir.resolve("src"), dir.resolve("classes"));
   }
 
@@ -96,6 +99,34 @@ class ImportAgainstOnnxRuntimeTest {
       }
     }
     assertEquals(Fixtures.IMPORTABLE.size() * Fixtures.OPSETS.size() * 26, checked);
+  }
+
+  @Test
+  void aFloatImportPredictsWhatOnnxRuntimePredicts() throws Exception {
+    DifferentiableFloatModel model = (DifferentiableFloatModel) classes.loadClass("imported.SoftmaxClassifierFloatModel")
+        .getConstructor().newInstance();
+    double[] p = WeightFile.read(dir.resolve("SoftmaxClassifierFloat.ggw")).parameters();
+    float[] f = new float[p.length];
+    for (int i = 0; i < p.length; i++) {
+      f[i] = (float) p[i]; // exact: the ONNX parameters are float32
+    }
+    model.parameters().copyFrom(f);
+    try (OnnxRuntimeOracle ort = new OnnxRuntimeOracle(
+        Files.readAllBytes(Fixtures.onnx("softmax-classifier", 17)), 2, 3)) {
+      for (Fixtures.Sample s : Fixtures.reference("softmax-classifier")) {
+        float[] x = new float[s.x().length];
+        for (int i = 0; i < x.length; i++) {
+          x[i] = (float) s.x()[i];
+        }
+        float[] y = new float[4];
+        model.predict(x, y);
+        double[] yd = new double[4];
+        for (int i = 0; i < 4; i++) {
+          yd[i] = y[i];
+        }
+        assertClose(ort.run(s.x()), yd, "float import against ONNX Runtime");
+      }
+    }
   }
 
   @Test
