@@ -135,8 +135,11 @@ public final class DenseImporter {
       constants.put(node.outputs().get(0), OnnxNodes.tensorAttribute(node, "value"));
       return;
     }
-    if (node.inputs().isEmpty() || !node.inputs().contains(current)) {
-      throw unsupported(node, "does not read the data path '" + current + "' (a branch or a computed shape)");
+    boolean reads = !node.inputs().isEmpty() && (node.inputs().get(0).equals(current)
+        || node.opType().equals("Add") && node.inputs().contains(current));
+    if (!reads) {
+      throw unsupported(node, "does not read the data path '" + current + "' as its first input"
+          + " (a branch, a computed shape, or the data as a second operand)");
     }
     switch (node.opType()) {
       case "Identity" -> OnnxNodes.attributes(node);
@@ -217,9 +220,6 @@ public final class DenseImporter {
     boolean transB = OnnxNodes.intAttribute(node, "transB", 0) != 0;
     double alpha = OnnxNodes.floatAttribute(node, "alpha", 1f);
     double beta = OnnxNodes.floatAttribute(node, "beta", 1f);
-    if (!node.inputs().get(0).equals(current)) {
-      throw unsupported(node, "reads the data as B; gradgen reads it as A");
-    }
     Tensor b = weight(node, 1);
     LayerBuilder layer = newLayer(node, b, transB);
     for (int i = 0; i < layer.weights.length; i++) {
@@ -232,9 +232,6 @@ public final class DenseImporter {
 
   private void matMul(Node node) {
     OnnxNodes.attributes(node);
-    if (!node.inputs().get(0).equals(current)) {
-      throw unsupported(node, "multiplies a constant by the data; gradgen reads data × weights");
-    }
     newLayer(node, weight(node, 1), false).biasOpen = true;
   }
 

@@ -12,7 +12,7 @@ import java.util.Objects;
  * plain interpreter of the layout's dense layers over a flat parameter array. It has the layout and
  * the fingerprint of the generated model, so the weight file it saves loads into that model.
  */
-public final class ImportedModel implements Model {
+final class ImportedModel implements Model {
   private final NetworkLayout layout;
   private final double[] p;
   private final Parameters view;
@@ -24,7 +24,7 @@ public final class ImportedModel implements Model {
    * @param network the imported network and its parameters
    * @param layout its layout (see {@link ImportedNetwork#layout})
    */
-  public ImportedModel(ImportedNetwork network, NetworkLayout layout) {
+  ImportedModel(ImportedNetwork network, NetworkLayout layout) {
     this.layout = Objects.requireNonNull(layout, "layout");
     this.p = network.parameters().clone();
     if (p.length != layout.parameterCount()) {

@@ -104,6 +104,13 @@ class UnsupportedGraphTest {
   }
 
   @Test
+  void theDataAsTheSecondOperandOfAProductIsRefused() {
+    Graphs g = new Graphs(13, 3);
+    g.node("MatMul", "mm", List.of(g.weights("W", 2, 3), g.data()));
+    assertNames(refused(g.build(2)), "node 'mm' (MatMul)", "as its first input");
+  }
+
+  @Test
   void aComputedReshapeIsRefused() {
     Graphs g = new Graphs(13, 2, 2);
     g.then("Reshape", "r", "notConstant");
