@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The ops and attributes that PyTorch's exporter strips or never writes (Identity, Dropout in both
  * its opset-11 and opset-12+ forms, a Constant node's shape, Gemm with transB = 0, alpha and beta, a
  * bias added before the product, a shared bias, LeakyRelu and Elu, LogSoftmax by its opset-13
- * default axis): hand-built graphs, imported, compiled, against ONNX Runtime.
+ * default axis, the newest opset read, 21): hand-built graphs, imported, compiled, against ONNX Runtime.
  */
 class GraphCoverageTest {
   @TempDir static Path dir;
@@ -60,6 +60,12 @@ class GraphCoverageTest {
     d.then("Gemm", "g", List.of(d.weights("W", 3, 5), d.weights("b", 3)), ofInt("transB", 1))
         .then("LogSoftmax", "logp");
     GRAPHS.put("LogSoftmax13", d.build(3));
+
+    Graphs f = new Graphs(21, 2, 2);
+    f.then("Flatten", "flat").then("Gemm", "g1", List.of(f.weights("W1", 5, 4), f.weights("b1", 5)), ofInt("transB", 1))
+        .then("Relu", "relu").then("MatMul", "mm", f.weights("W2", 5, 3)).then("Add", "b", f.weights("b2", 3))
+        .then("Softmax", "p");
+    GRAPHS.put("FlattenSoftmax21", f.build(3));
 
     for (Map.Entry<String, OnnxModel> e : GRAPHS.entrySet()) {
       Path file = dir.resolve(e.getKey() + ".onnx");

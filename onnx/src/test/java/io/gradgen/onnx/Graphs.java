@@ -100,6 +100,8 @@ final class Graphs {
   OnnxModel build(long outputs) {
     OnnxModel.Graph g = new OnnxModel.Graph("test", nodes, initializers, List.of(input),
         List.of(new ValueInfo(last, Tensor.FLOAT, new long[] {-1, outputs})));
-    return new OnnxModel(opset <= 12 ? 7 : 8, Map.of("", opset), "gradgen-tests", g);
+    // the IR version each opset needs: 7 to 12, 8 to 18, 9 to 20, 10 for 21
+    long ir = opset <= 12 ? 7 : opset <= 18 ? 8 : opset <= 20 ? 9 : 10;
+    return new OnnxModel(ir, Map.of("", opset), "gradgen-tests", g);
   }
 }
