@@ -22,7 +22,7 @@ import picocli.CommandLine;
     versionProvider = Main.Version.class,
     synopsisSubcommandLabel = "COMMAND",
     description = "gradgen's examples: the worked seed network, training on the bundled data sets or any"
-        + " CSV file, the generated code and its derivation, and the benchmarks.",
+        + " CSV file, the generated code and its derivation, the benchmarks, and ONNX import and export.",
     commandListHeading = "%nCommands:%n")
 public final class Main implements Callable<Integer> {
   /** Every command, in the order the usage text lists them. */
@@ -33,7 +33,8 @@ public final class Main implements Callable<Integer> {
   private Main() {}
 
   private static List<Command> commands() {
-    return List.of(new SeedCommand(), new TrainCommand(), new TrainCsvCommand(), new InspectCommand(), new BenchCommand());
+    return List.of(new SeedCommand(), new TrainCommand(), new TrainCsvCommand(), new InspectCommand(), new BenchCommand(),
+        new OnnxCommand());
   }
 
   /** Runs the command line and exits with its code. */
