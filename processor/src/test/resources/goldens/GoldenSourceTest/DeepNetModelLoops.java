@@ -40,8 +40,8 @@ import javax.annotation.processing.Generated;
  * <p>Where the network is not differentiable: relu has derivative 0 at z = 0.
  *
  * <p>Code shape: loops, one small method per layer and pass; intermediate values live in
- * scratch arrays allocated once per thread. Each layer's weights are stored column by column,
- * one array per input, so the loops over a layer's units read every array at the same index
+ * pooled scratch arrays, one set per call running at once. Each layer's weights are stored
+ * column by column, one array per input, so the loops over a layer's units read every array at the same index
  * and HotSpot compiles them to vector instructions; {@link #parameters()} is the flat view in
  * the layout above.
  *
@@ -320,7 +320,7 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     double max = s.classes_max;
     double logSum = s.classes_logSum;
     for (int j = 0; j < 3; j++) {
-      sum += t[j] == 0 ? 0 : t[j] * ((z[j] == max ? 0 : max - z[j]) + logSum);
+      sum += t[j] == 0 ? 0.0 : t[j] * ((z[j] == max ? 0.0 : max - z[j]) + logSum);
     }
     return sum;
   }
@@ -717,7 +717,7 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
       double logSum = b.classes_logSum[n];
       for (int j = 0; j < 3; j++) {
         double t = ts[row + j];
-        loss += t == 0 ? 0 : t * ((z[j][n] == max ? 0 : max - z[j][n]) + logSum);
+        loss += t == 0 ? 0.0 : t * ((z[j][n] == max ? 0.0 : max - z[j][n]) + logSum);
         delta[j][n] = o[j][n] * targetSum - t;
       }
     }

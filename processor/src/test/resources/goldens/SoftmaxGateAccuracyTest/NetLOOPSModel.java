@@ -30,8 +30,8 @@ import javax.annotation.processing.Generated;
  * </pre>
  *
  * <p>Code shape: loops, one small method per layer and pass; intermediate values live in
- * scratch arrays allocated once per thread. Each layer's weights are stored column by column,
- * one array per input, so the loops over a layer's units read every array at the same index
+ * pooled scratch arrays, one set per call running at once. Each layer's weights are stored
+ * column by column, one array per input, so the loops over a layer's units read every array at the same index
  * and HotSpot compiles them to vector instructions; {@link #parameters()} is the flat view in
  * the layout above.
  *
@@ -235,7 +235,8 @@ public final class NetLOOPSModel implements NetLOOPS, DifferentiableModel {
       double err = o[j] - t[j];
       up[j] = err;
     }
-    // softmax gate: δ_j = Σ_i up_i·p_i·(δ_ij − p_j) = p_j·(up_j − Σ_i up_i·p_i)
+    // softmax gate: δ_j = Σ_i up_i·p_i·(δ_ij − p_j) = p_j·(up_j − dot), dot = Σ_i up_i·p_i; residual,
+    // dot's rounding error Σ_i p_i·(up_i − dot), is taken out too (it matters where one p is nearly 1)
     double dot = 0.0;
     for (int i = 0; i < 2; i++) {
       dot += up[i] * o[i];

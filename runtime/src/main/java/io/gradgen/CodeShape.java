@@ -15,8 +15,8 @@ public enum CodeShape {
   STRAIGHT_LINE,
   /**
    * Constant-bound loops over each layer's weight columns, one small method per layer: any size, in
-   * either precision. The intermediate values live in per-thread scratch arrays, allocated once per
-   * thread. Custom activations and losses need straight-line code.
+   * either precision, built-in and custom activations and losses alike. The intermediate values
+   * live in scratch arrays from a {@link ScratchPool}, one set per call running at once.
    */
   LOOPS
 }

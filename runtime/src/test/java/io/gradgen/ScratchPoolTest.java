@@ -82,5 +82,6 @@ class ScratchPoolTest {
         .getMessage().contains("capacity must be at least 1, but is 0"));
     assertTrue(assertThrows(NullPointerException.class, () -> new ScratchPool<>(() -> null).take())
         .getMessage().contains("factory returned null"));
+    assertThrows(NullPointerException.class, () -> new ScratchPool<>(Object::new).give(null));
   }
 }

@@ -129,17 +129,21 @@ final class JavaExpressions {
     List<Expr> a = e.args();
     return switch (e.op()) {
       case ADD -> {
-        Printed first = print(a.get(0));
-        StringBuilder sb = new StringBuilder(a.size() == 1 ? at(first, ADDITIVE) : widened(first, print(a.get(1)), ADDITIVE));
-        for (int i = 1; i < a.size(); i++) {
-          sb.append(" + ").append(at(a.get(i), MULTIPLICATIVE));
+        List<Printed> terms = a.stream().map(this::print).toList();
+        StringBuilder sb = new StringBuilder(terms.size() == 1 ? at(terms.get(0), ADDITIVE) : widened(terms.get(0), terms.get(1), ADDITIVE));
+        for (int i = 1; i < terms.size(); i++) {
+          sb.append(" + ").append(at(terms.get(i), MULTIPLICATIVE));
         }
         yield new Printed(sb.toString(), ADDITIVE);
       }
       case SUB -> binary(a, " - ", ADDITIVE);
       case MUL -> binary(a, " * ", MULTIPLICATIVE);
       case DIV -> binary(a, " / ", MULTIPLICATIVE);
-      case NEG -> new Printed(negate(a.get(0)), UNARY, print(a.get(0)).isFloat());
+      case NEG -> {
+        Printed x = print(a.get(0));
+        String inner = at(x, UNARY);
+        yield new Printed(inner.startsWith("-") ? "-(" + inner + ")" : "-" + inner, UNARY, x.isFloat());
+      }
       case SQUARE -> {
         Printed x = print(a.get(0));
         yield new Printed(widened(x, x, UNARY) + " * " + at(x, UNARY), MULTIPLICATIVE);
@@ -207,14 +211,18 @@ final class JavaExpressions {
 
   /** A {@code Math} function that is exact in its argument's type: float of float arguments. */
   private Printed exactCall(String function, List<Expr> args) {
-    Printed p = call(function, args);
-    return new Printed(p.text(), p.precedence(), args.stream().allMatch(x -> print(x).isFloat()));
+    List<Printed> printed = args.stream().map(this::print).toList();
+    return new Printed(printedCall(function, printed).text(), PRIMARY, printed.stream().allMatch(Printed::isFloat));
   }
 
   private Printed call(String function, List<Expr> args) {
+    return printedCall(function, args.stream().map(this::print).toList());
+  }
+
+  private static Printed printedCall(String function, List<Printed> args) {
     StringBuilder sb = new StringBuilder(function).append('(');
     for (int i = 0; i < args.size(); i++) {
-      sb.append(i == 0 ? "" : ", ").append(print(args.get(i)).text());
+      sb.append(i == 0 ? "" : ", ").append(args.get(i).text());
     }
     return new Printed(sb.append(')').toString(), PRIMARY);
   }

@@ -19,7 +19,7 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Writes the loop form of a model: one small method per layer and pass, constant-bound loops,
- * intermediate values in scratch arrays held per thread. Any size; every method stays far below
+ * intermediate values in pooled scratch arrays, one set per call running at once. Any size; every method stays far below
  * HotSpot's 8,000-byte JIT limit.
  *
  * <p>Each layer's weights are stored column by column ({@code Parameters.byColumn}): {@code

@@ -112,7 +112,8 @@ final class LoopLoss {
       m.addStatement("$T z = s.$N", c.array, name + "_z");
     }
     if (gate.reads(Operand.DOT)) {
-      m.addComment("softmax gate: δ_j = Σ_i up_i·p_i·(δ_ij − p_j) = p_j·(up_j − Σ_i up_i·p_i)");
+      m.addComment("softmax gate: δ_j = Σ_i up_i·p_i·(δ_ij − p_j) = p_j·(up_j − dot), dot = Σ_i up_i·p_i; residual,")
+          .addComment("dot's rounding error Σ_i p_i·(up_i − dot), is taken out too (it matters where one p is nearly 1)");
       addSoftmaxSums(m, n, "up[i]", "o[i]", gate.reads(Operand.RESIDUAL));
     }
     m.addCode(LoopContext.open("j", 0, n));
@@ -197,8 +198,8 @@ final class LoopLoss {
    * term of target 0 is 0 (0·ln 0 = 0), and the largest logit is 0 from the max, not ∞ − ∞. Both
    * guards give what the plain formula gives at every finite logit.
    */
-  private static String crossEntropyTerm(String t, String z) {
-    return t + " == 0 ? 0 : " + t + " * ((" + z + " == max ? 0 : max - " + z + ") + logSum)";
+  private String crossEntropyTerm(String t, String z) {
+    return t + " == 0 ? " + c.zero() + " : " + t + " * ((" + z + " == max ? " + c.zero() + " : max - " + z + ") + logSum)";
   }
 
   /**

@@ -324,8 +324,8 @@ public final class ModelEmitter {
     }
     if (model.shape() == CodeShape.LOOPS) {
       doc.add("<p>Code shape: loops, one small method per layer and pass; intermediate values live in\n");
-      doc.add("scratch arrays allocated once per thread. Each layer's weights are stored column by column,\n");
-      doc.add("one array per input, so the loops over a layer's units read every array at the same index\n");
+      doc.add("pooled scratch arrays, one set per call running at once. Each layer's weights are stored\n");
+      doc.add("column by column, one array per input, so the loops over a layer's units read every array at the same index\n");
       doc.add("and HotSpot compiles them to vector instructions; {@link #parameters()} is the flat view in\n");
       doc.add("the layout above.\n\n");
     }

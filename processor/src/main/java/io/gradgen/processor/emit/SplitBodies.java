@@ -20,7 +20,7 @@ import javax.lang.model.element.Modifier;
 /**
  * Writes straight-line bodies into a generated class, split into private static parts where a body
  * would pass HotSpot's 8,000-byte JIT limit ({@link MethodSplit}): the public method then calls its
- * parts in order, and the locals that cross a part boundary travel in a per-thread spill array.
+ * parts in order, and the locals that cross a part boundary travel in a pooled spill array, one per call running at once.
  */
 final class SplitBodies {
   /**

@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * Splits a straight-line body whose bytecode would pass HotSpot's 8,000-byte JIT limit (a method
  * past it is never compiled and runs interpreted, 30–100× slower) into parts that each stay under
- * it. A local that a later part reads is spilled into a per-thread array {@code v} where it is
+ * it. A local that a later part reads is spilled into a pooled array {@code v} where it is
  * computed and loaded back at the top of the part that reads it; the order of the statements, and
  * so every value, is unchanged.
  */
