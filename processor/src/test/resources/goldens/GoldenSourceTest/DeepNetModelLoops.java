@@ -41,9 +41,9 @@ import javax.annotation.processing.Generated;
  *
  * <p>Code shape: loops, one small method per layer and pass; intermediate values live in
  * pooled scratch arrays, one set per call running at once. Each layer's weights are stored
- * column by column, one array per input, so the loops over a layer's units read every array at the same index
- * and HotSpot compiles them to vector instructions; {@link #parameters()} is the flat view in
- * the layout above.
+ * column by column, one array per input, so the loops over a layer's units read every array
+ * at the same index and HotSpot compiles them to vector instructions; {@link #parameters()} is
+ * the flat view in the layout above.
  *
  * <p>{@code predict}, {@code loss} and {@code gradient} allocate nothing. Calls that only read
  * the parameters may run on many threads at once; training must not run concurrently with them.

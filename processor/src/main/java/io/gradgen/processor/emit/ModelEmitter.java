@@ -325,9 +325,9 @@ public final class ModelEmitter {
     if (model.shape() == CodeShape.LOOPS) {
       doc.add("<p>Code shape: loops, one small method per layer and pass; intermediate values live in\n");
       doc.add("pooled scratch arrays, one set per call running at once. Each layer's weights are stored\n");
-      doc.add("column by column, one array per input, so the loops over a layer's units read every array at the same index\n");
-      doc.add("and HotSpot compiles them to vector instructions; {@link #parameters()} is the flat view in\n");
-      doc.add("the layout above.\n\n");
+      doc.add("column by column, one array per input, so the loops over a layer's units read every array\n");
+      doc.add("at the same index and HotSpot compiles them to vector instructions; {@link #parameters()} is\n");
+      doc.add("the flat view in the layout above.\n\n");
     }
     doc.add("<p>{@code predict}, {@code loss} and {@code gradient} allocate nothing. Calls that only read\n");
     doc.add("the parameters may run on many threads at once; training must not run concurrently with them.\n");
