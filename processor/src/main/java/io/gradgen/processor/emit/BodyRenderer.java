@@ -23,6 +23,15 @@ final class BodyRenderer {
    */
   static CodeBlock statements(
       LoweredMethod method, String forward, String backward, Map<String, String> offsets, Numeric storage) {
+    return statements(method, forward, backward, offsets, storage, JavaExpressions.FloatNames.of(storage));
+  }
+
+  /**
+   * The same, where {@code floats} names the float values the body reads (a function's float
+   * arguments and arrays), which it widens before arithmetic on two of them.
+   */
+  static CodeBlock statements(LoweredMethod method, String forward, String backward, Map<String, String> offsets,
+      Numeric storage, JavaExpressions.FloatNames floats) {
     // A float model's straight-line code stores and exchanges floats but holds every value it
     // computes in a double local (an operation on two float elements widens one first). On
     // HotSpot a float widened right before a Math call makes the calls wait for one another (the
@@ -40,7 +49,7 @@ final class BodyRenderer {
         if (!local.comment().isEmpty()) {
           code.add("// $L\n", local.comment());
         }
-        code.addStatement("double $N = $L", local.name(), JavaExpressions.render(local.expr(), offsets, storage));
+        code.addStatement("double $N = $L", local.name(), JavaExpressions.render(local.expr(), offsets, floats));
       } else if (s instanceof Statement.Store store) {
         code.add(
             "$N[$L] $L $L;$L\n",
@@ -54,17 +63,17 @@ final class BodyRenderer {
               case DESCEND -> "-= learningRate *";
             },
             store.kind() == Statement.StoreKind.DESCEND
-                ? JavaExpressions.renderOperand(store.expr(), offsets, storage)
+                ? JavaExpressions.renderOperand(store.expr(), offsets, floats)
                 : narrowOnStore && store.kind() == Statement.StoreKind.SET
-                    ? narrow(JavaExpressions.render(store.expr(), offsets, storage))
-                    : JavaExpressions.render(store.expr(), offsets, storage),
+                    ? narrow(JavaExpressions.render(store.expr(), offsets, floats))
+                    : JavaExpressions.render(store.expr(), offsets, floats),
             store.comment().isEmpty() ? "" : " // " + store.comment());
       } else if (s instanceof Statement.Load load) {
         code.addStatement("double $N = $N[$L]", load.name(), SplitBodies.SPILL_ARRAY, load.slot());
       } else if (s instanceof Statement.Spill spill) {
         code.addStatement("$N[$L] = $N", SplitBodies.SPILL_ARRAY, spill.slot(), spill.name());
       } else if (s instanceof Statement.Return r) {
-        String value = JavaExpressions.render(r.expr(), offsets, storage);
+        String value = JavaExpressions.render(r.expr(), offsets, floats);
         code.addStatement("return $L", narrowOnStore ? narrow(value) : value);
       }
     }

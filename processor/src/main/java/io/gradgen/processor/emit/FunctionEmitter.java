@@ -77,10 +77,21 @@ public final class FunctionEmitter {
             lowered.gradientName() + " needs " + lowered.wrtNames().size() + " elements, but has ", lowered.gradientName())
         .endControlFlow();
     MethodSpec declared = m.build();
+    // Float arguments stay float; arithmetic on two of them is widened, so values are computed in double.
+    java.util.Set<String> floatArrays = new java.util.HashSet<>();
+    java.util.Set<String> floatArguments = new java.util.HashSet<>();
+    for (FunctionSpec.Param p : f.parameters()) {
+      if (p.kind() == FunctionSpec.Kind.FLOAT_ARRAY) {
+        floatArrays.add(p.name());
+      } else if (p.kind() == FunctionSpec.Kind.FLOAT) {
+        floatArguments.add(p.name());
+      }
+    }
+    JavaExpressions.FloatNames floats = JavaExpressions.FloatNames.of(floatArrays, floatArguments);
     m.addCode(split.body(declared.name(), declared.parameters(), TypeName.DOUBLE, lowered.body(),
         part -> BodyRenderer.statements(part, "value of " + f.name(),
             "backward pass: d" + f.name() + "_v = ∂" + f.name() + "/∂v, from the value back to the arguments;"
-                + " 'up' is the gradient arriving at a gate's output", java.util.Map.of(), Numeric.DOUBLE)));
+                + " 'up' is the gradient arriving at a gate's output", java.util.Map.of(), Numeric.DOUBLE, floats)));
     return m.build();
   }
 

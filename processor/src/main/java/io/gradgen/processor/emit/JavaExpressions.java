@@ -3,6 +3,8 @@ package io.gradgen.processor.emit;
 import io.gradgen.processor.lower.Expr;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Prints lowered expressions as Java source (in double unless told otherwise) with the fewest parentheses that keep
@@ -34,20 +36,46 @@ final class JavaExpressions {
   /** The type the expression computes in: literals and {@code Math} results are written in it. */
   private final Numeric numeric;
   /**
-   * Whether the arrays hold floats while the expression computes in double (a float model's
-   * straight-line code): an operation on two float elements widens its left one first, since Java
-   * would compute {@code w[3] * x[1]} in float.
+   * Which names Java types float while the expression computes in double (a float model's arrays,
+   * a function's float arguments): an operation on two float values widens its left one first,
+   * since Java would compute {@code w[3] * x[1]} in float.
    */
-  private final boolean floatArrays;
+  private final FloatNames floats;
 
-  private JavaExpressions(Map<String, String> offsets, Numeric numeric) {
-    this(offsets, numeric, false);
+  /**
+   * The arrays and the names whose values are floats.
+   *
+   * @param array true for an array of floats
+   * @param ref true for a float argument or local
+   */
+  record FloatNames(Predicate<String> array, Predicate<String> ref) {
+    /** Nothing is float. */
+    static final FloatNames NONE = new FloatNames(a -> false, r -> false);
+    /** A float model's straight-line code: every array holds floats, every local is a double. */
+    static final FloatNames ARRAYS = new FloatNames(a -> true, r -> false);
+
+    /**
+     * The float arrays and arguments of a function, by name; a function reads an array element as
+     * a name too ({@code v[0]}).
+     */
+    static FloatNames of(Set<String> arrays, Set<String> refs) {
+      return new FloatNames(arrays::contains, r -> refs.contains(r)
+          || r.indexOf('[') > 0 && arrays.contains(r.substring(0, r.indexOf('['))));
+    }
+
+    static FloatNames of(Numeric storage) {
+      return storage == Numeric.FLOAT ? ARRAYS : NONE;
+    }
   }
 
-  private JavaExpressions(Map<String, String> offsets, Numeric numeric, boolean floatArrays) {
+  private JavaExpressions(Map<String, String> offsets, Numeric numeric) {
+    this(offsets, numeric, FloatNames.NONE);
+  }
+
+  private JavaExpressions(Map<String, String> offsets, Numeric numeric, FloatNames floats) {
     this.offsets = offsets;
     this.numeric = numeric;
-    this.floatArrays = floatArrays;
+    this.floats = floats;
   }
 
   /** The Java source of {@code expr}. */
@@ -61,16 +89,16 @@ final class JavaExpressions {
   }
 
   /**
-   * The Java source of {@code expr} computed in double over arrays of {@code storage} values,
+   * The Java source of {@code expr} computed in double where {@code floats} are float values,
    * reading the arrays in {@code offsets} at their offset.
    */
-  static String render(Expr expr, Map<String, String> offsets, Numeric storage) {
-    return new JavaExpressions(offsets, Numeric.DOUBLE, storage == Numeric.FLOAT).print(expr).text();
+  static String render(Expr expr, Map<String, String> offsets, FloatNames floats) {
+    return new JavaExpressions(offsets, Numeric.DOUBLE, floats).print(expr).text();
   }
 
-  /** {@link #renderOperand(Expr, Map)} over arrays of {@code storage} values. */
-  static String renderOperand(Expr expr, Map<String, String> offsets, Numeric storage) {
-    return new JavaExpressions(offsets, Numeric.DOUBLE, storage == Numeric.FLOAT).at(expr, UNARY);
+  /** {@link #renderOperand(Expr, Map)} where {@code floats} are float values. */
+  static String renderOperand(Expr expr, Map<String, String> offsets, FloatNames floats) {
+    return new JavaExpressions(offsets, Numeric.DOUBLE, floats).at(expr, UNARY);
   }
 
   /**
@@ -107,12 +135,12 @@ final class JavaExpressions {
 
   private Printed print(Expr expr) {
     if (expr instanceof Expr.Ref ref) {
-      return new Printed(ref.name(), PRIMARY);
+      return new Printed(ref.name(), PRIMARY, floats.ref().test(ref.name()));
     }
     if (expr instanceof Expr.Element element) {
       String offset = offsets.get(element.array());
       String index = offset == null ? Integer.toString(element.index()) : offset + " + " + element.index();
-      return new Printed(element.array() + "[" + index + "]", PRIMARY, floatArrays);
+      return new Printed(element.array() + "[" + index + "]", PRIMARY, floats.array().test(element.array()));
     }
     if (expr instanceof Expr.Literal literal) {
       return literal(literal.value());
