@@ -17,7 +17,11 @@ import org.junit.jupiter.api.Test;
  */
 class InfiniteLogitTest {
   private static final CompiledModels COMPILED = CompiledModels.compile(List.of(
-      declaration("FloatLoops", "FLOAT"), declaration("DoubleLoops", "DOUBLE")));
+      declaration("FloatLoops", "FLOAT"), declaration("DoubleLoops", "DOUBLE"),
+      JavaFileObjects.forSourceLines("inf.Binary", "package inf;", "import io.gradgen.*;",
+          "@Network(inputs = 2, layers = @Dense(name = \"out\", units = 2, activation = Activation.SIGMOID, bias = Bias.NONE),",
+          "    loss = Loss.BINARY_CROSS_ENTROPY, code = CodeShape.LOOPS, precision = Precision.FLOAT)",
+          "public interface Binary {}")));
 
   private static javax.tools.JavaFileObject declaration(String name, String precision) {
     return JavaFileObjects.forSourceLines("inf." + name, "package inf;", "import io.gradgen.*;",
@@ -81,6 +85,29 @@ class InfiniteLogitTest {
     float[] p = new float[3];
     floats.predict(X, p);
     assertArrayEquals(new float[] {0.5f, 0.5f, 0}, p, "softmax at z = (∞, ∞, −∞)");
+  }
+
+  /**
+   * Binary cross-entropy from the logit, max(z, 0) − z·t + ln(1 + e^−|z|), at z = (∞, −∞): ∞ − ∞·t
+   * was NaN; the loss is now its limit, 0 where the target agrees and ∞ where it does not.
+   */
+  @Test
+  void theBinaryCrossEntropyOfAnInfiniteLogitIsItsLimit() {
+    DifferentiableFloatModel model = COMPILED.floatModel("inf.BinaryModel");
+    float[] w = {1e20f, 0, -1e20f, 0}; // z = (∞, −∞) at x = (1e20, 1)
+    for (int i = 0; i < w.length; i++) {
+      model.parameters().set(i, w[i]);
+    }
+    assertEquals(0f, model.loss(X, new float[] {1, 0}), "targets that agree");
+    assertEquals(Float.POSITIVE_INFINITY, model.loss(X, new float[] {0, 1}), "targets that disagree");
+    float[] gradient = new float[4];
+    assertEquals(0f, model.gradient(X, new float[] {1, 0}, gradient));
+    assertArrayEquals(new float[] {0, 0, 0, 0}, gradient, "o − t = 0 at both units");
+    float[] batch = new float[4];
+    assertEquals(Float.POSITIVE_INFINITY, model.gradient(new float[] {X[0], X[1], X[0], X[1]}, 0,
+        new float[] {1, 0, 0, 1}, 0, 2, batch), "batch loss");
+    // δ = o − t = (1, −1) for the second row: ∂E/∂w = δ·x.
+    assertArrayEquals(new float[] {1e20f, 1, -1e20f, -1}, batch, "batch gradient");
   }
 
   private static DifferentiableFloatModel floatModel() {

@@ -22,10 +22,18 @@ public final class ElementFunctions {
       "p·Σt − t", List.of("p", "t", "st"), (g, v) -> g.sub(g.mul(v.get(0), v.get(2)), v.get(1)));
   private static final ElementFunction SOFTMAX_GATE = function("softmax_gate", "p·((up − s) − r)",
       List.of("p", "up", "s", "r"), (g, v) -> g.mul(v.get(0), g.sub(g.sub(v.get(1), v.get(2)), v.get(3))));
+  // max(z, 0) − z·t is written max(z, 0) for t = 0 and max(−z, 0) for t = 1, the same bits at every
+  // finite z and the loss's limit at an infinite one (a float logit past 3.4e38), where ∞ − ∞·t is NaN.
   private static final ElementFunction STABLE_BINARY_CROSS_ENTROPY = binary("binary_cross_entropy",
-      "max(z, 0) − z·t + ln(1 + e^−|z|)", "z", "t",
-      (g, v) -> g.add(g.sub(g.node(Op.MAX, v.get(0), g.constant(0.0)), g.mul(v.get(0), v.get(1))),
-          g.node(Op.LOG1P, g.node(Op.EXP, g.neg(g.node(Op.ABS, v.get(0)))))));
+      "max(z, 0) − z·t + ln(1 + e^−|z|)", "z", "t", (g, v) -> {
+        Node z = v.get(0);
+        Node t = v.get(1);
+        Node positivePart = g.node(Op.MAX, z, g.constant(0.0));
+        Node linear = g.node(Op.IF_EQUAL, t, g.constant(0.0), positivePart,
+            g.node(Op.IF_EQUAL, t, g.constant(1.0), g.node(Op.MAX, g.neg(z), g.constant(0.0)),
+                g.sub(positivePart, g.mul(z, t))));
+        return g.add(linear, g.node(Op.LOG1P, g.node(Op.EXP, g.neg(g.node(Op.ABS, z)))));
+      });
 
   private ElementFunctions() {}
 
