@@ -49,7 +49,7 @@ public final class TrainingSession {
    */
   private final double[] batchX;
   private final double[] batchT;
-  /** Sums large batches with several threads; null where the trainer or the model asks for one. */
+  /** Sums large batches with several threads; null for one thread, a model that is not thread-safe, or small batches. */
   private final ParallelGradient parallel;
   private final double[][] x;
   private final double[][] t;
