@@ -6,6 +6,7 @@ import io.gradgen.examples.bench.ResultsTable;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.openjdk.jmh.runner.NoBenchmarksException;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.VerboseMode;
@@ -45,6 +46,9 @@ final class BenchCommand extends Command {
           Benchmarks.run(
               Benchmarks.options(settings, filter),
               OutputFormatFactory.createFormatInstance(out, VerboseMode.NORMAL));
+    } catch (NoBenchmarksException e) {
+      // JMH's own signal (with no message) that the filter matched nothing.
+      measurements = List.of();
     } catch (RunnerException e) {
       err.println("bench: JMH failed: " + e.getMessage());
       return 1;

@@ -32,6 +32,14 @@ class BenchCommandTest {
   }
 
   @Test
+  void aFilterThatMatchesNothingSaysSo() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    assertEquals(2, run(err, "bench", "--filter", "NoSuchBenchmarkAnywhere"));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("no benchmark matches --filter 'NoSuchBenchmarkAnywhere'"),
+        err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void theUsageListsIt() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Main.run(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
