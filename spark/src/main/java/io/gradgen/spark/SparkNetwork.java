@@ -171,7 +171,13 @@ public final class SparkNetwork extends Estimator<SparkNetworkModel> implements 
   public IntParam earlyStoppingPatience() { return earlyStoppingPatience; }
   /** @return the least validation improvement that counts for early stopping */
   public DoubleParam earlyStoppingMinDelta() { return earlyStoppingMinDelta; }
-  /** @return the SGD steps each partition takes between parameter averagings (1: synchronous) */
+  /**
+   * The local steps: with k &gt; 1 every partition runs k SGD steps between parameter averagings,
+   * and the training result's {@code iterations} counts the averagings (⌈chunks / k⌉ per epoch),
+   * not the local steps. k must not exceed the mini-batches per epoch, ⌈1 / miniBatchFraction⌉.
+   *
+   * @return the SGD steps each partition takes between parameter averagings (1: synchronous)
+   */
   public IntParam localSteps() { return localSteps; }
   /** @return the depth of the gradient's {@code treeAggregate} */
   public IntParam aggregationDepth() { return aggregationDepth; }
@@ -252,7 +258,7 @@ public final class SparkNetwork extends Estimator<SparkNetworkModel> implements 
    */
   public SparkNetwork setEarlyStoppingMinDelta(double value) { set(earlyStoppingMinDelta, value); return this; }
   /**
-   * @param value local SGD steps per averaging, at least 1
+   * @param value local SGD steps per averaging, at least 1 and at most ⌈1 / miniBatchFraction⌉
    * @return this estimator
    */
   public SparkNetwork setLocalSteps(int value) { set(localSteps, value); return this; }

@@ -140,6 +140,17 @@ class BadInputTest {
   }
 
   @Test
+  void moreLocalStepsThanMiniBatchesPerEpochAreRefusedAtFitNamingBoth() {
+    Dataset<Row> data = frame(schema(SQLDataTypes.VectorType(), DataTypes.DoubleType),
+        List.of(RowFactory.create(Vectors.dense(zeros(64)), 1.0)));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new SparkNetwork(DigitsNetModel.class).setOptimizer("sgd").setLocalSteps(5).setMiniBatchFraction(0.25)
+            .fit(data));
+    assertEquals("localSteps 5 needs at least 5 mini-batches per epoch; miniBatchFraction 0.25 gives 4 (set "
+        + "miniBatchFraction to at most 1/5 or lower localSteps)", e.getMessage());
+  }
+
+  @Test
   void aClassThatIsNoGeneratedModelIsRefusedNamingIt() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Models.create(DigitsNet.class.getName()));
     assertEquals("modelClass io.gradgen.spark.DigitsNet does not implement io.gradgen.DifferentiableModel (pass the "
