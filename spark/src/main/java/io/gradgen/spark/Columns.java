@@ -35,14 +35,17 @@ final class Columns implements Serializable {
 
   private final String features;
   private final String label;
+  private final String validation;
   private final String modelClass;
   private final int inputs;
   private final int outputs;
   private final Target target;
 
-  private Columns(String features, String label, String modelClass, int inputs, int outputs, Target target) {
+  private Columns(
+      String features, String label, String validation, String modelClass, int inputs, int outputs, Target target) {
     this.features = features;
     this.label = label;
+    this.validation = validation;
     this.modelClass = modelClass;
     this.inputs = inputs;
     this.outputs = outputs;
@@ -52,7 +55,7 @@ final class Columns implements Serializable {
   /** The feature column alone, for inference; checked against {@code model}. */
   static Columns forInference(StructType schema, String features, DifferentiableModel model) {
     checkFeatures(schema, features, model);
-    return new Columns(features, null, model.getClass().getName(), model.inputCount(), model.outputCount(), null);
+    return new Columns(features, null, null, model.getClass().getName(), model.inputCount(), model.outputCount(), null);
   }
 
   /**
@@ -86,7 +89,7 @@ final class Columns implements Serializable {
             "column '" + validation + "' (validationIndicatorCol) must be boolean, but is " + type.simpleString());
       }
     }
-    return new Columns(features, label, name, model.inputCount(), model.outputCount(), target);
+    return new Columns(features, label, validation, name, model.inputCount(), model.outputCount(), target);
   }
 
   private static void checkFeatures(StructType schema, String features, DifferentiableModel model) {
@@ -118,6 +121,11 @@ final class Columns implements Serializable {
 
   String labelName() {
     return label;
+  }
+
+  /** The validation indicator column; null when there is none (and for the inference columns). */
+  String validationName() {
+    return validation;
   }
 
   /** How the label becomes the target row; null for the inference columns. */

@@ -151,6 +151,15 @@ class BadInputTest {
   }
 
   @Test
+  void aNullValidationIndicatorIsRefusedNamingTheColumn() {
+    Dataset<Row> data = frame(schema(SQLDataTypes.VectorType(), DataTypes.DoubleType).add("isValidation", DataTypes.BooleanType),
+        List.of(RowFactory.create(Vectors.dense(zeros(64)), 1.0, false), RowFactory.create(Vectors.dense(zeros(64)), 2.0, null)));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new SparkNetwork(DigitsNetModel.class).setValidationIndicatorCol("isValidation").fit(data));
+    assertEquals("column 'isValidation' (validationIndicatorCol) is null in a row", e.getMessage());
+  }
+
+  @Test
   void aClassThatIsNoGeneratedModelIsRefusedNamingIt() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Models.create(DigitsNet.class.getName()));
     assertEquals("modelClass io.gradgen.spark.DigitsNet does not implement io.gradgen.DifferentiableModel (pass the "
