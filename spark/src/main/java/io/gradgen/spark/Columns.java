@@ -29,6 +29,8 @@ final class Columns implements Serializable {
     CLASS_INDEX,
     /** A number, for a network with one output. */
     VALUE,
+    /** A number in [0, 1], the class 0 or 1 or its probability (one output, binary cross-entropy). */
+    BINARY,
     /** A vector of {@code outputs} numbers. */
     VECTOR
   }
@@ -76,7 +78,7 @@ final class Columns implements Serializable {
     } else if (model.layout().loss() == Loss.CATEGORICAL_CROSS_ENTROPY) {
       target = Target.CLASS_INDEX;
     } else if (model.outputCount() == 1) {
-      target = Target.VALUE;
+      target = model.layout().loss() == Loss.BINARY_CROSS_ENTROPY ? Target.BINARY : Target.VALUE;
     } else {
       throw new IllegalArgumentException(
           "column '" + label + "' holds numbers, but " + name + " has " + model.outputCount()
@@ -181,6 +183,15 @@ final class Columns implements Serializable {
         }
       }
       case VALUE -> into[at] = ((Number) value).doubleValue();
+      case BINARY -> {
+        double t = ((Number) value).doubleValue();
+        if (!(t >= 0 && t <= 1)) {
+          throw new IllegalArgumentException(
+              "column '" + label + "' holds " + value + ", but " + modelClass + " is a binary classifier "
+                  + "(binary cross-entropy): a label must be 0, 1 or a probability in between");
+        }
+        into[at] = t;
+      }
       case CLASS_INDEX -> {
         double c = ((Number) value).doubleValue();
         if (!(c >= 0 && c < outputs && c == Math.rint(c))) {

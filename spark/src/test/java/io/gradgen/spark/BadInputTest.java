@@ -160,6 +160,25 @@ class BadInputTest {
   }
 
   @Test
+  void aBinaryClassifiersLabelOutsideZeroToOneIsRefusedNamingIt() {
+    Dataset<Row> data = frame(schema(SQLDataTypes.VectorType(), DataTypes.DoubleType),
+        List.of(RowFactory.create(Vectors.dense(0.0, 1.0), 1.0), RowFactory.create(Vectors.dense(1.0, 0.0), 2.0)));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new SparkNetwork(BinaryNetModel.class).setMaxIter(1).fit(data));
+    assertEquals("column 'label' holds 2.0, but " + BinaryNetModel.class.getName() + " is a binary classifier "
+        + "(binary cross-entropy): a label must be 0, 1 or a probability in between", e.getMessage());
+  }
+
+  @Test
+  void aThresholdOutsideZeroToOneIsRefused() {
+    Dataset<Row> data = frame(schema(SQLDataTypes.VectorType(), DataTypes.DoubleType),
+        List.of(RowFactory.create(Vectors.dense(0.0, 1.0), 1.0)));
+    SparkNetworkModel model = new SparkNetwork(BinaryNetModel.class).setMaxIter(1).fit(data).setThreshold(1.5);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.transform(data));
+    assertEquals("threshold must be in [0, 1], but is 1.5", e.getMessage());
+  }
+
+  @Test
   void aClassThatIsNoGeneratedModelIsRefusedNamingIt() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Models.create(DigitsNet.class.getName()));
     assertEquals("modelClass io.gradgen.spark.DigitsNet does not implement io.gradgen.DifferentiableModel (pass the "
