@@ -87,7 +87,8 @@ public final class SparkComparison {
     // A tenth of the epochs, so that it takes as many steps (10 per epoch) as the full-batch rows.
     int miniBatchEpochs = Math.max(1, epochs / 10);
     row("gradgen SparkNetwork", "64-32-10 relu/softmax (MLlib: no relu)",
-        "Adam 0.01, mini-batch 1/10, " + miniBatchEpochs + " epochs (" + 10 * miniBatchEpochs + " steps)",
+        "Adam 0.01, mini-batch 1/10, " + miniBatchEpochs + (miniBatchEpochs == 1 ? " epoch (" : " epochs (")
+            + 10 * miniBatchEpochs + " steps)",
         gradgen(DigitsNetModel.class, 0.1), train, test, miniBatchEpochs, repeats);
   }
 
