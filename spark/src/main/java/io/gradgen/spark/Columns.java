@@ -29,20 +29,25 @@ final class Columns implements Serializable {
     CLASS_INDEX,
     /** A number, for a network with one output. */
     VALUE,
+    /** A number in [0, 1], the class 0 or 1 or its probability (one output, binary cross-entropy). */
+    BINARY,
     /** A vector of {@code outputs} numbers. */
     VECTOR
   }
 
   private final String features;
   private final String label;
+  private final String validation;
   private final String modelClass;
   private final int inputs;
   private final int outputs;
   private final Target target;
 
-  private Columns(String features, String label, String modelClass, int inputs, int outputs, Target target) {
+  private Columns(
+      String features, String label, String validation, String modelClass, int inputs, int outputs, Target target) {
     this.features = features;
     this.label = label;
+    this.validation = validation;
     this.modelClass = modelClass;
     this.inputs = inputs;
     this.outputs = outputs;
@@ -52,7 +57,7 @@ final class Columns implements Serializable {
   /** The feature column alone, for inference; checked against {@code model}. */
   static Columns forInference(StructType schema, String features, DifferentiableModel model) {
     checkFeatures(schema, features, model);
-    return new Columns(features, null, model.getClass().getName(), model.inputCount(), model.outputCount(), null);
+    return new Columns(features, null, null, model.getClass().getName(), model.inputCount(), model.outputCount(), null);
   }
 
   /**
@@ -73,7 +78,7 @@ final class Columns implements Serializable {
     } else if (model.layout().loss() == Loss.CATEGORICAL_CROSS_ENTROPY) {
       target = Target.CLASS_INDEX;
     } else if (model.outputCount() == 1) {
-      target = Target.VALUE;
+      target = model.layout().loss() == Loss.BINARY_CROSS_ENTROPY ? Target.BINARY : Target.VALUE;
     } else {
       throw new IllegalArgumentException(
           "column '" + label + "' holds numbers, but " + name + " has " + model.outputCount()
@@ -86,7 +91,7 @@ final class Columns implements Serializable {
             "column '" + validation + "' (validationIndicatorCol) must be boolean, but is " + type.simpleString());
       }
     }
-    return new Columns(features, label, name, model.inputCount(), model.outputCount(), target);
+    return new Columns(features, label, validation, name, model.inputCount(), model.outputCount(), target);
   }
 
   private static void checkFeatures(StructType schema, String features, DifferentiableModel model) {
@@ -118,6 +123,11 @@ final class Columns implements Serializable {
 
   String labelName() {
     return label;
+  }
+
+  /** The validation indicator column; null when there is none (and for the inference columns). */
+  String validationName() {
+    return validation;
   }
 
   /** How the label becomes the target row; null for the inference columns. */
@@ -173,6 +183,15 @@ final class Columns implements Serializable {
         }
       }
       case VALUE -> into[at] = ((Number) value).doubleValue();
+      case BINARY -> {
+        double t = ((Number) value).doubleValue();
+        if (!(t >= 0 && t <= 1)) {
+          throw new IllegalArgumentException(
+              "column '" + label + "' holds " + value + ", but " + modelClass + " is a binary classifier "
+                  + "(binary cross-entropy): a label must be 0, 1 or a probability in between");
+        }
+        into[at] = t;
+      }
       case CLASS_INDEX -> {
         double c = ((Number) value).doubleValue();
         if (!(c >= 0 && c < outputs && c == Math.rint(c))) {

@@ -22,8 +22,9 @@ import org.apache.spark.broadcast.Broadcast;
  *
  * <p>An epoch's training loss is the mean loss over all training rows with the weights the epoch
  * ended with, as in the runtime's {@code TrainingSession}, so the runtime's {@link StopRule}s apply
- * unchanged. It is computed in the same job as the next epoch's first step (for full-batch
- * training it is that step's own loss), so evaluating costs no extra pass over the data.
+ * unchanged. It is computed in the same job as the next epoch's first step, so evaluating costs no
+ * extra job (for full-batch training it is that step's own loss and costs nothing more; with
+ * mini-batches that job also passes over all the training rows, not only the step's chunk).
  */
 final class DistributedTrainer {
   private final String modelClass;

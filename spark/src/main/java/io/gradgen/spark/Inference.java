@@ -1,6 +1,7 @@
 package io.gradgen.spark;
 
 import io.gradgen.DifferentiableModel;
+import io.gradgen.Loss;
 import java.util.Iterator;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -19,16 +20,26 @@ final class Inference implements MapPartitionsFunction<Row, Row> {
   enum Prediction {
     /** The most probable class's index (softmax networks). */
     CLASS,
+    /** Class 1 when the one sigmoid output p reaches the threshold, else 0 (binary cross-entropy). */
+    BINARY,
     /** The one output. */
     VALUE,
     /** The output vector. */
     VECTOR;
 
     static Prediction of(DifferentiableModel model) {
-      if (SparkNetworkModel.isSoftmax(model)) {
+      if (model.layout().loss() == Loss.CATEGORICAL_CROSS_ENTROPY) {
         return CLASS;
       }
-      return model.outputCount() == 1 ? VALUE : VECTOR;
+      if (model.outputCount() == 1) {
+        return model.layout().loss() == Loss.BINARY_CROSS_ENTROPY ? BINARY : VALUE;
+      }
+      return VECTOR;
+    }
+
+    /** Whether the network's outputs are class probabilities (a probability column can be added). */
+    boolean classifies() {
+      return this == CLASS || this == BINARY;
     }
   }
 
@@ -38,16 +49,19 @@ final class Inference implements MapPartitionsFunction<Row, Row> {
   private final int featureIndex;
   private final boolean probabilities;
   private final Prediction prediction;
+  private final double threshold;
 
+  /** @param threshold the least p that predicts class 1 ({@link Prediction#BINARY} only) */
   Inference(
       String modelClass, Broadcast<double[]> parameters, Columns columns, int featureIndex, boolean probabilities,
-      Prediction prediction) {
+      Prediction prediction, double threshold) {
     this.modelClass = modelClass;
     this.parameters = parameters;
     this.columns = columns;
     this.featureIndex = featureIndex;
     this.probabilities = probabilities;
     this.prediction = prediction;
+    this.threshold = threshold;
   }
 
   @Override
@@ -75,11 +89,13 @@ final class Inference implements MapPartitionsFunction<Row, Row> {
           values[i] = row.get(i);
         }
         if (probabilities) {
-          values[n] = Vectors.dense(y);
+          // A binary network's one output is P(class 1): the vector holds both classes, as Spark's classifiers do.
+          values[n] = Vectors.dense(prediction == Prediction.BINARY ? new double[] {1 - y[0], y[0]} : y);
         }
         values[n + extra - 1] =
             switch (prediction) {
               case CLASS -> (double) argmax(y);
+              case BINARY -> y[0] >= threshold ? 1.0 : 0.0;
               case VALUE -> y[0];
               case VECTOR -> Vectors.dense(y);
             };

@@ -38,6 +38,9 @@ final class PartitionData implements Serializable {
     Rows validation = new Rows(columns.inputs(), columns.outputs());
     while (rows.hasNext()) {
       Row row = rows.next();
+      if (withValidation && row.isNullAt(2)) {
+        throw new IllegalArgumentException("column '" + columns.validationName() + "' (validationIndicatorCol) is null in a row");
+      }
       Rows into = withValidation && row.getBoolean(2) ? validation : train;
       into.add(row, columns);
     }

@@ -31,15 +31,19 @@ import org.apache.spark.storage.StorageLevel;
  * SparkNetworkModel model = new SparkNetwork(DigitsNetModel.class)
  *     .setOptimizer("adam").setStepSize(0.01).setMaxIter(200).setSeed(42)
  *     .fit(train);                        // features: a vector column, label: the class index
- * model.transform(test);                  // adds probability (softmax networks) and prediction
+ * model.transform(test);                  // adds probability (classifiers) and prediction
  * }</pre>
  *
- * <p>A numeric label is a class index for a softmax network (one-hot targets) and the target for a
- * network with one output; a vector label is the target row of any network. Saved and loaded with
+ * <p>A numeric label is a class index for a softmax network (one-hot targets), the class 0 or 1 (or
+ * a probability in [0, 1]) for a one-output binary cross-entropy network, and the target for any
+ * other network with one output; a vector label is the target row of any network. Saved and loaded with
  * Spark ML's writers ({@code write().save(path)}, {@link #load}), alone or in a {@code Pipeline}.
  */
 public final class SparkNetwork extends Estimator<SparkNetworkModel> implements DefaultParamsWritable {
   private static final long serialVersionUID = 1L;
+  /** The {@code threshold} param's doc, shared with {@link SparkNetworkModel}. */
+  static final String THRESHOLD_DOC =
+      "one-output binary cross-entropy networks: prediction 1 when the output p >= threshold, else 0; in [0, 1]";
 
   /** This stage's unique id. */
   private final String uid;
@@ -53,6 +57,8 @@ public final class SparkNetwork extends Estimator<SparkNetworkModel> implements 
   private final Param<String> predictionCol;
   /** The {@code probabilityCol} param. */
   private final Param<String> probabilityCol;
+  /** The {@code threshold} param, passed on to the fitted model. */
+  private final DoubleParam threshold;
   /** The {@code validationIndicatorCol} param. */
   private final Param<String> validationIndicatorCol;
   /** The {@code maxIter} param. */
@@ -101,7 +107,8 @@ public final class SparkNetwork extends Estimator<SparkNetworkModel> implements 
     featuresCol = new Param<>(uid, "featuresCol", "features column name (a vector)");
     labelCol = new Param<>(uid, "labelCol", "label column name (a class index, a number or a vector)");
     predictionCol = new Param<>(uid, "predictionCol", "prediction column name");
-    probabilityCol = new Param<>(uid, "probabilityCol", "class probabilities column name (softmax networks)");
+    probabilityCol = new Param<>(uid, "probabilityCol", "class probabilities column name (classifier networks)");
+    threshold = new DoubleParam(uid, "threshold", THRESHOLD_DOC);
     validationIndicatorCol = new Param<>(uid, "validationIndicatorCol", "boolean column: true for validation rows");
     maxIter = new IntParam(uid, "maxIter", "maximum number of epochs (>= 1)");
     stepSize = new DoubleParam(uid, "stepSize", "the optimizer's learning rate (> 0)");
@@ -120,6 +127,7 @@ public final class SparkNetwork extends Estimator<SparkNetworkModel> implements 
     setDefault(labelCol, "label");
     setDefault(predictionCol, "prediction");
     setDefault(probabilityCol, "probability");
+    setDefault(threshold, 0.5);
     setDefault(maxIter, 100);
     setDefault(stepSize, 0.01);
     setDefault(miniBatchFraction, 1.0);
@@ -147,8 +155,10 @@ public final class SparkNetwork extends Estimator<SparkNetworkModel> implements 
   public Param<String> labelCol() { return labelCol; }
   /** @return the prediction column {@code transform} adds */
   public Param<String> predictionCol() { return predictionCol; }
-  /** @return the probability column {@code transform} adds for softmax networks ("" for none) */
+  /** @return the probability column {@code transform} adds for classifier networks ("" for none) */
   public Param<String> probabilityCol() { return probabilityCol; }
+  /** @return the least output p of a one-output binary cross-entropy network that predicts class 1 */
+  public DoubleParam threshold() { return threshold; }
   /** @return the boolean column marking validation rows (unset: no validation set) */
   public Param<String> validationIndicatorCol() { return validationIndicatorCol; }
   /** @return the maximum number of epochs */
@@ -171,7 +181,13 @@ public final class SparkNetwork extends Estimator<SparkNetworkModel> implements 
   public IntParam earlyStoppingPatience() { return earlyStoppingPatience; }
   /** @return the least validation improvement that counts for early stopping */
   public DoubleParam earlyStoppingMinDelta() { return earlyStoppingMinDelta; }
-  /** @return the SGD steps each partition takes between parameter averagings (1: synchronous) */
+  /**
+   * The local steps: with k &gt; 1 every partition runs k SGD steps between parameter averagings,
+   * and the training result's {@code iterations} counts the averagings (⌈chunks / k⌉ per epoch),
+   * not the local steps. k must not exceed the mini-batches per epoch, ⌈1 / miniBatchFraction⌉.
+   *
+   * @return the SGD steps each partition takes between parameter averagings (1: synchronous)
+   */
   public IntParam localSteps() { return localSteps; }
   /** @return the depth of the gradient's {@code treeAggregate} */
   public IntParam aggregationDepth() { return aggregationDepth; }
@@ -196,6 +212,11 @@ public final class SparkNetwork extends Estimator<SparkNetworkModel> implements 
    * @return this estimator
    */
   public SparkNetwork setProbabilityCol(String value) { set(probabilityCol, value); return this; }
+  /**
+   * @param value the fitted model's threshold of a binary network, in [0, 1]
+   * @return this estimator
+   */
+  public SparkNetwork setThreshold(double value) { set(threshold, value); return this; }
   /**
    * @param value the boolean validation-row column
    * @return this estimator
@@ -252,7 +273,7 @@ public final class SparkNetwork extends Estimator<SparkNetworkModel> implements 
    */
   public SparkNetwork setEarlyStoppingMinDelta(double value) { set(earlyStoppingMinDelta, value); return this; }
   /**
-   * @param value local SGD steps per averaging, at least 1
+   * @param value local SGD steps per averaging, at least 1 and at most ⌈1 / miniBatchFraction⌉
    * @return this estimator
    */
   public SparkNetwork setLocalSteps(int value) { set(localSteps, value); return this; }

@@ -1,7 +1,6 @@
 package io.gradgen.spark;
 
 import io.gradgen.DifferentiableModel;
-import io.gradgen.Loss;
 import io.gradgen.train.TrainingResult;
 import java.util.Arrays;
 import java.util.Optional;
@@ -9,6 +8,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.MLReader;
@@ -22,9 +22,10 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * A trained gradgen network as a Spark ML {@link Model}: {@link #transform} predicts with one model
- * instance per partition and adds the class probabilities (softmax networks, a vector column) and
- * the prediction (the most probable class; the output for one-output networks; the output vector
- * otherwise). Saved with {@link #write} (the params as Spark ML metadata, the weights as a gradgen
+ * instance per partition and adds the class probabilities (a vector column: the softmax outputs, or
+ * [1 − p, p] for a one-output binary cross-entropy network) and the prediction (the most probable
+ * class; for a binary network 1 when p ≥ {@code threshold}, else 0; the output for other
+ * one-output networks; the output vector otherwise). Saved with {@link #write} (the params as Spark ML metadata, the weights as a gradgen
  * weight file) and loaded with {@link #load}, alone or in a {@code PipelineModel}.
  */
 public final class SparkNetworkModel extends Model<SparkNetworkModel> implements MLWritable {
@@ -44,6 +45,8 @@ public final class SparkNetworkModel extends Model<SparkNetworkModel> implements
   private final Param<String> predictionCol;
   /** The {@code probabilityCol} param. */
   private final Param<String> probabilityCol;
+  /** The {@code threshold} param. */
+  private final DoubleParam threshold;
 
   SparkNetworkModel(String uid, String className, double[] weights, TrainingResult result) {
     this.uid = uid;
@@ -52,10 +55,12 @@ public final class SparkNetworkModel extends Model<SparkNetworkModel> implements
     modelClass = new Param<>(uid, "modelClass", "the generated model class's binary name");
     featuresCol = new Param<>(uid, "featuresCol", "features column name (a vector)");
     predictionCol = new Param<>(uid, "predictionCol", "prediction column name");
-    probabilityCol = new Param<>(uid, "probabilityCol", "class probabilities column name (softmax networks)");
+    probabilityCol = new Param<>(uid, "probabilityCol", "class probabilities column name (classifier networks)");
+    threshold = new DoubleParam(uid, "threshold", SparkNetwork.THRESHOLD_DOC);
     setDefault(featuresCol, "features");
     setDefault(predictionCol, "prediction");
     setDefault(probabilityCol, "probability");
+    setDefault(threshold, 0.5);
     set(modelClass, className);
   }
 
@@ -70,8 +75,10 @@ public final class SparkNetworkModel extends Model<SparkNetworkModel> implements
   public Param<String> featuresCol() { return featuresCol; }
   /** @return the prediction column {@code transform} adds */
   public Param<String> predictionCol() { return predictionCol; }
-  /** @return the probability column {@code transform} adds for softmax networks ("" for none) */
+  /** @return the probability column {@code transform} adds for classifier networks ("" for none) */
   public Param<String> probabilityCol() { return probabilityCol; }
+  /** @return the least output p of a one-output binary cross-entropy network that predicts class 1 */
+  public DoubleParam threshold() { return threshold; }
 
   /**
    * @param value the features column
@@ -88,6 +95,11 @@ public final class SparkNetworkModel extends Model<SparkNetworkModel> implements
    * @return this model
    */
   public SparkNetworkModel setProbabilityCol(String value) { set(probabilityCol, value); return this; }
+  /**
+   * @param value the threshold of a binary network, in [0, 1]
+   * @return this model
+   */
+  public SparkNetworkModel setThreshold(double value) { set(threshold, value); return this; }
 
   /**
    * The trained weights, in the flat order of the generated class's {@code parameters()}.
@@ -130,17 +142,22 @@ public final class SparkNetworkModel extends Model<SparkNetworkModel> implements
     boolean probabilities = output.length() - schema.length() == 2;
     Inference inference =
         new Inference(getOrDefault(modelClass), parameters, columns, schema.fieldIndex(features), probabilities,
-            Inference.Prediction.of(model));
+            Inference.Prediction.of(model), checkedThreshold());
     return dataset.toDF().mapPartitions(inference, Encoders.row(output));
   }
 
-  static boolean isSoftmax(DifferentiableModel model) {
-    return model.layout().loss() == Loss.CATEGORICAL_CROSS_ENTROPY;
+  private double checkedThreshold() {
+    double t = (Double) getOrDefault(threshold);
+    if (!(t >= 0 && t <= 1)) {
+      throw new IllegalArgumentException("threshold must be in [0, 1], but is " + t);
+    }
+    return t;
   }
 
   /**
-   * {@code schema} with the probability column (softmax networks, unless its name is empty) and the
-   * prediction column: a class index, a number (one output) or a vector.
+   * {@code schema} with the probability column (classifier networks: softmax, or one output and
+   * binary cross-entropy; unless its name is empty) and the prediction column: a class index, a
+   * number (one output) or a vector.
    */
   static StructType outputSchema(StructType schema, DifferentiableModel model, String prediction, String probability) {
     StructType out = schema;
@@ -150,10 +167,11 @@ public final class SparkNetworkModel extends Model<SparkNetworkModel> implements
             "output column '" + name + "' already exists; the columns are " + Arrays.toString(schema.fieldNames()));
       }
     }
-    if (isSoftmax(model) && !probability.isEmpty()) {
+    Inference.Prediction kind = Inference.Prediction.of(model);
+    if (kind.classifies() && !probability.isEmpty()) {
       out = out.add(probability, SQLDataTypes.VectorType(), false);
     }
-    boolean vector = !isSoftmax(model) && model.outputCount() > 1;
+    boolean vector = kind == Inference.Prediction.VECTOR;
     return out.add(prediction, vector ? SQLDataTypes.VectorType() : DataTypes.DoubleType, false);
   }
 
@@ -161,6 +179,7 @@ public final class SparkNetworkModel extends Model<SparkNetworkModel> implements
   public StructType transformSchema(StructType schema) {
     DifferentiableModel model = model();
     Columns.forInference(schema, getOrDefault(featuresCol), model);
+    checkedThreshold();
     return outputSchema(schema, model, getOrDefault(predictionCol), getOrDefault(probabilityCol));
   }
 

@@ -70,6 +70,15 @@ record TrainingSettings(
           "localSteps " + localSteps + " runs plain SGD on each partition and averages the parameters; "
               + "it needs optimizer 'sgd', but optimizer is '" + optimizer + "' (or set localSteps to 1)");
     }
+    int chunks = chunks(miniBatchFraction); // the fields are not assigned yet in a compact constructor
+    if (localSteps > chunks) {
+      // A pass takes its local steps from this epoch's chunks; with fewer chunks it would silently
+      // take fewer steps than asked.
+      throw new IllegalArgumentException(
+          "localSteps " + localSteps + " needs at least " + localSteps + " mini-batches per epoch; miniBatchFraction "
+              + miniBatchFraction + " gives " + chunks + " (set miniBatchFraction to at most 1/" + localSteps
+              + " or lower localSteps)");
+    }
     if (aggregationDepth < 1) {
       throw new IllegalArgumentException("aggregationDepth must be at least 1, but is " + aggregationDepth);
     }
@@ -77,6 +86,10 @@ record TrainingSettings(
 
   /** Mini-batches per epoch: each partition's rows cut into this many chunks. */
   int chunks() {
+    return chunks(miniBatchFraction);
+  }
+
+  private static int chunks(double miniBatchFraction) {
     return (int) Math.ceil(1.0 / miniBatchFraction - 1e-9);
   }
 

@@ -140,6 +140,45 @@ class BadInputTest {
   }
 
   @Test
+  void moreLocalStepsThanMiniBatchesPerEpochAreRefusedAtFitNamingBoth() {
+    Dataset<Row> data = frame(schema(SQLDataTypes.VectorType(), DataTypes.DoubleType),
+        List.of(RowFactory.create(Vectors.dense(zeros(64)), 1.0)));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new SparkNetwork(DigitsNetModel.class).setOptimizer("sgd").setLocalSteps(5).setMiniBatchFraction(0.25)
+            .fit(data));
+    assertEquals("localSteps 5 needs at least 5 mini-batches per epoch; miniBatchFraction 0.25 gives 4 (set "
+        + "miniBatchFraction to at most 1/5 or lower localSteps)", e.getMessage());
+  }
+
+  @Test
+  void aNullValidationIndicatorIsRefusedNamingTheColumn() {
+    Dataset<Row> data = frame(schema(SQLDataTypes.VectorType(), DataTypes.DoubleType).add("isValidation", DataTypes.BooleanType),
+        List.of(RowFactory.create(Vectors.dense(zeros(64)), 1.0, false), RowFactory.create(Vectors.dense(zeros(64)), 2.0, null)));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new SparkNetwork(DigitsNetModel.class).setValidationIndicatorCol("isValidation").fit(data));
+    assertEquals("column 'isValidation' (validationIndicatorCol) is null in a row", e.getMessage());
+  }
+
+  @Test
+  void aBinaryClassifiersLabelOutsideZeroToOneIsRefusedNamingIt() {
+    Dataset<Row> data = frame(schema(SQLDataTypes.VectorType(), DataTypes.DoubleType),
+        List.of(RowFactory.create(Vectors.dense(0.0, 1.0), 1.0), RowFactory.create(Vectors.dense(1.0, 0.0), 2.0)));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new SparkNetwork(BinaryNetModel.class).setMaxIter(1).fit(data));
+    assertEquals("column 'label' holds 2.0, but " + BinaryNetModel.class.getName() + " is a binary classifier "
+        + "(binary cross-entropy): a label must be 0, 1 or a probability in between", e.getMessage());
+  }
+
+  @Test
+  void aThresholdOutsideZeroToOneIsRefused() {
+    Dataset<Row> data = frame(schema(SQLDataTypes.VectorType(), DataTypes.DoubleType),
+        List.of(RowFactory.create(Vectors.dense(0.0, 1.0), 1.0)));
+    SparkNetworkModel model = new SparkNetwork(BinaryNetModel.class).setMaxIter(1).fit(data).setThreshold(1.5);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.transform(data));
+    assertEquals("threshold must be in [0, 1], but is 1.5", e.getMessage());
+  }
+
+  @Test
   void aClassThatIsNoGeneratedModelIsRefusedNamingIt() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Models.create(DigitsNet.class.getName()));
     assertEquals("modelClass io.gradgen.spark.DigitsNet does not implement io.gradgen.DifferentiableModel (pass the "
