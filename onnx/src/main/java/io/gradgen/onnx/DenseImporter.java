@@ -130,6 +130,7 @@ public final class DenseImporter {
     if (!node.domain().isEmpty() && !node.domain().equals("ai.onnx")) {
       throw unsupported(node, "is in the operator set '" + node.domain() + "'");
     }
+    OnnxNodes.arity(node);
     if (node.opType().equals("Constant")) {
       OnnxNodes.attributes(node, "value");
       constants.put(node.outputs().get(0), OnnxNodes.tensorAttribute(node, "value"));
