@@ -18,7 +18,7 @@ import java.util.Set;
  * UnsupportedOnnxException} naming the node.
  */
 public final class DenseImporter {
-  /** The oldest and newest default operator sets whose semantics for these ops were checked. */
+  /** The oldest default operator set read; the semantics of these ops were checked from it on. */
   public static final long MIN_OPSET = 11;
 
   /** The newest default operator set read; the ops read here have not changed up to it. */
