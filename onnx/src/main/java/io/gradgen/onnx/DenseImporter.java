@@ -228,6 +228,8 @@ public final class DenseImporter {
     }
     if (node.inputs().size() > 2 && !node.inputs().get(2).isEmpty()) {
       layer.setBias(node, constant(node, 2), beta);
+    } else {
+      layer.biasOpen = true; // a Gemm without C, then an Add of a constant, is a MatMul and its bias
     }
   }
 
@@ -246,7 +248,7 @@ public final class DenseImporter {
           + " 'beyond dense layers' work");
     }
     if (last == null || !last.biasOpen) {
-      throw unsupported(node, "adds a constant that is not the bias right after a MatMul");
+      throw unsupported(node, "adds a constant that is not the bias right after a MatMul (or a Gemm without C)");
     }
     last.setBias(node, c, 1.0);
   }
