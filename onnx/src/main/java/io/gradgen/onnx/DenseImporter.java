@@ -286,8 +286,9 @@ public final class DenseImporter {
       throw unsupported(node, "reads data of shape " + java.util.Arrays.toString(shape)
           + "; gradgen's dense layers read [batch, features] (add a Flatten)");
     }
-    if (b.dims().length != 2) {
-      throw unsupported(node, "has a weight of shape " + java.util.Arrays.toString(b.dims()) + "; expected a matrix");
+    if (b.dims().length != 2 || b.dims()[0] < 1 || b.dims()[1] < 1 || b.elementCount() > Integer.MAX_VALUE) {
+      throw unsupported(node, "has a weight of shape " + java.util.Arrays.toString(b.dims())
+          + "; expected a matrix of at least one row and column, and fewer than 2^31 elements");
     }
     LayerBuilder last = layers.isEmpty() ? null : layers.get(layers.size() - 1);
     if (last != null && last.activation == Activation.SOFTMAX) {

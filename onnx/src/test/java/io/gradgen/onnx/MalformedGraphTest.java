@@ -67,6 +67,23 @@ class MalformedGraphTest {
     assertNames(malformed(withNodes(m, nodes)), "node 'c' (Constant)", "TENSOR attribute 'value' without a tensor");
   }
 
+  @Test
+  void aWeightWithNoUnitsIsRefused() {
+    Graphs g = new Graphs(13, 3);
+    g.then("Gemm", "g", List.of(g.weights("W", 3, 0)), ofInt("transB", 0));
+    String m = assertThrows(UnsupportedOnnxException.class, () -> DenseImporter.read(g.build(0))).getMessage();
+    assertNames(m, "node 'g' (Gemm)", "weight of shape [3, 0]");
+  }
+
+  @Test
+  void aWeightDimensionBeyondAnIntIsNotCutToAnInt() {
+    // 2^32 + 3 rows of no columns: cast to int, the rows would be 3, the input count
+    Graphs g = new Graphs(13, 3);
+    g.then("Gemm", "g", List.of(g.weights("W", (1L << 32) + 3, 0)), ofInt("transB", 0));
+    String m = assertThrows(UnsupportedOnnxException.class, () -> DenseImporter.read(g.build(0))).getMessage();
+    assertNames(m, "node 'g' (Gemm)", "weight of shape [4294967299, 0]");
+  }
+
   static OnnxModel withNodes(OnnxModel m, List<Node> nodes) {
     OnnxModel.Graph g = m.graph();
     return new OnnxModel(m.irVersion(), m.opsets(), m.producer(),
