@@ -188,12 +188,17 @@ final class OnnxCommand extends Command {
     private Class<?> load(ClassLoader loader) {
       try {
         return Class.forName(modelClass, true, loader);
-      } catch (ClassNotFoundException | NoClassDefFoundError e) {
-        String missing = e instanceof NoClassDefFoundError ? " (it needs " + e.getMessage() + ", not found)" : "";
-        throw new IllegalArgumentException("model class " + modelClass + " is not on the class path" + missing
-            + (classpath == null ? "; pass --classpath with the jar or classes directory it was compiled into"
-                + " (java -jar ignores -cp)" : " nor in --classpath " + classpath));
+      } catch (ClassNotFoundException e) {
+        throw new IllegalArgumentException("model class " + modelClass + " is not on the class path" + hint());
+      } catch (NoClassDefFoundError e) {
+        throw new IllegalArgumentException("model class " + modelClass + " needs " + e.getMessage().replace('/', '.')
+            + ", which is not on the class path" + hint());
       }
+    }
+
+    private String hint() {
+      return classpath == null ? "; pass --classpath with the jar or classes directory it was compiled into"
+          + " (java -jar ignores -cp)" : " nor in --classpath " + classpath;
     }
   }
 }
