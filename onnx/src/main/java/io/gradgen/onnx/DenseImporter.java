@@ -51,6 +51,7 @@ public final class DenseImporter {
    * @param model an ONNX model of dense layers
    * @return the network, its parameters in gradgen's layout order
    * @throws UnsupportedOnnxException naming the node, op or attribute that gradgen cannot express
+   * @throws OnnxFormatException naming a node with more or fewer inputs or outputs than its op takes
    */
   public static ImportedNetwork read(OnnxModel model) {
     return new DenseImporter(model).run();
