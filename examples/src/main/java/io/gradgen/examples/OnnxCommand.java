@@ -5,8 +5,19 @@ import io.gradgen.Precision;
 import io.gradgen.onnx.OnnxExport;
 import io.gradgen.onnx.OnnxImport;
 import io.gradgen.onnx.ImportedNetwork;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -31,6 +42,21 @@ final class OnnxCommand extends Command {
     err.println("onnx: which one, import or export?");
     spec.commandLine().usage(err);
     return 2;
+  }
+
+  /** A file error as the user reads it: "no such file: model.onnx", not the bare path Java's message is. */
+  static UncheckedIOException fileError(IOException e) {
+    String message;
+    if (e instanceof NoSuchFileException n) {
+      message = "no such file: " + n.getFile() + (n.getReason() == null ? "" : " (" + n.getReason() + ")");
+    } else if (e instanceof AccessDeniedException a) {
+      message = "permission denied: " + a.getFile();
+    } else if (e instanceof FileSystemException f) {
+      message = f.getFile() + ": " + (f.getReason() == null ? e.getClass().getSimpleName() : f.getReason());
+    } else {
+      message = e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+    return new UncheckedIOException(message, e);
   }
 
   /** {@code onnx import MODEL.onnx --package P --name N --out DIR}. */
@@ -69,7 +95,12 @@ final class OnnxCommand extends Command {
     @Override
     public Integer call() throws Exception {
       Path w = weights == null ? out.resolve(name + ".ggw") : weights;
-      OnnxImport.Result r = OnnxImport.run(model, packageName, name, out, w, loss, precision);
+      OnnxImport.Result r;
+      try {
+        r = OnnxImport.run(model, packageName, name, out, w, loss, precision);
+      } catch (IOException e) {
+        throw fileError(e);
+      }
       ImportedNetwork n = r.network();
       StringBuilder layers = new StringBuilder();
       for (ImportedNetwork.Layer l : n.layers()) {
@@ -103,8 +134,12 @@ final class OnnxCommand extends Command {
     Path weights;
 
     @CommandLine.Option(names = "--model", paramLabel = "CLASS", description = "the generated model class, e.g."
-        + " io.gradgen.examples.IrisNetModel, on this jar's class path (default: the architecture the weight file names)")
+        + " com.example.TorchNetModel, from --classpath or this jar (default: the architecture the weight file names)")
     String modelClass;
+
+    @CommandLine.Option(names = "--classpath", paramLabel = "PATH", description = "the jars and class directories"
+        + " of --model, separated by '${sys:path.separator}' (java -jar ignores -cp and CLASSPATH)")
+    String classpath;
 
     @CommandLine.Option(names = "--out", required = true, paramLabel = "MODEL.onnx", description = "the ONNX file to write")
     Path out;
@@ -120,13 +155,50 @@ final class OnnxCommand extends Command {
     @Override
     public Integer call() throws Exception {
       OnnxExport.Options options = new OnnxExport.Options(opset, slopes);
-      if (modelClass == null) {
-        OnnxExport.write(weights, out, options);
-      } else {
-        OnnxExport.write(Class.forName(modelClass), weights, out, options);
+      try (URLClassLoader loader = new URLClassLoader(urls(), OnnxCommand.class.getClassLoader())) {
+        if (modelClass == null) {
+          OnnxExport.write(weights, out, options);
+        } else {
+          OnnxExport.write(load(loader), weights, out, options);
+        }
+      } catch (IOException e) {
+        throw fileError(e);
       }
       parent.out.println("wrote " + out + " (ONNX, opset " + opset + ")");
       return 0;
+    }
+
+    private URL[] urls() throws IOException {
+      List<URL> urls = new ArrayList<>();
+      if (classpath != null) {
+        for (String entry : classpath.split(File.pathSeparator)) {
+          if (entry.isEmpty()) {
+            continue;
+          }
+          Path p = Path.of(entry);
+          if (!Files.exists(p)) {
+            throw new NoSuchFileException(entry, null, "in --classpath");
+          }
+          urls.add(p.toUri().toURL());
+        }
+      }
+      return urls.toArray(new URL[0]);
+    }
+
+    private Class<?> load(ClassLoader loader) {
+      try {
+        return Class.forName(modelClass, true, loader);
+      } catch (ClassNotFoundException e) {
+        throw new IllegalArgumentException("model class " + modelClass + " is not on the class path" + hint());
+      } catch (NoClassDefFoundError e) {
+        throw new IllegalArgumentException("model class " + modelClass + " needs " + e.getMessage().replace('/', '.')
+            + ", which is not on the class path" + hint());
+      }
+    }
+
+    private String hint() {
+      return classpath == null ? "; pass --classpath with the jar or classes directory it was compiled into"
+          + " (java -jar ignores -cp)" : " nor in --classpath " + classpath;
     }
   }
 }

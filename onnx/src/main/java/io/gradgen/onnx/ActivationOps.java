@@ -1,6 +1,8 @@
 package io.gradgen.onnx;
 
+import io.gradgen.Activation;
 import io.gradgen.DenseLayout;
+import io.gradgen.NetworkLayout;
 import io.gradgen.onnx.OnnxModel.Attribute;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +10,25 @@ import java.util.Map;
 /** The ONNX ops of each built-in activation, as gradgen's {@code Activation} Javadoc defines it. */
 final class ActivationOps {
   private ActivationOps() {}
+
+  /**
+   * Fails unless every slope given names a LEAKY_RELU layer of {@code layout}: a slope for a
+   * misspelt or other layer would otherwise be ignored without a word.
+   */
+  static void checkSlopes(NetworkLayout layout, Map<String, Double> slopes) {
+    List<String> leaky = layout.layers().stream().filter(d -> d.activation() == Activation.LEAKY_RELU)
+        .map(DenseLayout::name).toList();
+    for (String name : new java.util.TreeSet<>(slopes.keySet())) {
+      if (!leaky.contains(name)) {
+        String what = layout.layers().stream().filter(d -> d.name().equals(name)).findFirst()
+            .map(d -> "layer '" + name + "' is " + d.activation() + ", not LEAKY_RELU")
+            .orElse("the model has no layer '" + name + "'");
+        throw new IllegalArgumentException("a slope is given for '" + name + "' (--slope " + name + "=" + slopes.get(name)
+            + "), but " + what + "; " + (leaky.isEmpty() ? "the model has no LEAKY_RELU layer"
+            : "its LEAKY_RELU layers are " + String.join(", ", leaky)));
+      }
+    }
+  }
 
   /** Applies layer {@code d}'s activation to {@code z}; returns the activation's output. */
   static String apply(GraphBuilder g, DenseLayout d, String z, Map<String, Double> slopes) {

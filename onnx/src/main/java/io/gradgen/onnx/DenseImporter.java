@@ -18,7 +18,7 @@ import java.util.Set;
  * UnsupportedOnnxException} naming the node.
  */
 public final class DenseImporter {
-  /** The oldest and newest default operator sets whose semantics for these ops were checked. */
+  /** The oldest default operator set read; the semantics of these ops were checked from it on. */
   public static final long MIN_OPSET = 11;
 
   /** The newest default operator set read; the ops read here have not changed up to it. */
@@ -51,6 +51,7 @@ public final class DenseImporter {
    * @param model an ONNX model of dense layers
    * @return the network, its parameters in gradgen's layout order
    * @throws UnsupportedOnnxException naming the node, op or attribute that gradgen cannot express
+   * @throws OnnxFormatException naming a node with more or fewer inputs or outputs than its op takes
    */
   public static ImportedNetwork read(OnnxModel model) {
     return new DenseImporter(model).run();
@@ -130,6 +131,7 @@ public final class DenseImporter {
     if (!node.domain().isEmpty() && !node.domain().equals("ai.onnx")) {
       throw unsupported(node, "is in the operator set '" + node.domain() + "'");
     }
+    OnnxNodes.arity(node);
     if (node.opType().equals("Constant")) {
       OnnxNodes.attributes(node, "value");
       constants.put(node.outputs().get(0), OnnxNodes.tensorAttribute(node, "value"));
@@ -227,6 +229,8 @@ public final class DenseImporter {
     }
     if (node.inputs().size() > 2 && !node.inputs().get(2).isEmpty()) {
       layer.setBias(node, constant(node, 2), beta);
+    } else {
+      layer.biasOpen = true; // a Gemm without C, then an Add of a constant, is a MatMul and its bias
     }
   }
 
@@ -245,7 +249,7 @@ public final class DenseImporter {
           + " 'beyond dense layers' work");
     }
     if (last == null || !last.biasOpen) {
-      throw unsupported(node, "adds a constant that is not the bias right after a MatMul");
+      throw unsupported(node, "adds a constant that is not the bias right after a MatMul (or a Gemm without C)");
     }
     last.setBias(node, c, 1.0);
   }
@@ -283,8 +287,9 @@ public final class DenseImporter {
       throw unsupported(node, "reads data of shape " + java.util.Arrays.toString(shape)
           + "; gradgen's dense layers read [batch, features] (add a Flatten)");
     }
-    if (b.dims().length != 2) {
-      throw unsupported(node, "has a weight of shape " + java.util.Arrays.toString(b.dims()) + "; expected a matrix");
+    if (b.dims().length != 2 || b.dims()[0] < 1 || b.dims()[1] < 1 || b.elementCount() > Integer.MAX_VALUE) {
+      throw unsupported(node, "has a weight of shape " + java.util.Arrays.toString(b.dims())
+          + "; expected a matrix of at least one row and column, and fewer than 2^31 elements");
     }
     LayerBuilder last = layers.isEmpty() ? null : layers.get(layers.size() - 1);
     if (last != null && last.activation == Activation.SOFTMAX) {

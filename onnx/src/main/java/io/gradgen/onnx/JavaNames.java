@@ -9,7 +9,8 @@ final class JavaNames {
 
   /**
    * A layer name from its weight's name ("fc1.weight" gives "fc1", PyTorch's Sequential "0.weight"
-   * gives "layer0"); "dense" and the layer's number when that is no Java name or is taken.
+   * gives "layer0"); "dense" and the layer's number when that is no Java name or is taken, or the
+   * next free number after it when that is taken too.
    */
   static String layerName(String weight, int index, Set<String> taken) {
     String base = weight.replaceFirst("([._]?(weight|kernel|w))$", "");
@@ -19,7 +20,10 @@ final class JavaNames {
     }
     if (name.isEmpty() || name.length() > 40 || !SourceVersion.isName(name) || taken.contains(name)
         || name.contains("$")) {
-      name = "dense" + (index + 1);
+      int n = index + 1;
+      do {
+        name = "dense" + n++;
+      } while (taken.contains(name));
     }
     return name;
   }

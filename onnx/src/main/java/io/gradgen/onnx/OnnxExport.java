@@ -105,6 +105,7 @@ public final class OnnxExport {
    * @return the model
    * @throws UnsupportedOnnxException for a custom activation, a leaky ReLU without its slope, or a
    *     preprocessor other than standardization and min-max scaling
+   * @throws IllegalArgumentException if a slope is given for a layer that is not LEAKY_RELU
    */
   public static OnnxModel toOnnx(
       NetworkLayout layout, double[] parameters, List<? extends Preprocessor> preprocessing,
@@ -113,6 +114,7 @@ public final class OnnxExport {
     if (parameters.length != layout.parameterCount()) {
       throw new IllegalArgumentException(parameters.length + " parameters for a layout of " + layout.parameterCount());
     }
+    ActivationOps.checkSlopes(layout, options.slopes());
     GraphBuilder g = new GraphBuilder(options.opset());
     String x = g.input("input", layout.inputs());
     int n = 0;

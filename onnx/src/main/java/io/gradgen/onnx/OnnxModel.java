@@ -190,11 +190,21 @@ public record OnnxModel(long irVersion, Map<String, Long> opsets, String produce
      * The number of elements its shape holds.
      *
      * @return the product of {@link #dims()}
+     * @throws OnnxFormatException if a dimension is negative or the product exceeds a long
      */
     public long elementCount() {
       long n = 1;
       for (long d : dims) {
-        n *= d;
+        if (d < 0) {
+          throw new OnnxFormatException("tensor '" + name + "' has shape " + java.util.Arrays.toString(dims)
+              + ", with the negative dimension " + d + "; a tensor's dimensions are 0 or more");
+        }
+        try {
+          n = Math.multiplyExact(n, d);
+        } catch (ArithmeticException e) {
+          throw new OnnxFormatException("tensor '" + name + "' has shape " + java.util.Arrays.toString(dims)
+              + ", more than " + Long.MAX_VALUE + " elements");
+        }
       }
       return n;
     }

@@ -190,48 +190,38 @@ public final class OnnxReader {
     return t;
   }
 
-  /** raw_data: the values little-endian, packed without tags. */
+  /** raw_data: the values little-endian, packed without tags; exactly as many bytes as the shape needs. */
   private static Tensor fromRaw(Tensor t, byte[] raw) {
-    ByteBuffer b = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
-    switch (t.dataType()) {
-      case Tensor.FLOAT -> {
-        double[] v = new double[raw.length / 4];
-        for (int i = 0; i < v.length; i++) {
-          v[i] = b.getFloat();
-        }
-        return new Tensor(t.name(), t.dims(), t.dataType(), v, new long[0]);
-      }
-      case Tensor.DOUBLE -> {
-        double[] v = new double[raw.length / 8];
-        for (int i = 0; i < v.length; i++) {
-          v[i] = b.getDouble();
-        }
-        return new Tensor(t.name(), t.dims(), t.dataType(), v, new long[0]);
-      }
-      case Tensor.INT64 -> {
-        long[] v = new long[raw.length / 8];
-        for (int i = 0; i < v.length; i++) {
-          v[i] = b.getLong();
-        }
-        return new Tensor(t.name(), t.dims(), t.dataType(), new double[0], v);
-      }
-      case Tensor.BOOL -> {
-        long[] v = new long[raw.length];
-        for (int i = 0; i < v.length; i++) {
-          v[i] = b.get();
-        }
-        return new Tensor(t.name(), t.dims(), t.dataType(), new double[0], v);
-      }
-      case Tensor.INT32 -> {
-        long[] v = new long[raw.length / 4];
-        for (int i = 0; i < v.length; i++) {
-          v[i] = b.getInt();
-        }
-        return new Tensor(t.name(), t.dims(), t.dataType(), new double[0], v);
-      }
+    int size = switch (t.dataType()) {
+      case Tensor.FLOAT, Tensor.INT32 -> 4;
+      case Tensor.DOUBLE, Tensor.INT64 -> 8;
+      case Tensor.BOOL -> 1;
       default -> throw new OnnxFormatException("tensor '" + t.name() + "' has data type " + t.dataType()
           + "; gradgen reads FLOAT (1), DOUBLE (11), INT32 (6), INT64 (7) and BOOL (9)");
+    };
+    long count = t.elementCount();
+    if (count > raw.length / size || count * size != raw.length) {
+      throw new OnnxFormatException("tensor '" + t.name() + "' has shape " + java.util.Arrays.toString(t.dims())
+          + " (" + count + " values of " + size + " bytes) but its raw_data holds " + raw.length + " bytes");
     }
+    ByteBuffer b = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
+    int n = (int) count;
+    if (t.isFloating()) {
+      double[] v = new double[n];
+      for (int i = 0; i < n; i++) {
+        v[i] = t.dataType() == Tensor.FLOAT ? b.getFloat() : b.getDouble();
+      }
+      return new Tensor(t.name(), t.dims(), t.dataType(), v, new long[0]);
+    }
+    long[] v = new long[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = switch (size) {
+        case 1 -> b.get();
+        case 4 -> b.getInt();
+        default -> b.getLong();
+      };
+    }
+    return new Tensor(t.name(), t.dims(), t.dataType(), new double[0], v);
   }
 
   private static ValueInfo valueInfo(ProtoReader r) {

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The ops and attributes that PyTorch's exporter strips or never writes (Identity, Dropout in both
  * its opset-11 and opset-12+ forms, a Constant node's shape, Gemm with transB = 0, alpha and beta, a
- * bias added before the product, a shared bias, LeakyRelu and Elu, LogSoftmax by its opset-13
- * default axis, the newest opset read, 21): hand-built graphs, imported, compiled, against ONNX Runtime.
+ * bias added before the product, a shared bias, a Gemm without C followed by a bias Add, LeakyRelu
+ * and Elu, LogSoftmax by its opset-13 default axis, the newest opset read, 21): hand-built graphs,
+ * imported, compiled, against ONNX Runtime.
  */
 class GraphCoverageTest {
   @TempDir static Path dir;
@@ -67,6 +68,11 @@ class GraphCoverageTest {
         .then("Softmax", "p");
     GRAPHS.put("FlattenSoftmax21", f.build(3));
 
+    Graphs h = new Graphs(13, 3);
+    h.then("Gemm", "g", List.of(h.weights("W", 4, 3)), ofInt("transB", 1), ofFloat("alpha", 0.5f))
+        .then("Add", "bias", h.weights("b", 4)).then("Tanh", "t");
+    GRAPHS.put("GemmWithoutCThenAdd13", h.build(4));
+
     for (Map.Entry<String, OnnxModel> e : GRAPHS.entrySet()) {
       Path file = dir.resolve(e.getKey() + ".onnx");
       Files.write(file, OnnxWriter.write(e.getValue()));
@@ -102,6 +108,7 @@ class GraphCoverageTest {
     assertEquals(Bias.NONE, NETWORKS.get("IdentityDropout11").layers().get(1).bias());
     assertEquals(Bias.SHARED, NETWORKS.get("SharedBiasElu17").layers().get(0).bias());
     assertEquals(Bias.PER_NEURON, NETWORKS.get("ReshapeMatMulDropout13").layers().get(1).bias());
+    assertEquals(Bias.PER_NEURON, NETWORKS.get("GemmWithoutCThenAdd13").layers().get(0).bias());
     assertEquals(0.3f, (float) NETWORKS.get("SharedBiasElu17").layers().get(1).slope());
     assertEquals(4, NETWORKS.get("ReshapeMatMulDropout13").inputs());
   }
