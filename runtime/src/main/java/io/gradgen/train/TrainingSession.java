@@ -30,6 +30,9 @@ import java.util.SplittableRandom;
  * such changes before {@link Trainer#start} or after the session ends.
  */
 public final class TrainingSession {
+  /** Stops the workers of a session dropped before its last step. */
+  private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
+
   private final DifferentiableModel model;
   private final Optimizer optimizer;
   private final TrainingListener[] listeners;
@@ -142,8 +145,6 @@ public final class TrainingSession {
     this.cursor = x.length;
     optimizer.reset(parameters.length);
   }
-
-  private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
 
   /** At least 2 rows per thread and 2²⁰ row·parameter products: below, a hand-off costs more than it saves. */
   private static boolean isWorthSplitting(int rows, int threads, int parameters) {

@@ -22,8 +22,9 @@ final class JavaExpressions {
   private static final int PRIMARY = 5;
 
   /**
-   * Printed source, its precedence, and whether Java types it {@code float}: an element of a float
-   * model's array, or an exact operation (negation, abs, max, min, a choice) of such elements.
+   * Printed source, its precedence, and whether Java types it {@code float}: a float array element
+   * or argument ({@link FloatNames}), or an exact operation (negation, abs, max, min, a choice) of
+   * such values.
    */
   private record Printed(String text, int precedence, boolean isFloat) {
     Printed(String text, int precedence) {
@@ -169,8 +170,7 @@ final class JavaExpressions {
       case DIV -> binary(a, " / ", MULTIPLICATIVE);
       case NEG -> {
         Printed x = print(a.get(0));
-        String inner = at(x, UNARY);
-        yield new Printed(inner.startsWith("-") ? "-(" + inner + ")" : "-" + inner, UNARY, x.isFloat());
+        yield new Printed(negate(x), UNARY, x.isFloat());
       }
       case SQUARE -> {
         Printed x = print(a.get(0));
@@ -219,6 +219,10 @@ final class JavaExpressions {
 
   /** {@code -a}, avoiding {@code --a}, which Java reads as a decrement. */
   private String negate(Expr operand) {
+    return negate(print(operand));
+  }
+
+  private static String negate(Printed operand) {
     String inner = at(operand, UNARY);
     return inner.startsWith("-") ? "-(" + inner + ")" : "-" + inner;
   }

@@ -2,6 +2,7 @@ package io.gradgen.processor.report;
 
 import io.gradgen.processor.graph.Node;
 import io.gradgen.processor.graph.Op;
+import io.gradgen.processor.graph.Reachable;
 import io.gradgen.processor.ir.ElementFunction;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,7 +55,7 @@ final class BodyTex {
   /** The number of nodes of {@code root}'s expression tree, counted on the graph, stopping past the limit. */
   private static int treeSize(Node root) {
     Map<Node, Integer> size = new HashMap<>();
-    for (Node n : postOrder(root)) {
+    for (Node n : Reachable.dependencies(List.of(root))) {
       int total = 1;
       for (Node a : n.args()) {
         total = Math.min(TREE_LIMIT + 1, total + size.get(a));
@@ -66,7 +67,7 @@ final class BodyTex {
 
   /** The non-leaf nodes used more than once, each after the nodes it reads. */
   private static List<Node> sharedInPostOrder(Node root) {
-    List<Node> order = postOrder(root);
+    List<Node> order = Reachable.dependencies(List.of(root));
     Map<Node, Integer> uses = new HashMap<>();
     for (Node n : order) {
       for (Node a : n.args()) {
@@ -82,37 +83,12 @@ final class BodyTex {
     return shared;
   }
 
-  /** Every node under {@code root} once, arguments first, without recursion. */
-  private static List<Node> postOrder(Node root) {
-    List<Node> order = new ArrayList<>();
-    Map<Node, Boolean> seen = new HashMap<>();
-    List<Node> stack = new ArrayList<>(List.of(root));
-    while (!stack.isEmpty()) {
-      Node n = stack.get(stack.size() - 1);
-      if (seen.containsKey(n)) {
-        stack.remove(stack.size() - 1);
-        if (!seen.get(n)) {
-          seen.put(n, true);
-          order.add(n);
-        }
-        continue;
-      }
-      seen.put(n, false);
-      for (Node a : n.args()) {
-        if (!seen.containsKey(a)) {
-          stack.add(a);
-        }
-      }
-    }
-    return order;
-  }
-
   /**
    * ∂f/∂(argument {@code slot}) as the generated code computes it, with {@code out} standing for
    * f's own value: the derived vector-Jacobian product with the upstream gradient set to 1.
    */
   static String derivative(ElementFunction f, int slot, List<String> names, String out) {
-    List<String> all = new java.util.ArrayList<>(names);
+    List<String> all = new ArrayList<>(names);
     all.add(out);
     return of(f.vectorJacobian(slot).bind(0, 1.0), all);
   }
