@@ -29,6 +29,8 @@ import javax.annotation.processing.Generated;
  * p[1]     out.w[1][0]
  * </pre>
  *
+ * <p>Where the network is not differentiable: a conditional passes the gradient to the branch taken; the condition contributes none.
+ *
  * <p>Code shape: loops, one small method per layer and pass; intermediate values live in
  * pooled scratch arrays, one set per call running at once. Each layer's weights are stored
  * column by column, one array per input, so the loops over a layer's units read every array
@@ -212,13 +214,18 @@ public final class NetLOOPSModel implements NetLOOPS, DifferentiableModel {
   }
 
   /**
-   * E = ½·Σ (o − t)² over the outputs.
+   * E = ½·Σ (o − t)², o − t as (1 − t) − rest where o > ¾ over the outputs.
    */
   private static double lossOf(Scratch s, double[] t) {
     double[] o = s.out_a;
     double sum = 0.0;
+    // rest = 1 − max o from the other outputs, exact where max o rounds to 1
+    double rest = 0.0;
     for (int j = 0; j < 2; j++) {
-      double err = o[j] - t[j];
+      rest += o[j] > 0.75 ? 0.0 : o[j];
+    }
+    for (int j = 0; j < 2; j++) {
+      double err = o[j] > 0.75 ? 1.0 - t[j] - rest : o[j] - t[j];
       sum += err * err;
     }
     return 0.5 * sum;
@@ -231,9 +238,19 @@ public final class NetLOOPSModel implements NetLOOPS, DifferentiableModel {
     double[] o = s.out_a;
     double[] delta = s.dE_out_z;
     double[] up = s.dE_out_a;
+    // rest = 1 − max o from the other outputs, exact where max o rounds to 1
+    double rest = 0.0;
     for (int j = 0; j < 2; j++) {
-      double err = o[j] - t[j];
-      up[j] = err;
+      rest += o[j] > 0.75 ? 0.0 : o[j];
+    }
+    double restUp = 0.0;
+    for (int j = 0; j < 2; j++) {
+      double err = o[j] > 0.75 ? 1.0 - t[j] - rest : o[j] - t[j];
+      restUp += -(o[j] > 0.75 ? err : 0.0);
+    }
+    for (int j = 0; j < 2; j++) {
+      double err = o[j] > 0.75 ? 1.0 - t[j] - rest : o[j] - t[j];
+      up[j] = (o[j] > 0.75 ? 0.0 : restUp) + (o[j] > 0.75 ? 0.0 : err);
     }
     // softmax gate: δ_j = Σ_i up_i·p_i·(δ_ij − p_j) = p_j·(up_j − dot), dot = Σ_i up_i·p_i; residual,
     // dot's rounding error Σ_i p_i·(up_i − dot), is taken out too (it matters where one p is nearly 1)
@@ -429,13 +446,24 @@ public final class NetLOOPSModel implements NetLOOPS, DifferentiableModel {
     double[][] up = b.dE_out_a;
     for (int n = 0; n < m; n++) {
       int row = offset + n * OUTPUTS;
+      // rest = 1 − max o from the other outputs, exact where max o rounds to 1
+      double rest = 0.0;
+      for (int j = 0; j < 2; j++) {
+        rest += o[j][n] > 0.75 ? 0.0 : o[j][n];
+      }
       double terms = 0.0;
+      double restUp = 0.0;
       for (int j = 0; j < 2; j++) {
         double t = ts[row + j];
-        double err = o[j][n] - t;
+        double err = o[j][n] > 0.75 ? 1.0 - t - rest : o[j][n] - t;
         terms += err * err;
-        double err_2 = o[j][n] - t;
-        up[j][n] = err_2;
+        double err_2 = o[j][n] > 0.75 ? 1.0 - t - rest : o[j][n] - t;
+        restUp += -(o[j][n] > 0.75 ? err_2 : 0.0);
+      }
+      for (int j = 0; j < 2; j++) {
+        double t = ts[row + j];
+        double err = o[j][n] > 0.75 ? 1.0 - t - rest : o[j][n] - t;
+        up[j][n] = (o[j][n] > 0.75 ? 0.0 : restUp) + (o[j][n] > 0.75 ? 0.0 : err);
       }
       loss += 0.5 * terms;
       double dot = 0.0;

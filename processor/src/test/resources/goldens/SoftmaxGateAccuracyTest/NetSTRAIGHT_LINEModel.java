@@ -28,6 +28,8 @@ import javax.annotation.processing.Generated;
  * p[1]     out.w[1][0]
  * </pre>
  *
+ * <p>Where the network is not differentiable: a conditional passes the gradient to the branch taken; the condition contributes none.
+ *
  * <p>{@code predict}, {@code loss} and {@code gradient} allocate nothing. Calls that only read
  * the parameters may run on many threads at once; training must not run concurrently with them.
  */
@@ -158,10 +160,9 @@ public final class NetSTRAIGHT_LINEModel implements NetSTRAIGHT_LINE, Differenti
     double out_sum = out_e0 + out_e1;
     double out_a0 = out_e0 / out_sum;
     double out_a1 = out_e1 / out_sum;
-    // error o − t of output 0; for E = ½·Σ(t − o)² it is also ∂E/∂out_a0
-    double err0 = out_a0 - t[0];
-    // error o − t of output 1; for E = ½·Σ(t − o)² it is also ∂E/∂out_a1
-    double err1 = out_a1 - t[1];
+    double out_rest = (out_a0 > 0.75 ? 0.0 : out_a0) + (out_a1 > 0.75 ? 0.0 : out_a1);
+    double err0 = out_a0 > 0.75 ? 1.0 - t[0] - out_rest : out_a0 - t[0];
+    double err1 = out_a1 > 0.75 ? 1.0 - t[1] - out_rest : out_a1 - t[1];
     // loss: E = ½·Σ(t − o)²
     double E = 0.5 * (err0 * err0 + err1 * err1);
     return E;
@@ -183,16 +184,21 @@ public final class NetSTRAIGHT_LINEModel implements NetSTRAIGHT_LINE, Differenti
     double out_sum = out_e0 + out_e1;
     double out_a0 = out_e0 / out_sum;
     double out_a1 = out_e1 / out_sum;
-    // error o − t of output 0; for E = ½·Σ(t − o)² it is also ∂E/∂out_a0
-    double err0 = out_a0 - t[0];
-    // error o − t of output 1; for E = ½·Σ(t − o)² it is also ∂E/∂out_a1
-    double err1 = out_a1 - t[1];
+    double out_rest = (out_a0 > 0.75 ? 0.0 : out_a0) + (out_a1 > 0.75 ? 0.0 : out_a1);
+    double err0 = out_a0 > 0.75 ? 1.0 - t[0] - out_rest : out_a0 - t[0];
+    double err1 = out_a1 > 0.75 ? 1.0 - t[1] - out_rest : out_a1 - t[1];
     // loss: E = ½·Σ(t − o)²
     double E = 0.5 * (err0 * err0 + err1 * err1);
     // backward pass: dE_v = ∂E/∂v, from the loss back to the parameters; 'up' is the gradient arriving at a gate's output
-    double out_dot = err0 * out_a0 + err1 * out_a1;
-    double out_centered0 = err0 - out_dot;
-    double out_centered1 = err1 - out_dot;
+    // fan-out sums: a shared value gets Σ up
+    double dE_out_rest = -(out_a0 > 0.75 ? err0 : 0.0) - (out_a1 > 0.75 ? err1 : 0.0);
+    // fan-out sums 2 paths: softmax_rest gate: up·∂softmax_rest, derived from its body; softmax_squared_error gate: up·∂softmax_squared_error, derived from its body
+    double dE_out_a0 = (out_a0 > 0.75 ? 0.0 : dE_out_rest) + (out_a0 > 0.75 ? 0.0 : err0);
+    // fan-out sums 2 paths: softmax_rest gate: up·∂softmax_rest, derived from its body; softmax_squared_error gate: up·∂softmax_squared_error, derived from its body
+    double dE_out_a1 = (out_a1 > 0.75 ? 0.0 : dE_out_rest) + (out_a1 > 0.75 ? 0.0 : err1);
+    double out_dot = dE_out_a0 * out_a0 + dE_out_a1 * out_a1;
+    double out_centered0 = dE_out_a0 - out_dot;
+    double out_centered1 = dE_out_a1 - out_dot;
     double out_residual = out_a0 * out_centered0 + out_a1 * out_centered1;
     // grad of out_z0: softmax gate: p·(up − Σ up·p − r), r the sum's rounding error
     double dE_out_z0 = out_a0 * (out_centered0 - out_residual);
@@ -224,16 +230,21 @@ public final class NetSTRAIGHT_LINEModel implements NetSTRAIGHT_LINE, Differenti
     double out_sum = out_e0 + out_e1;
     double out_a0 = out_e0 / out_sum;
     double out_a1 = out_e1 / out_sum;
-    // error o − t of output 0; for E = ½·Σ(t − o)² it is also ∂E/∂out_a0
-    double err0 = out_a0 - t[0];
-    // error o − t of output 1; for E = ½·Σ(t − o)² it is also ∂E/∂out_a1
-    double err1 = out_a1 - t[1];
+    double out_rest = (out_a0 > 0.75 ? 0.0 : out_a0) + (out_a1 > 0.75 ? 0.0 : out_a1);
+    double err0 = out_a0 > 0.75 ? 1.0 - t[0] - out_rest : out_a0 - t[0];
+    double err1 = out_a1 > 0.75 ? 1.0 - t[1] - out_rest : out_a1 - t[1];
     // loss: E = ½·Σ(t − o)²
     double E = 0.5 * (err0 * err0 + err1 * err1);
     // backward pass: dE_v = ∂E/∂v, from the loss back to the parameters; 'up' is the gradient arriving at a gate's output
-    double out_dot = err0 * out_a0 + err1 * out_a1;
-    double out_centered0 = err0 - out_dot;
-    double out_centered1 = err1 - out_dot;
+    // fan-out sums: a shared value gets Σ up
+    double dE_out_rest = -(out_a0 > 0.75 ? err0 : 0.0) - (out_a1 > 0.75 ? err1 : 0.0);
+    // fan-out sums 2 paths: softmax_rest gate: up·∂softmax_rest, derived from its body; softmax_squared_error gate: up·∂softmax_squared_error, derived from its body
+    double dE_out_a0 = (out_a0 > 0.75 ? 0.0 : dE_out_rest) + (out_a0 > 0.75 ? 0.0 : err0);
+    // fan-out sums 2 paths: softmax_rest gate: up·∂softmax_rest, derived from its body; softmax_squared_error gate: up·∂softmax_squared_error, derived from its body
+    double dE_out_a1 = (out_a1 > 0.75 ? 0.0 : dE_out_rest) + (out_a1 > 0.75 ? 0.0 : err1);
+    double out_dot = dE_out_a0 * out_a0 + dE_out_a1 * out_a1;
+    double out_centered0 = dE_out_a0 - out_dot;
+    double out_centered1 = dE_out_a1 - out_dot;
     double out_residual = out_a0 * out_centered0 + out_a1 * out_centered1;
     // grad of out_z0: softmax gate: p·(up − Σ up·p − r), r the sum's rounding error
     double dE_out_z0 = out_a0 * (out_centered0 - out_residual);
@@ -272,16 +283,21 @@ public final class NetSTRAIGHT_LINEModel implements NetSTRAIGHT_LINE, Differenti
     double out_sum = out_e0 + out_e1;
     double out_a0 = out_e0 / out_sum;
     double out_a1 = out_e1 / out_sum;
-    // error o − t of output 0; for E = ½·Σ(t − o)² it is also ∂E/∂out_a0
-    double err0 = out_a0 - t[to + 0];
-    // error o − t of output 1; for E = ½·Σ(t − o)² it is also ∂E/∂out_a1
-    double err1 = out_a1 - t[to + 1];
+    double out_rest = (out_a0 > 0.75 ? 0.0 : out_a0) + (out_a1 > 0.75 ? 0.0 : out_a1);
+    double err0 = out_a0 > 0.75 ? 1.0 - t[to + 0] - out_rest : out_a0 - t[to + 0];
+    double err1 = out_a1 > 0.75 ? 1.0 - t[to + 1] - out_rest : out_a1 - t[to + 1];
     // loss: E = ½·Σ(t − o)²
     double E = 0.5 * (err0 * err0 + err1 * err1);
     // backward pass: dE_v = ∂E/∂v, from the loss back to the parameters; 'up' is the gradient arriving at a gate's output
-    double out_dot = err0 * out_a0 + err1 * out_a1;
-    double out_centered0 = err0 - out_dot;
-    double out_centered1 = err1 - out_dot;
+    // fan-out sums: a shared value gets Σ up
+    double dE_out_rest = -(out_a0 > 0.75 ? err0 : 0.0) - (out_a1 > 0.75 ? err1 : 0.0);
+    // fan-out sums 2 paths: softmax_rest gate: up·∂softmax_rest, derived from its body; softmax_squared_error gate: up·∂softmax_squared_error, derived from its body
+    double dE_out_a0 = (out_a0 > 0.75 ? 0.0 : dE_out_rest) + (out_a0 > 0.75 ? 0.0 : err0);
+    // fan-out sums 2 paths: softmax_rest gate: up·∂softmax_rest, derived from its body; softmax_squared_error gate: up·∂softmax_squared_error, derived from its body
+    double dE_out_a1 = (out_a1 > 0.75 ? 0.0 : dE_out_rest) + (out_a1 > 0.75 ? 0.0 : err1);
+    double out_dot = dE_out_a0 * out_a0 + dE_out_a1 * out_a1;
+    double out_centered0 = dE_out_a0 - out_dot;
+    double out_centered1 = dE_out_a1 - out_dot;
     double out_residual = out_a0 * out_centered0 + out_a1 * out_centered1;
     // grad of out_z0: softmax gate: p·(up − Σ up·p − r), r the sum's rounding error
     double dE_out_z0 = out_a0 * (out_centered0 - out_residual);

@@ -21,7 +21,11 @@ class InfiniteLogitTest {
       JavaFileObjects.forSourceLines("inf.Binary", "package inf;", "import io.gradgen.*;",
           "@Network(inputs = 2, layers = @Dense(name = \"out\", units = 2, activation = Activation.SIGMOID, bias = Bias.NONE),",
           "    loss = Loss.BINARY_CROSS_ENTROPY, code = CodeShape.LOOPS, precision = Precision.FLOAT)",
-          "public interface Binary {}")));
+          "public interface Binary {}"),
+      JavaFileObjects.forSourceLines("inf.Linear", "package inf;", "import io.gradgen.*;",
+          "@Network(inputs = 2, layers = @Dense(name = \"out\", units = 2, activation = Activation.IDENTITY, bias = Bias.NONE),",
+          "    loss = Loss.HALF_SUM_SQUARED_ERROR, code = CodeShape.LOOPS, precision = Precision.FLOAT)",
+          "public interface Linear {}")));
 
   private static javax.tools.JavaFileObject declaration(String name, String precision) {
     return JavaFileObjects.forSourceLines("inf." + name, "package inf;", "import io.gradgen.*;",
@@ -108,6 +112,49 @@ class InfiniteLogitTest {
         new float[] {1, 0, 0, 1}, 0, 2, batch), "batch loss");
     // δ = o − t = (1, −1) for the second row: ∂E/∂w = δ·x.
     assertArrayEquals(new float[] {1e20f, 1, -1e20f, -1}, batch, "batch gradient");
+  }
+
+  /**
+   * A soft target 0 < t < 1 at an infinite logit: max(z, 0) − z·t is ∞ − ∞ as written; its limit
+   * z·(1 − t) at z = ∞ and −z·t at z = −∞ is ∞, and the gradient o − t stays finite.
+   */
+  @Test
+  void theBinaryCrossEntropyOfASoftTargetAtAnInfiniteLogitIsInfinite() {
+    DifferentiableFloatModel model = COMPILED.floatModel("inf.BinaryModel");
+    float[] w = {1e20f, 0, -1e20f, 0}; // z = (∞, −∞) at x = (1e20, 1)
+    for (int i = 0; i < w.length; i++) {
+      model.parameters().set(i, w[i]);
+    }
+    float[] soft = {0.25f, 0.75f};
+    assertEquals(Float.POSITIVE_INFINITY, model.loss(X, soft), "soft targets");
+    float[] gradient = new float[4];
+    assertEquals(Float.POSITIVE_INFINITY, model.gradient(X, soft, gradient));
+    // δ = o − t = (1 − 0.25, 0 − 0.75): ∂E/∂w = δ·x.
+    assertArrayEquals(new float[] {0.75f * 1e20f, 0.75f, -0.75f * 1e20f, -0.75f}, gradient, "gradient");
+    float[] batch = new float[4];
+    assertEquals(Float.POSITIVE_INFINITY, model.gradient(new float[] {X[0], X[1], X[0], X[1]}, 0,
+        new float[] {0.25f, 0.75f, 0.5f, 0.5f}, 0, 2, batch), "batch loss");
+    // Finite logits keep the plain form's value: at z = (1, −1), t = 0.5, E = 1 + 2·ln(1 + e^−1).
+    model.parameters().copyFrom(new float[] {0, 1, 0, -1});
+    assertEquals((float) (1 + 2 * Math.log1p(Math.exp(-1))), model.loss(new float[] {0, 1}, new float[] {0.5f, 0.5f}),
+        2 * Math.ulp(1.0f), "finite logits");
+  }
+
+  /**
+   * A linear output past float's range is ∞ in predict and the loss, never NaN: the value says it
+   * overflowed (the double model holds 1e40). Its δ = o − t is ∞ then, so this is where exactness
+   * ends in float (README, Guarantees).
+   */
+  @Test
+  void aLinearOutputPastFloatRangeIsInfiniteNotNaN() {
+    DifferentiableFloatModel model = COMPILED.floatModel("inf.LinearModel");
+    model.parameters().copyFrom(new float[] {1e20f, 0, -1e20f, 1}); // z = (∞, −∞) at x = (1e20, 1)
+    float[] y = new float[2];
+    model.predict(X, y);
+    assertArrayEquals(new float[] {Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}, y, "predict");
+    assertEquals(Float.POSITIVE_INFINITY, model.loss(X, new float[] {0, 0}), "½Σ(o − t)²");
+    float[] gradient = new float[4];
+    assertEquals(Float.POSITIVE_INFINITY, model.gradient(X, new float[] {0, 0}, gradient), "the loss gradient returns");
   }
 
   private static DifferentiableFloatModel floatModel() {

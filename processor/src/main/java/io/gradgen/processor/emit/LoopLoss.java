@@ -42,8 +42,9 @@ final class LoopLoss {
       case SUM_OF_TERMS -> {
         ElementCall term = loss.term().orElseThrow();
         m.addJavadoc("E = $LΣ $L over the outputs.\n", LoopContext.scaleNote(loss.scale()), term.function().formula());
+        addRest(m, last.units(), "o[j]", "t[j]", false);
         m.addCode(LoopContext.open("j", 0, last.units()));
-        c.element(term, Map.of(Operand.OUT, "o[j]", Operand.TARGET, "t[j]")).assign(m, "sum", "+=");
+        c.element(term, Map.of(Operand.OUT, "o[j]", Operand.TARGET, "t[j]", Operand.REST, "rest")).assign(m, "sum", "+=");
         m.endControlFlow();
         m.addStatement("return $L", c.scaled(loss.scale(), "sum"));
       }
@@ -101,8 +102,10 @@ final class LoopLoss {
     if (loss.delta().isPresent()) {
       m.addStatement("$T up = s.$N", c.array, "dE_" + name + "_a");
     }
+    addRest(m, n, "o[j]", "t[j]", true);
     m.addCode(LoopContext.open("j", 0, n));
-    c.element(loss.up().orElseThrow(), Map.of(Operand.OUT, "o[j]", Operand.TARGET, "t[j]")).assign(m, up + "[j]", "=");
+    c.element(loss.up().orElseThrow(), Map.of(Operand.OUT, "o[j]", Operand.TARGET, "t[j]", Operand.REST, "rest",
+        Operand.REST_UP, "restUp")).assign(m, up + "[j]", "=");
     m.endControlFlow();
     if (loss.delta().isEmpty()) {
       return m.build();
@@ -145,7 +148,8 @@ final class LoopLoss {
     m.beginControlFlow("for (int n = 0; n < m; n++)")
         .addStatement("int row = offset + n * OUTPUTS");
     Map<Operand, String> at = Map.of(Operand.OUT, "o[j][n]", Operand.TARGET, "t", Operand.Z, "z[j][n]",
-        Operand.UP, "up[j][n]", Operand.DOT, "dot", Operand.RESIDUAL, "residual", Operand.TARGET_SUM, "targetSum");
+        Operand.UP, "up[j][n]", Operand.DOT, "dot", Operand.RESIDUAL, "residual", Operand.TARGET_SUM, "targetSum",
+        Operand.REST, "rest", Operand.REST_UP, "restUp");
     switch (loss.kind()) {
       case SOFTMAX_CROSS_ENTROPY -> {
         if (loss.delta().orElseThrow().reads(Operand.TARGET_SUM)) {
@@ -169,11 +173,21 @@ final class LoopLoss {
       }
       case SUM_OF_TERMS -> {
         String up = loss.delta().isPresent() ? "up[j][n]" : "delta[j][n]";
-        m.addStatement("$T terms = $L", c.scalar, c.zero())
-            .addCode(LoopContext.open("j", 0, units))
+        addRest(m, units, "o[j][n]", "ts[row + j]", false);
+        m.addStatement("$T terms = $L", c.scalar, c.zero());
+        loss.restUp().ifPresent(r -> m.addStatement("$T restUp = $L", c.scalar, c.zero()));
+        m.addCode(LoopContext.open("j", 0, units))
             .addStatement("$T t = ts[row + j]", c.scalar);
         Set<String> taken = new HashSet<>();
         c.element(loss.term().orElseThrow(), at, taken).assign(m, "terms", "+=");
+        if (loss.restUp().isPresent()) {
+          // ∂E/∂o reads ∂E/∂rest, the sum over every output: a second pass.
+          c.element(loss.restUp().orElseThrow(), at, taken).assign(m, "restUp", "+=");
+          m.endControlFlow()
+              .addCode(LoopContext.open("j", 0, units))
+              .addStatement("$T t = ts[row + j]", c.scalar);
+          taken = new HashSet<>();
+        }
         c.element(loss.up().orElseThrow(), at, taken).assign(m, up, "=");
         m.endControlFlow()
             .addStatement("loss += $L", c.scaled(loss.scale(), "terms"));
@@ -216,6 +230,28 @@ final class LoopLoss {
           .addCode(LoopContext.open("i", 0, units))
           .addStatement("residual += $L * ($L - dot)", p, up)
           .endControlFlow();
+    }
+  }
+
+  /**
+   * For the squared error of a softmax output: {@code rest} = Σ of the outputs below ¾ (1 − max o
+   * where max o > ¾, with the digits 1 − o loses), and with {@code withUp} its gradient {@code
+   * restUp} = ∂E/∂rest, which ∂E/∂o reads.
+   */
+  private void addRest(MethodSpec.Builder m, int units, String out, String target, boolean withUp) {
+    LoopPlan.LossPlan loss = c.plan.loss();
+    if (loss.rest().isEmpty()) {
+      return;
+    }
+    m.addComment("rest = 1 − max o from the other outputs, exact where max o rounds to 1");
+    m.addStatement("$T rest = $L", c.scalar, c.zero()).addCode(LoopContext.open("j", 0, units));
+    c.element(loss.rest().orElseThrow(), Map.of(Operand.OUT, out)).assign(m, "rest", "+=");
+    m.endControlFlow();
+    if (withUp) {
+      m.addStatement("$T restUp = $L", c.scalar, c.zero()).addCode(LoopContext.open("j", 0, units));
+      c.element(loss.restUp().orElseThrow(), Map.of(Operand.OUT, out, Operand.TARGET, target, Operand.REST, "rest"))
+          .assign(m, "restUp", "+=");
+      m.endControlFlow();
     }
   }
 

@@ -157,15 +157,29 @@ public record NetworkIr(
   private static Tensor loss(TensorGraph g, NetworkSpec spec, Tensor z, Tensor o, Tensor t) {
     int n = spec.outputs();
     return switch (spec.loss()) {
-      case HALF_SUM_SQUARED_ERROR -> g.mul(g.constant(0.5), g.sum(g.zip(ElementFunctions.squaredError(), List.of(o, t))));
+      case HALF_SUM_SQUARED_ERROR -> g.mul(g.constant(0.5), g.sum(squaredErrors(g, o, t)));
       case MEAN_SQUARED_ERROR -> n == 1
-          ? g.sum(g.zip(ElementFunctions.squaredError(), List.of(o, t)))
-          : g.mul(g.constant(1.0 / n), g.sum(g.zip(ElementFunctions.squaredError(), List.of(o, t))));
-      case SUM_SQUARED_ERROR -> g.sum(g.zip(ElementFunctions.squaredError(), List.of(o, t)));
+          ? g.sum(squaredErrors(g, o, t))
+          : g.mul(g.constant(1.0 / n), g.sum(squaredErrors(g, o, t)));
+      case SUM_SQUARED_ERROR -> g.sum(squaredErrors(g, o, t));
       case BINARY_CROSS_ENTROPY -> g.sigmoidCrossEntropy(ElementFunctions.stableBinaryCrossEntropy(), z, t, o);
       case CATEGORICAL_CROSS_ENTROPY -> g.softmaxCrossEntropy(z, t, o);
       case CUSTOM -> g.sum(g.zip(customLoss(spec), List.of(o, t)));
     };
+  }
+
+  /**
+   * The terms (o − t)²; of a softmax output, with 1 − o read from the other outputs where o is
+   * nearly 1 ({@link ElementFunctions#softmaxSquaredError}), so the loss and its gradient keep
+   * their digits when the target is on a saturated class.
+   */
+  private static Tensor squaredErrors(TensorGraph g, Tensor o, Tensor t) {
+    if (o.op() != TensorOp.SOFTMAX) {
+      return g.zip(ElementFunctions.squaredError(), List.of(o, t));
+    }
+    Tensor rest = g.sum(g.map(ElementFunctions.softmaxRest(), o));
+    g.nameOf(o).ifPresent(a -> g.name(rest, a.substring(0, a.length() - 2) + "_rest"));
+    return g.zip(ElementFunctions.softmaxSquaredError(), List.of(o, t, g.broadcast(rest, o.shape())));
   }
 
   /** The declaration's {@code CUSTOM} loss method as a function of (o, t). */

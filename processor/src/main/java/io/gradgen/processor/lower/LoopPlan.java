@@ -44,8 +44,12 @@ public record LoopPlan(List<LayerPlan> layers, LossPlan loss) {
    * @param scale the factor in front of the sum of terms
    * @param up ∂E/∂o per output (operands OUT, TARGET), for the losses that are a sum of terms
    * @param delta ∂E/∂z of the output layer; empty when it is {@code up} itself (an identity output)
+   * @param rest the term summed into {@link Operand#REST} (operand OUT), for squared errors of a
+   *     softmax output, which read 1 − o from the other outputs
+   * @param restUp the term summed into {@link Operand#REST_UP} = ∂E/∂rest (operands OUT, TARGET, REST)
    */
-  public record LossPlan(Kind kind, Optional<ElementCall> term, double scale, Optional<ElementCall> up, Optional<ElementCall> delta) {
+  public record LossPlan(Kind kind, Optional<ElementCall> term, double scale, Optional<ElementCall> up,
+      Optional<ElementCall> delta, Optional<ElementCall> rest, Optional<ElementCall> restUp) {
     /** How the loss is formed. */
     public enum Kind {
       /** {@code scale · Σ term(o, t)}. */
@@ -70,7 +74,7 @@ public record LoopPlan(List<LayerPlan> layers, LossPlan loss) {
       Optional<ElementCall> activation = l.activation().map(f -> new ElementCall(f, List.of(Operand.Z)));
       Optional<ElementCall> gate = Optional.empty();
       if (i + 1 < layers.size() && bp.adjoint(l.z()) != bp.adjoint(l.out())) {
-        gate = Optional.of(call(bp.adjoint(l.z()), bp.adjoint(l.out()), l.z(), l.out(), null, null, null));
+        gate = Optional.of(call(bp.adjoint(l.z()), new Operands(bp.adjoint(l.out()), l.z(), l.out(), null)));
       }
       plans.add(new LayerPlan(activation, l.out().op() == TensorOp.SOFTMAX, gate));
     }
@@ -88,7 +92,8 @@ public record LoopPlan(List<LayerPlan> layers, LossPlan loss) {
           ? Optional.empty()
           : Optional.of(new ElementCall(e.fn(), List.of(Operand.Z, Operand.TARGET)));
       return new LossPlan(softmax ? LossPlan.Kind.SOFTMAX_CROSS_ENTROPY : LossPlan.Kind.SIGMOID_CROSS_ENTROPY,
-          term, 1.0, Optional.empty(), Optional.of(call(delta, null, last.z(), last.out(), ir.t(), null, null)));
+          term, 1.0, Optional.empty(), Optional.of(call(delta, new Operands(null, last.z(), last.out(), ir.t()))),
+          Optional.empty(), Optional.empty());
     }
     double scale = 1.0;
     Tensor sum = e;
@@ -100,17 +105,34 @@ public record LoopPlan(List<LayerPlan> layers, LossPlan loss) {
     if (sum.op() != TensorOp.SUM || terms.op() != TensorOp.ZIP || terms.arg(0) != last.out() || terms.arg(1) != ir.t()) {
       throw new IllegalStateException("the loop lowering expects the loss to be c·Σ f(o, t), not " + e.op());
     }
-    ElementCall term = new ElementCall(terms.fn(), List.of(Operand.OUT, Operand.TARGET));
+    Operands at = new Operands(null, last.z(), last.out(), ir.t());
+    Optional<ElementCall> rest = Optional.empty();
+    Optional<ElementCall> restUp = Optional.empty();
+    if (terms.args().size() == 3) {
+      // (o − t)² of a softmax output reads rest = Σ softmax_rest(o), and its gradient ∂E/∂rest.
+      Tensor restSum = terms.arg(2).arg(0);
+      expectRowSum(terms.arg(2), "the rest of a softmax");
+      at = at.withRest(terms.arg(2), bp.adjoint(restSum));
+      rest = Optional.of(call(restSum.arg(0), at));
+      restUp = Optional.of(call(bp.adjoint(restSum).arg(0), at));
+    }
+    ElementCall term = call(terms, at);
     Tensor dOut = bp.adjoint(last.out());
-    ElementCall up = call(dOut, null, last.z(), last.out(), ir.t(), null, null);
+    ElementCall up = call(dOut, at);
     Optional<ElementCall> outputDelta = Optional.empty();
     if (delta != dOut) {
       boolean softmax = last.out().op() == TensorOp.SOFTMAX;
       Tensor dot = softmax ? findDot(delta, dOut, last.out()) : null;
       Tensor residual = softmax ? findResidual(delta, dot, last.out()) : null;
-      outputDelta = Optional.of(call(delta, dOut, last.z(), last.out(), ir.t(), dot, residual));
+      outputDelta = Optional.of(call(delta, at.withGate(dOut, dot, residual)));
     }
-    return new LossPlan(LossPlan.Kind.SUM_OF_TERMS, Optional.of(term), scale, Optional.of(up), outputDelta);
+    return new LossPlan(LossPlan.Kind.SUM_OF_TERMS, Optional.of(term), scale, Optional.of(up), outputDelta, rest, restUp);
+  }
+
+  private static void expectRowSum(Tensor a, String what) {
+    if (!isBroadcastSum(a)) {
+      throw new IllegalStateException("the loop lowering expects " + what + " to be a sum over the outputs, not " + a.op());
+    }
   }
 
   /** The Σ up·p operand of a softmax gate, the one template {@code dot += up[i]·o[i]} renders. */
@@ -141,15 +163,44 @@ public record LoopPlan(List<LayerPlan> layers, LossPlan loss) {
     return a.op() == TensorOp.BROADCAST && a.arg(0).op() == TensorOp.SUM;
   }
 
-  /** {@code node} as an element call whose operands are among the given per-unit tensors. */
-  private static ElementCall call(Tensor node, Tensor up, Tensor z, Tensor out, Tensor t, Tensor dot, Tensor residual) {
+  /**
+   * The tensors the loop code holds per unit, or per sample for every unit (the row sums); null where
+   * a call has none.
+   */
+  private record Operands(Tensor up, Tensor z, Tensor out, Tensor t, Tensor dot, Tensor residual, Tensor rest, Tensor restUp) {
+    Operands(Tensor up, Tensor z, Tensor out, Tensor t) {
+      this(up, z, out, t, null, null, null, null);
+    }
+
+    Operands withRest(Tensor rest, Tensor restUp) {
+      return new Operands(up, z, out, t, dot, residual, rest, restUp);
+    }
+
+    Operands withGate(Tensor up, Tensor dot, Tensor residual) {
+      return new Operands(up, z, out, t, dot, residual, rest, restUp);
+    }
+
+    Operand of(Tensor node, Tensor a) {
+      return a == up ? Operand.UP : a == out ? Operand.OUT : a == z ? Operand.Z : a == t ? Operand.TARGET
+          : a == dot ? Operand.DOT : a == residual ? Operand.RESIDUAL : a == rest ? Operand.REST
+          : restUp != null && a.op() == TensorOp.BROADCAST && a.arg(0) == restUp ? Operand.REST_UP
+          : isTargetSum(a, t) ? Operand.TARGET_SUM : unexpected(node, a);
+    }
+  }
+
+  /**
+   * {@code node} as an element call whose operands are among the given per-unit tensors; a sum of
+   * element-wise terms (fan-out summed where a value reaches the loss by two paths) is one call.
+   */
+  private static ElementCall call(Tensor node, Operands at) {
+    if (node.op() == TensorOp.ADD) {
+      return call(node.arg(0), at).plus(call(node.arg(1), at));
+    }
     ElementFunction f = node.function().orElseThrow(() ->
         new IllegalStateException("the loop lowering expects an element-wise op, not " + node.op()));
     List<Operand> operands = new ArrayList<>();
     for (Tensor a : node.args()) {
-      operands.add(a == up ? Operand.UP : a == out ? Operand.OUT : a == z ? Operand.Z : a == t ? Operand.TARGET
-          : a == dot ? Operand.DOT : a == residual ? Operand.RESIDUAL
-          : isTargetSum(a, t) ? Operand.TARGET_SUM : unexpected(node, a));
+      operands.add(at.of(node, a));
     }
     return new ElementCall(f, operands);
   }

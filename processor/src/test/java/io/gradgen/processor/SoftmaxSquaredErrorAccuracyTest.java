@@ -1,0 +1,102 @@
+package io.gradgen.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.testing.compile.JavaFileObjects;
+import io.gradgen.DifferentiableModel;
+import io.gradgen.processor.testing.CompiledModels;
+import io.gradgen.processor.testing.Goldens;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * A squared error with the target on a saturated softmax class keeps its digits: o − t computed
+ * from the rounded o = 1 is 0 from a logit gap of about 37 on, so the loss and its gradient were
+ * half their exact values (PyTorch 1.13 gives the same halves). 1 − o is read from the other
+ * outputs instead. The expected values come from cancellation-free closed forms: with e_k =
+ * e^{z_k − max z}, S = Σ e, p = e/S, rest = Σ_{k≠0} p_k and the target on class 0, d = (−rest,
+ * p₁, p₂, …), E = ½ Σ d², and ∂E/∂z₀ = −p₀·Σ d² (every term of one sign).
+ */
+class SoftmaxSquaredErrorAccuracyTest {
+  private static final String[] SHAPES = {"STRAIGHT_LINE", "LOOPS"};
+  private static final CompiledModels COMPILED = CompiledModels.compile(Stream.of(SHAPES)
+      .map(shape -> JavaFileObjects.forSourceLines("sse.Net" + shape, "package sse;", "import io.gradgen.*;",
+          "@Network(inputs = 1, layers = @Dense(name = \"out\", units = 3, activation = Activation.SOFTMAX, bias = Bias.NONE),",
+          "  loss = Loss.HALF_SUM_SQUARED_ERROR, code = CodeShape." + shape + ")",
+          "public interface Net" + shape + " {}"))
+      .collect(Collectors.toList()));
+
+  @TestFactory
+  Stream<DynamicTest> theLossAndGradientOnASaturatedClassAreExactToAFewUlps() {
+    double[][] logits = {{1, 0, -1}, {10, -10, -12}, {20, -20, 0}, {40, 0, -5}, {50, -50, -49}, {100, -100, -90}};
+    return Stream.of(SHAPES).flatMap(shape -> Stream.of(logits).map(z ->
+        DynamicTest.dynamicTest(shape + " z = " + java.util.Arrays.toString(z), () -> {
+          DifferentiableModel model = COMPILED.model("sse.Net" + shape + "Model");
+          model.parameters().copyFrom(z); // z = w·x with x = 1
+          double[] e = {1, Math.exp(z[1] - z[0]), Math.exp(z[2] - z[0])};
+          double sum = e[0] + e[1] + e[2];
+          double[] d = {-(e[1] + e[2]) / sum, e[1] / sum, e[2] / sum};
+          double squares = d[0] * d[0] + d[1] * d[1] + d[2] * d[2];
+          double loss = 0.5 * squares;
+          double grad0 = -(e[0] / sum) * squares;
+          double[] t = {1, 0, 0};
+          assertEquals(loss, model.loss(new double[] {1}, t), 4 * Math.ulp(loss), "E");
+          double[] grad = new double[3];
+          assertEquals(loss, model.gradient(new double[] {1}, t, grad), 4 * Math.ulp(loss), "E from gradient");
+          // Was half of it from z = (40, 0, −5) on.
+          assertEquals(grad0, grad[0], 8 * Math.ulp(grad0), "∂E/∂z₀");
+          double[] batch = new double[3];
+          double batchLoss = model.gradient(new double[] {1, 1}, 0, new double[] {1, 0, 0, 1, 0, 0}, 0, 2, batch);
+          assertEquals(2 * loss, batchLoss, 8 * Math.ulp(loss), "batch E");
+          assertEquals(2 * grad0, batch[0], 16 * Math.ulp(grad0), "batch ∂E/∂z₀");
+        })));
+  }
+
+  /** Where the target is elsewhere, the gradient stays that of the plain (o − t)², against central differences. */
+  @Test
+  void theGradientIsTheSquaredErrorsOwnEverywhere() {
+    for (String shape : SHAPES) {
+      DifferentiableModel model = COMPILED.model("sse.Net" + shape + "Model");
+      double[] w = {0.3, 1.1, -0.4};
+      double[] t = {0.2, 0.5, 0.3};
+      model.parameters().copyFrom(w);
+      double[] grad = new double[3];
+      model.gradient(new double[] {1}, t, grad);
+      for (int k = 0; k < 3; k++) {
+        double h = 1e-5;
+        double[] up = w.clone();
+        double[] down = w.clone();
+        up[k] += h;
+        down[k] -= h;
+        double numeric = (plainLoss(up, t) - plainLoss(down, t)) / (2 * h);
+        assertEquals(numeric, grad[k], 1e-9, shape + " ∂E/∂z" + k);
+      }
+    }
+  }
+
+  /** ½ Σ (softmax(z) − t)², written out independently of the generated code. */
+  private static double plainLoss(double[] z, double[] t) {
+    double max = Math.max(z[0], Math.max(z[1], z[2]));
+    double s = 0;
+    for (double v : z) {
+      s += Math.exp(v - max);
+    }
+    double e = 0;
+    for (int k = 0; k < 3; k++) {
+      double err = Math.exp(z[k] - max) / s - t[k];
+      e += 0.5 * err * err;
+    }
+    return e;
+  }
+
+  /** The generated loss in both shapes: rest from the other outputs, its gradient, then the softmax gate. */
+  @Test
+  void theGeneratedLossMatchesItsGoldens() {
+    for (String shape : SHAPES) {
+      Goldens.assertMatches(getClass(), "Net" + shape + "Model.java", COMPILED.source("sse/Net" + shape + "Model.java"));
+    }
+  }
+}
