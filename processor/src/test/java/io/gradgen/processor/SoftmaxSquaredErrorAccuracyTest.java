@@ -22,12 +22,16 @@ import org.junit.jupiter.api.TestFactory;
  */
 class SoftmaxSquaredErrorAccuracyTest {
   private static final String[] SHAPES = {"STRAIGHT_LINE", "LOOPS"};
-  private static final CompiledModels COMPILED = CompiledModels.compile(Stream.of(SHAPES)
-      .map(shape -> JavaFileObjects.forSourceLines("sse.Net" + shape, "package sse;", "import io.gradgen.*;",
-          "@Network(inputs = 1, layers = @Dense(name = \"out\", units = 3, activation = Activation.SOFTMAX, bias = Bias.NONE),",
-          "  loss = Loss.HALF_SUM_SQUARED_ERROR, code = CodeShape." + shape + ")",
-          "public interface Net" + shape + " {}"))
+  private static final CompiledModels COMPILED = CompiledModels.compile(Stream.concat(Stream.of(SHAPES)
+      .map(shape -> declaration("Net" + shape, shape, "DOUBLE")), Stream.of(declaration("FloatNet", "LOOPS", "FLOAT")))
       .collect(Collectors.toList()));
+
+  private static javax.tools.JavaFileObject declaration(String name, String shape, String precision) {
+    return JavaFileObjects.forSourceLines("sse." + name, "package sse;", "import io.gradgen.*;",
+        "@Network(inputs = 1, layers = @Dense(name = \"out\", units = 3, activation = Activation.SOFTMAX, bias = Bias.NONE),",
+        "  loss = Loss.HALF_SUM_SQUARED_ERROR, code = CodeShape." + shape + ", precision = Precision." + precision + ")",
+        "public interface " + name + " {}");
+  }
 
   @TestFactory
   Stream<DynamicTest> theLossAndGradientOnASaturatedClassAreExactToAFewUlps() {
@@ -53,6 +57,27 @@ class SoftmaxSquaredErrorAccuracyTest {
           assertEquals(2 * loss, batchLoss, 8 * Math.ulp(loss), "batch E");
           assertEquals(2 * grad0, batch[0], 16 * Math.ulp(grad0), "batch ∂E/∂z₀");
         })));
+  }
+
+  /** The float loop form the same way, to float's ulps (p rounds to 1 in float from a gap of about 17 on). */
+  @TestFactory
+  Stream<DynamicTest> theFloatFormIsExactToAFewFloatUlps() {
+    float[][] logits = {{1, 0, -1}, {10, -10, -12}, {20, -20, 0}, {30, 0, -5}};
+    return Stream.of(logits).map(z -> DynamicTest.dynamicTest("z = " + java.util.Arrays.toString(z), () -> {
+      io.gradgen.DifferentiableFloatModel model = COMPILED.floatModel("sse.FloatNetModel");
+      model.parameters().copyFrom(z);
+      double[] e = {1, Math.exp(z[1] - z[0]), Math.exp(z[2] - z[0])};
+      double sum = e[0] + e[1] + e[2];
+      double[] d = {-(e[1] + e[2]) / sum, e[1] / sum, e[2] / sum};
+      double squares = d[0] * d[0] + d[1] * d[1] + d[2] * d[2];
+      float loss = (float) (0.5 * squares);
+      float grad0 = (float) (-(e[0] / sum) * squares);
+      float[] t = {1, 0, 0};
+      assertEquals(loss, model.loss(new float[] {1}, t), 8 * Math.ulp(loss), "E");
+      float[] grad = new float[3];
+      model.gradient(new float[] {1}, t, grad);
+      assertEquals(grad0, grad[0], 16 * Math.ulp(grad0), "∂E/∂z₀");
+    }));
   }
 
   /** Where the target is elsewhere, the gradient stays that of the plain (o − t)², against central differences. */
