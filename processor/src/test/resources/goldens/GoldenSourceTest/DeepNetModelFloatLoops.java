@@ -351,8 +351,10 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
     float[] down = s.dE_mix_a;
     for (int k = 0; k < 2; k++) {
       float[] column = w[k];
-      float ink = in[k];
       down[k] = d0 * column[0] + d1 * column[1] + d2 * column[2];
+    }
+    for (int k = 0; k < 2; k++) {
+      float ink = in[k];
       grad[180 + k] += d0 * ink;
       grad[182 + k] += d1 * ink;
       grad[184 + k] += d2 * ink;
@@ -411,8 +413,10 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
     float[] down = s.dE_features_a;
     for (int k = 0; k < 20; k++) {
       float[] column = w[k];
-      float ink = in[k];
       down[k] = d0 * column[0] + d1 * column[1];
+    }
+    for (int k = 0; k < 20; k++) {
+      float ink = in[k];
       grad[140 + k] += d0 * ink;
       grad[160 + k] += d1 * ink;
     }
@@ -455,10 +459,12 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
    */
   private static void backwardLayer0(float[] in, Scratch s, float[] grad) {
     float[] delta = s.dE_features_z;
-    for (int k = 0; k < 6; k++) {
-      float ink = in[k];
-      for (int j = 0; j < 20; j++) {
-        grad[j * 6 + k] += delta[j] * ink;
+    // ∂E/∂w_jk = δ_j·in_k, row j of W at j * 6
+    for (int j = 0; j < 20; j++) {
+      float d = delta[j];
+      int row = j * 6;
+      for (int k = 0; k < 6; k++) {
+        grad[row + k] += d * in[k];
       }
     }
     for (int j = 0; j < 20; j++) {

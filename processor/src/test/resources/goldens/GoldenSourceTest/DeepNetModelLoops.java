@@ -351,8 +351,10 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     double[] down = s.dE_mix_a;
     for (int k = 0; k < 2; k++) {
       double[] column = w[k];
-      double ink = in[k];
       down[k] = d0 * column[0] + d1 * column[1] + d2 * column[2];
+    }
+    for (int k = 0; k < 2; k++) {
+      double ink = in[k];
       grad[180 + k] += d0 * ink;
       grad[182 + k] += d1 * ink;
       grad[184 + k] += d2 * ink;
@@ -411,8 +413,10 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
     double[] down = s.dE_features_a;
     for (int k = 0; k < 20; k++) {
       double[] column = w[k];
-      double ink = in[k];
       down[k] = d0 * column[0] + d1 * column[1];
+    }
+    for (int k = 0; k < 20; k++) {
+      double ink = in[k];
       grad[140 + k] += d0 * ink;
       grad[160 + k] += d1 * ink;
     }
@@ -455,10 +459,12 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
    */
   private static void backwardLayer0(double[] in, Scratch s, double[] grad) {
     double[] delta = s.dE_features_z;
-    for (int k = 0; k < 6; k++) {
-      double ink = in[k];
-      for (int j = 0; j < 20; j++) {
-        grad[j * 6 + k] += delta[j] * ink;
+    // ∂E/∂w_jk = δ_j·in_k, row j of W at j * 6
+    for (int j = 0; j < 20; j++) {
+      double d = delta[j];
+      int row = j * 6;
+      for (int k = 0; k < 6; k++) {
+        grad[row + k] += d * in[k];
       }
     }
     for (int j = 0; j < 20; j++) {

@@ -122,58 +122,117 @@ final class LoopLayers {
   }
 
   /**
-   * Adds layer {@code i}'s weight and bias gradients and, below the first layer, passes δ down:
-   * ∂E/∂w_jk = δ_j·in_k, ∂E/∂b = δ, ∂E/∂in_k = Σ_j δ_j·w_jk, then the previous activation's gate.
-   * Fused with the delta rule ({@code descend}), δ goes down with the old weights, then each column
-   * moves by −in_k·η·δ in a loop over the units that vectorizes.
+   * Layer {@code i}'s backward pass: below the first layer δ goes down, ∂E/∂in_k = Σ_j δ_j·w_jk,
+   * then the previous activation's gate; into {@code grad} it adds ∂E/∂w_jk = δ_j·in_k and ∂E/∂b =
+   * δ ({@link #layerGradient}). Fused with the delta rule ({@code descend}), δ goes down with the
+   * old weights, then each column moves by −in_k·η·δ in a loop over the units that vectorizes.
    */
   MethodSpec layerBackward(int i, boolean descend) {
+    if (!descend) {
+      return layerGradient(i);
+    }
     DenseLayout l = c.layers.get(i);
-    MethodSpec.Builder m = backwardMethod(i, descend);
-    if (descend) {
-      m.addStatement("$T step = s.$N", c.array, l.name() + "_step")
+    MethodSpec.Builder m = backwardMethod(i, true);
+    m.addStatement("$T step = s.$N", c.array, l.name() + "_step")
+        .addCode(LoopContext.open("j", 0, l.units()))
+        .addStatement("step[j] = learningRate * delta[j]")
+        .endControlFlow();
+    openInputLoop(m, i, true);
+    // The first layer's fused step sends nothing down: it needs no such loop.
+    if (i > 0) {
+      m.addStatement("$T sum = $L", c.scalar, c.zero())
           .addCode(LoopContext.open("j", 0, l.units()))
-          .addStatement("step[j] = learningRate * delta[j]")
-          .endControlFlow();
+          .addStatement("sum += delta[j] * column[j]")
+          .endControlFlow()
+          .addStatement("down[k] = sum");
     }
-    openInputLoop(m, i, descend);
-    if (i > 0) {
-      m.addStatement("$T sum = $L", c.scalar, c.zero());
-    }
-    // The first layer's fused step sends nothing down and adds no gradient: it needs no such loop.
-    if (i > 0 || !descend) {
-      m.addCode(LoopContext.open("j", 0, l.units()));
-      if (i > 0) {
-        m.addStatement("sum += delta[j] * column[j]");
-      }
-      if (!descend) {
-        m.addStatement("grad[$L + k] += delta[j] * ink", LoopContext.rowStart(l));
-      }
-      m.endControlFlow();
-    }
-    if (i > 0) {
-      m.addStatement("down[k] = sum");
-    }
-    if (descend) {
-      m.addCode(LoopContext.open("j", 0, l.units()))
-          .addStatement("column[j] -= step[j] * ink")
-          .endControlFlow();
-    }
-    m.endControlFlow();
+    m.addCode(LoopContext.open("j", 0, l.units()))
+        .addStatement("column[j] -= step[j] * ink")
+        .endControlFlow()
+        .endControlFlow();
     if (l.bias() != Bias.NONE) {
-      String element = l.bias() == Bias.SHARED ? "0" : "j";
-      m.addCode(LoopContext.open("j", 0, l.units()));
-      if (descend) {
-        m.addStatement("biases[$L] -= step[j]", element);
-      } else {
-        m.addStatement("grad[$L] += delta[j]", l.bias() == Bias.SHARED ? l.firstBias() : l.firstBias() + " + j");
-      }
-      m.endControlFlow();
+      m.addCode(LoopContext.open("j", 0, l.units()))
+          .addStatement("biases[$L] -= step[j]", l.bias() == Bias.SHARED ? "0" : "j")
+          .endControlFlow();
     }
     if (i > 0) {
       addGate(m, i, l);
     }
     return m.build();
+  }
+
+  /**
+   * {@link #layerBackward} into {@code grad}: below the first layer δ goes down first, then the
+   * weight gradients row by row, ∂E/∂w_j· = δ_j·in, contiguous in the flat row-major layout, so
+   * the loop over the inputs vectorizes (by input, the writes would stride by the input count).
+   */
+  private MethodSpec layerGradient(int i) {
+    DenseLayout l = c.layers.get(i);
+    MethodSpec.Builder m = backwardMethod(i, false);
+    if (i > 0) {
+      addDeltaDown(m, l);
+    }
+    m.addComment("∂E/∂w_jk = δ_j·in_k, row j of W at $L", LoopContext.rowStart(l))
+        .addCode(LoopContext.open("j", 0, l.units()))
+        .addStatement("$T d = delta[j]", c.scalar)
+        .addStatement("int row = $L", LoopContext.rowStart(l))
+        .addCode(LoopContext.open("k", 0, l.inputs()))
+        .addStatement("grad[row + k] += d * in[k]")
+        .endControlFlow()
+        .endControlFlow();
+    addBiasGradient(m, l);
+    if (i > 0) {
+      addGate(m, i, l);
+    }
+    return m.build();
+  }
+
+  /**
+   * ∂E/∂in_k = Σ_j δ_j·w_jk into {@code down}, {@link Schedule#COLUMNS_PER_PASS} inputs per pass
+   * over δ: the dot products are reductions C2 keeps scalar, and four independent sums (each in
+   * the order of one) overlap their additions.
+   */
+  private void addDeltaDown(MethodSpec.Builder m, DenseLayout l) {
+    int pass = Schedule.COLUMNS_PER_PASS;
+    int blocked = l.inputs() / pass * pass;
+    m.addStatement("$T down = s.$N", c.array, "dE_" + c.layers.get(c.layers.indexOf(l) - 1).name() + "_a");
+    if (blocked > 0) {
+      m.addComment("∂E/∂in_k = Σ_j δ_j·w_jk, $L inputs per pass over δ", pass)
+          .addCode(LoopContext.open("k", 0, blocked, pass));
+      for (int col = 0; col < pass; col++) {
+        m.addStatement("$T c$L = w[$L]", c.array, col, LoopContext.plus("k", col))
+            .addStatement("$T sum$L = $L", c.scalar, col, c.zero());
+      }
+      m.addCode(LoopContext.open("j", 0, l.units()))
+          .addStatement("$T d = delta[j]", c.scalar);
+      for (int col = 0; col < pass; col++) {
+        m.addStatement("sum$L += d * c$L[j]", col, col);
+      }
+      m.endControlFlow();
+      for (int col = 0; col < pass; col++) {
+        m.addStatement("down[$L] = sum$L", LoopContext.plus("k", col), col);
+      }
+      m.endControlFlow();
+    }
+    if (blocked < l.inputs()) {
+      m.addCode(LoopContext.open("k", blocked, l.inputs()))
+          .addStatement("$T column = w[k]", c.array)
+          .addStatement("$T sum = $L", c.scalar, c.zero())
+          .addCode(LoopContext.open("j", 0, l.units()))
+          .addStatement("sum += delta[j] * column[j]")
+          .endControlFlow()
+          .addStatement("down[k] = sum")
+          .endControlFlow();
+    }
+  }
+
+  private void addBiasGradient(MethodSpec.Builder m, DenseLayout l) {
+    if (l.bias() == Bias.NONE) {
+      return;
+    }
+    m.addCode(LoopContext.open("j", 0, l.units()))
+        .addStatement("grad[$L] += delta[j]", l.bias() == Bias.SHARED ? l.firstBias() : l.firstBias() + " + j")
+        .endControlFlow();
   }
 
   /** The previous layer's activation gate, from the graph: δ below from ∂E/∂a, z and a. */
@@ -194,7 +253,7 @@ final class LoopLayers {
 
   /**
    * Below the first layer declares {@code down} (∂E/∂a of the layer below), then opens the loop over
-   * the inputs with {@code column} (when it is read) and {@code ink}.
+   * the inputs with {@code column} (when it is read) and {@code ink} (except where a gradient loop of its own reads it).
    */
   private void openInputLoop(MethodSpec.Builder m, int i, boolean descend) {
     if (i > 0) {
@@ -204,7 +263,9 @@ final class LoopLayers {
     if (descend || i > 0) {
       m.addStatement("$T column = w[k]", c.array);
     }
-    m.addStatement("$T ink = in[k]", c.scalar);
+    if (descend || i == 0) {
+      m.addStatement("$T ink = in[k]", c.scalar);
+    }
   }
 
   /**
@@ -254,6 +315,12 @@ final class LoopLayers {
         sum.append(j == 0 ? "" : " + ").append("d").append(j).append(" * column[").append(j).append("]");
       }
       m.addStatement("down[k] = $L", sum);
+      if (!descend) {
+        // The gradients get a loop of their own, which reads no column w[k] and so vectorizes.
+        m.endControlFlow()
+            .addCode(LoopContext.open("k", 0, l.inputs()))
+            .addStatement("$T ink = in[k]", c.scalar);
+      }
     }
     for (int j = 0; j < l.units(); j++) {
       if (descend) {
