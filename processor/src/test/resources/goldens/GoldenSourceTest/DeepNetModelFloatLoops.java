@@ -595,37 +595,45 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
    */
   private static void batchForwardLayer0(float[][] w, float[] biases, float[][] in, Batch b,
       int m) {
-    for (int j = 0; j < 20; j++) {
-      float[] z = b.features_z[j];
-      float bias = biases[j];
-      for (int n = 0; n < m; n++) {
-        z[n] = bias;
+    float[][] z = b.features_z;
+    float[] zr = b.zRow;
+    for (int n = 0; n < m; n++) {
+      float[] x = b.x_rows[n];
+      for (int j = 0; j < 20; j++) {
+        zr[j] = biases[j];
       }
-      // 4 inputs per pass over the rows, as in the single-sample forward pass
+      // 4 columns per pass over z, as in the single-sample forward pass
       {
         int k = 0;
-        float w0 = w[k][j];
-        float[] in0 = in[k];
-        float w1 = w[k + 1][j];
-        float[] in1 = in[k + 1];
-        float w2 = w[k + 2][j];
-        float[] in2 = in[k + 2];
-        float w3 = w[k + 3][j];
-        float[] in3 = in[k + 3];
-        for (int n = 0; n < m; n++) {
-          z[n] += w0 * in0[n] + w1 * in1[n] + w2 * in2[n] + w3 * in3[n];
+        float[] c0 = w[k];
+        float in0 = x[k];
+        float[] c1 = w[k + 1];
+        float in1 = x[k + 1];
+        float[] c2 = w[k + 2];
+        float in2 = x[k + 2];
+        float[] c3 = w[k + 3];
+        float in3 = x[k + 3];
+        for (int j = 0; j < 20; j++) {
+          zr[j] += c0[j] * in0 + c1[j] * in1 + c2[j] * in2 + c3[j] * in3;
         }
       }
       for (int k = 4; k < 6; k++) {
-        float weight = w[k][j];
-        float[] column = in[k];
-        for (int n = 0; n < m; n++) {
-          z[n] += weight * column[n];
+        float[] column = w[k];
+        float ink = x[k];
+        for (int j = 0; j < 20; j++) {
+          zr[j] += column[j] * ink;
         }
       }
-      float[] a = b.features_a[j];
+      for (int j = 0; j < 20; j++) {
+        z[j][n] = zr[j];
+      }
+    }
+    float[][] a = b.features_a;
+    for (int j = 0; j < 20; j++) {
+      float[] zj = z[j];
+      float[] aj = a[j];
       for (int n = 0; n < m; n++) {
-        a[n] = (float) Math.tanh(z[n]);
+        aj[n] = (float) Math.tanh(zj[n]);
       }
     }
   }
@@ -634,11 +642,12 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
    * Layer 'mix' for m rows: each weight is read once and applied to every row.
    */
   private static void batchForwardLayer1(float[][] w, float[][] in, Batch b, int m) {
+    float[][] z = b.mix_z;
     for (int j = 0; j < 2; j++) {
-      float[] z = b.mix_z[j];
+      float[] zj = z[j];
       float bias = 0.0f;
       for (int n = 0; n < m; n++) {
-        z[n] = bias;
+        zj[n] = bias;
       }
       // 4 inputs per pass over the rows, as in the single-sample forward pass
       for (int k = 0; k < 20; k += 4) {
@@ -651,12 +660,16 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
         float w3 = w[k + 3][j];
         float[] in3 = in[k + 3];
         for (int n = 0; n < m; n++) {
-          z[n] += w0 * in0[n] + w1 * in1[n] + w2 * in2[n] + w3 * in3[n];
+          zj[n] += w0 * in0[n] + w1 * in1[n] + w2 * in2[n] + w3 * in3[n];
         }
       }
-      float[] a = b.mix_a[j];
+    }
+    float[][] a = b.mix_a;
+    for (int j = 0; j < 2; j++) {
+      float[] zj = z[j];
+      float[] aj = a[j];
       for (int n = 0; n < m; n++) {
-        a[n] = Math.max(0.0f, z[n]);
+        aj[n] = Math.max(0.0f, zj[n]);
       }
     }
   }
@@ -666,22 +679,22 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
    */
   private static void batchForwardLayer2(float[][] w, float[] biases, float[][] in, Batch b,
       int m) {
+    float[][] z = b.classes_z;
     for (int j = 0; j < 3; j++) {
-      float[] z = b.classes_z[j];
+      float[] zj = z[j];
       float bias = biases[j];
       for (int n = 0; n < m; n++) {
-        z[n] = bias;
+        zj[n] = bias;
       }
       for (int k = 0; k < 2; k++) {
         float weight = w[k][j];
         float[] column = in[k];
         for (int n = 0; n < m; n++) {
-          z[n] += weight * column[n];
+          zj[n] += weight * column[n];
         }
       }
     }
     // softmax of each row, shifted by the row's largest logit (z == max is 1 even at an infinite max)
-    float[][] z = b.classes_z;
     float[][] a = b.classes_a;
     for (int n = 0; n < m; n++) {
       float max = z[0][n];
@@ -1088,6 +1101,11 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
      * one row of weight gradients, summed over the rows before it is added to grad
      */
     final float[] gradientRow = new float[20];
+
+    /**
+     * one row's z of a wide layer, summed over the units as in the single-sample pass
+     */
+    final float[] zRow = new float[20];
 
     final float[][] features_a_rows = new float[ROWS][20];
 

@@ -596,37 +596,45 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
    */
   private static void batchForwardLayer0(double[][] w, double[] biases, double[][] in, Batch b,
       int m) {
-    for (int j = 0; j < 20; j++) {
-      double[] z = b.features_z[j];
-      double bias = biases[j];
-      for (int n = 0; n < m; n++) {
-        z[n] = bias;
+    double[][] z = b.features_z;
+    double[] zr = b.zRow;
+    for (int n = 0; n < m; n++) {
+      double[] x = b.x_rows[n];
+      for (int j = 0; j < 20; j++) {
+        zr[j] = biases[j];
       }
-      // 4 inputs per pass over the rows, as in the single-sample forward pass
+      // 4 columns per pass over z, as in the single-sample forward pass
       {
         int k = 0;
-        double w0 = w[k][j];
-        double[] in0 = in[k];
-        double w1 = w[k + 1][j];
-        double[] in1 = in[k + 1];
-        double w2 = w[k + 2][j];
-        double[] in2 = in[k + 2];
-        double w3 = w[k + 3][j];
-        double[] in3 = in[k + 3];
-        for (int n = 0; n < m; n++) {
-          z[n] += w0 * in0[n] + w1 * in1[n] + w2 * in2[n] + w3 * in3[n];
+        double[] c0 = w[k];
+        double in0 = x[k];
+        double[] c1 = w[k + 1];
+        double in1 = x[k + 1];
+        double[] c2 = w[k + 2];
+        double in2 = x[k + 2];
+        double[] c3 = w[k + 3];
+        double in3 = x[k + 3];
+        for (int j = 0; j < 20; j++) {
+          zr[j] += c0[j] * in0 + c1[j] * in1 + c2[j] * in2 + c3[j] * in3;
         }
       }
       for (int k = 4; k < 6; k++) {
-        double weight = w[k][j];
-        double[] column = in[k];
-        for (int n = 0; n < m; n++) {
-          z[n] += weight * column[n];
+        double[] column = w[k];
+        double ink = x[k];
+        for (int j = 0; j < 20; j++) {
+          zr[j] += column[j] * ink;
         }
       }
-      double[] a = b.features_a[j];
+      for (int j = 0; j < 20; j++) {
+        z[j][n] = zr[j];
+      }
+    }
+    double[][] a = b.features_a;
+    for (int j = 0; j < 20; j++) {
+      double[] zj = z[j];
+      double[] aj = a[j];
       for (int n = 0; n < m; n++) {
-        a[n] = Math.tanh(z[n]);
+        aj[n] = Math.tanh(zj[n]);
       }
     }
   }
@@ -635,11 +643,12 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
    * Layer 'mix' for m rows: each weight is read once and applied to every row.
    */
   private static void batchForwardLayer1(double[][] w, double[][] in, Batch b, int m) {
+    double[][] z = b.mix_z;
     for (int j = 0; j < 2; j++) {
-      double[] z = b.mix_z[j];
+      double[] zj = z[j];
       double bias = 0.0;
       for (int n = 0; n < m; n++) {
-        z[n] = bias;
+        zj[n] = bias;
       }
       // 4 inputs per pass over the rows, as in the single-sample forward pass
       for (int k = 0; k < 20; k += 4) {
@@ -652,12 +661,16 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
         double w3 = w[k + 3][j];
         double[] in3 = in[k + 3];
         for (int n = 0; n < m; n++) {
-          z[n] += w0 * in0[n] + w1 * in1[n] + w2 * in2[n] + w3 * in3[n];
+          zj[n] += w0 * in0[n] + w1 * in1[n] + w2 * in2[n] + w3 * in3[n];
         }
       }
-      double[] a = b.mix_a[j];
+    }
+    double[][] a = b.mix_a;
+    for (int j = 0; j < 2; j++) {
+      double[] zj = z[j];
+      double[] aj = a[j];
       for (int n = 0; n < m; n++) {
-        a[n] = Math.max(0.0, z[n]);
+        aj[n] = Math.max(0.0, zj[n]);
       }
     }
   }
@@ -667,22 +680,22 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
    */
   private static void batchForwardLayer2(double[][] w, double[] biases, double[][] in, Batch b,
       int m) {
+    double[][] z = b.classes_z;
     for (int j = 0; j < 3; j++) {
-      double[] z = b.classes_z[j];
+      double[] zj = z[j];
       double bias = biases[j];
       for (int n = 0; n < m; n++) {
-        z[n] = bias;
+        zj[n] = bias;
       }
       for (int k = 0; k < 2; k++) {
         double weight = w[k][j];
         double[] column = in[k];
         for (int n = 0; n < m; n++) {
-          z[n] += weight * column[n];
+          zj[n] += weight * column[n];
         }
       }
     }
     // softmax of each row, shifted by the row's largest logit (z == max is 1 even at an infinite max)
-    double[][] z = b.classes_z;
     double[][] a = b.classes_a;
     for (int n = 0; n < m; n++) {
       double max = z[0][n];
@@ -1091,6 +1104,11 @@ public final class DeepNetModel implements DeepNet, DifferentiableModel {
      * one row of weight gradients, summed over the rows before it is added to grad
      */
     final double[] gradientRow = new double[20];
+
+    /**
+     * one row's z of a wide layer, summed over the units as in the single-sample pass
+     */
+    final double[] zRow = new double[20];
 
     final double[][] features_a_rows = new double[ROWS][20];
 

@@ -397,23 +397,23 @@ public final class NetLOOPSModel implements NetLOOPS, DifferentiableModel {
    * Layer 'out' for m rows: each weight is read once and applied to every row.
    */
   private static void batchForwardLayer0(double[][] w, double[][] in, Batch b, int m) {
+    double[][] z = b.out_z;
     for (int j = 0; j < 2; j++) {
-      double[] z = b.out_z[j];
+      double[] zj = z[j];
       double bias = 0.0;
       for (int n = 0; n < m; n++) {
-        z[n] = bias;
+        zj[n] = bias;
       }
       {
         int k = 0;
         double weight = w[k][j];
         double[] column = in[k];
         for (int n = 0; n < m; n++) {
-          z[n] += weight * column[n];
+          zj[n] += weight * column[n];
         }
       }
     }
     // softmax of each row, shifted by the row's largest logit (z == max is 1 even at an infinite max)
-    double[][] z = b.out_z;
     double[][] a = b.out_a;
     for (int n = 0; n < m; n++) {
       double max = z[0][n];
@@ -636,6 +636,11 @@ public final class NetLOOPSModel implements NetLOOPS, DifferentiableModel {
      * one row of weight gradients, summed over the rows before it is added to grad
      */
     final double[] gradientRow = new double[1];
+
+    /**
+     * one row's z of a wide layer, summed over the units as in the single-sample pass
+     */
+    final double[] zRow = new double[2];
 
     final double[][] out_z = new double[2][ROWS];
 

@@ -38,6 +38,10 @@ final class LoopBatch {
         .addField(FieldSpec.builder(c.array, "gradientRow", Modifier.FINAL)
             .addJavadoc("one row of weight gradients, summed over the rows before it is added to grad\n")
             .initializer("new $L[$L]", c.numeric.type(), c.layers.stream().mapToInt(DenseLayout::inputs).max().orElse(1))
+            .build())
+        .addField(FieldSpec.builder(c.array, "zRow", Modifier.FINAL)
+            .addJavadoc("one row's z of a wide layer, summed over the units as in the single-sample pass\n")
+            .initializer("new $L[$L]", c.numeric.type(), c.layers.stream().mapToInt(DenseLayout::units).max().orElse(1))
             .build());
     for (int i = 0; i + 1 < c.layers.size(); i++) {
       batch.addField(batchRows(c.out(i) + "_rows", c.layers.get(i).units()));
@@ -122,11 +126,89 @@ final class LoopBatch {
     m.addParameter(c.matrix, "in")
         .addParameter(batch, "b")
         .addParameter(TypeName.INT, "m")
+        .addStatement("$T z = b.$N", c.matrix, l.name() + "_z");
+    if (l.units() > Schedule.FEW_UNITS) {
+      addRowByRow(m, i, l);
+    } else {
+      addUnitByUnit(m, l);
+    }
+    c.plan.layers().get(i).activation().ifPresent(f -> {
+      m.addStatement("$T a = b.$N", c.matrix, l.name() + "_a")
+          .addCode(LoopContext.open("j", 0, l.units()))
+          .addStatement("$T zj = z[j]", c.array)
+          .addStatement("$T aj = a[j]", c.array)
+          .beginControlFlow("for (int n = 0; n < m; n++)");
+      c.element(f, Map.of(Operand.Z, "zj[n]")).assign(m, "aj[n]", "=");
+      m.endControlFlow().endControlFlow();
+    });
+    if (c.plan.layers().get(i).softmax()) {
+      m.addComment("softmax of each row, shifted by the row's largest logit (z == max is 1 even at an infinite max)")
+          .addStatement("$T a = b.$N", c.matrix, l.name() + "_a")
+          .beginControlFlow("for (int n = 0; n < m; n++)");
+      c.addSoftmax(m, l, "[n]", "b." + l.name() + "_max[n]", "b." + l.name() + "_logSum[n]");
+      m.endControlFlow();
+    }
+    return m.build();
+  }
+
+  /**
+   * z of a wide layer row by row, with the single-sample pass's loop over the units (long, so it
+   * vectorizes well; a loop over 64 rows spends much of its time entering and leaving), then
+   * stored as [unit][row]. The same sums in the same order as the single-sample pass.
+   */
+  private void addRowByRow(MethodSpec.Builder m, int i, DenseLayout l) {
+    String rows = i == 0 ? "x_rows" : c.out(i - 1) + "_rows";
+    if (i > 0) {
+      m.addComment("the layer's inputs row by row")
+          .beginControlFlow("for (int n = 0; n < m; n++)")
+          .addStatement("$T copy = b.$N[n]", c.array, rows)
+          .addCode(LoopContext.open("k", 0, l.inputs()))
+          .addStatement("copy[k] = in[k][n]")
+          .endControlFlow()
+          .endControlFlow();
+    }
+    m.addStatement("$T zr = b.zRow", c.array)
+        .beginControlFlow("for (int n = 0; n < m; n++)")
+        .addStatement("$T x = b.$N[n]", c.array, rows)
         .addCode(LoopContext.open("j", 0, l.units()))
-        .addStatement("$T z = b.$N[j]", c.array, l.name() + "_z")
+        .addStatement("zr[j] = $L", c.biasOf(l, "j"))
+        .endControlFlow();
+    int pass = Schedule.COLUMNS_PER_PASS;
+    int blocked = l.inputs() / pass * pass;
+    if (blocked > 0) {
+      m.addComment("$L columns per pass over z, as in the single-sample forward pass", pass)
+          .addCode(LoopContext.open("k", 0, blocked, pass));
+      for (int col = 0; col < pass; col++) {
+        m.addStatement("$T c$L = w[$L]", c.array, col, LoopContext.plus("k", col))
+            .addStatement("$T in$L = x[$L]", c.scalar, col, LoopContext.plus("k", col));
+      }
+      m.addCode(LoopContext.open("j", 0, l.units()))
+          .addStatement("zr[j] += $L", LoopContext.passSum(col -> "c" + col + "[j] * in" + col))
+          .endControlFlow()
+          .endControlFlow();
+    }
+    if (blocked < l.inputs()) {
+      m.addCode(LoopContext.open("k", blocked, l.inputs()))
+          .addStatement("$T column = w[k]", c.array)
+          .addStatement("$T ink = x[k]", c.scalar)
+          .addCode(LoopContext.open("j", 0, l.units()))
+          .addStatement("zr[j] += column[j] * ink")
+          .endControlFlow()
+          .endControlFlow();
+    }
+    m.addCode(LoopContext.open("j", 0, l.units()))
+        .addStatement("z[j][n] = zr[j]")
+        .endControlFlow()
+        .endControlFlow();
+  }
+
+  /** z of a narrow layer unit by unit, each weight applied to every row in a loop over the rows. */
+  private void addUnitByUnit(MethodSpec.Builder m, DenseLayout l) {
+    m.addCode(LoopContext.open("j", 0, l.units()))
+        .addStatement("$T zj = z[j]", c.array)
         .addStatement("$T bias = $L", c.scalar, c.biasOf(l, "j"))
         .beginControlFlow("for (int n = 0; n < m; n++)")
-        .addStatement("z[n] = bias")
+        .addStatement("zj[n] = bias")
         .endControlFlow();
     int blocked = l.inputs() / Schedule.COLUMNS_PER_PASS * Schedule.COLUMNS_PER_PASS;
     if (blocked > 0) {
@@ -137,7 +219,7 @@ final class LoopBatch {
             .addStatement("$T in$L = in[$L]", c.array, col, LoopContext.plus("k", col));
       }
       m.beginControlFlow("for (int n = 0; n < m; n++)")
-          .addStatement("z[n] += $L", LoopContext.passSum(c -> "w" + c + " * in" + c + "[n]"))
+          .addStatement("zj[n] += $L", LoopContext.passSum(c -> "w" + c + " * in" + c + "[n]"))
           .endControlFlow()
           .endControlFlow();
     }
@@ -146,26 +228,11 @@ final class LoopBatch {
           .addStatement("$T weight = w[k][j]", c.scalar)
           .addStatement("$T column = in[k]", c.array)
           .beginControlFlow("for (int n = 0; n < m; n++)")
-          .addStatement("z[n] += weight * column[n]")
+          .addStatement("zj[n] += weight * column[n]")
           .endControlFlow()
           .endControlFlow();
     }
-    c.plan.layers().get(i).activation().ifPresent(f -> {
-      m.addStatement("$T a = b.$N[j]", c.array, l.name() + "_a")
-          .beginControlFlow("for (int n = 0; n < m; n++)");
-      c.element(f, Map.of(Operand.Z, "z[n]")).assign(m, "a[n]", "=");
-      m.endControlFlow();
-    });
     m.endControlFlow();
-    if (c.plan.layers().get(i).softmax()) {
-      m.addComment("softmax of each row, shifted by the row's largest logit (z == max is 1 even at an infinite max)")
-          .addStatement("$T z = b.$N", c.matrix, l.name() + "_z")
-          .addStatement("$T a = b.$N", c.matrix, l.name() + "_a")
-          .beginControlFlow("for (int n = 0; n < m; n++)");
-      c.addSoftmax(m, l, "[n]", "b." + l.name() + "_max[n]", "b." + l.name() + "_logSum[n]");
-      m.endControlFlow();
-    }
-    return m.build();
   }
 
   private MethodSpec batchBackwardLayer(int i) {
