@@ -63,7 +63,7 @@ public final class PeakTable {
         + " + δ sent down above the first layer; batch ×" + BenchData.BATCH + "),\n");
     sb.append("the time they take at the core's peak, and the rate reached; peak measured in this run: ")
         .append(describe("double", peakDouble)).append(", ").append(describe("float", peakFloat)).append('\n');
-    String row = "%-14s %-20s %13s %11s %15s %10s %15s %10s%n";
+    String row = "%-14s %-20s %13s %11s %15s %13s %15s %13s%n";
     sb.append(String.format(Locale.ROOT, row, "network", "operation", "multiply-adds", "at peak ns",
         "generated G/s", "% of peak", "baseline G/s", "% of peak"));
     for (Benchmarks.Network network : Benchmarks.NETWORKS) {
