@@ -2,6 +2,7 @@ package io.gradgen.examples;
 
 import io.gradgen.examples.bench.Benchmarks;
 import io.gradgen.examples.bench.Measurement;
+import io.gradgen.examples.bench.PeakTable;
 import io.gradgen.examples.bench.ResultsTable;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -16,7 +17,8 @@ import picocli.CommandLine;
  * {@code bench [--quick] [--filter REGEX]}: runs the JMH benchmarks of {@code
  * io.gradgen.examples.bench} (generated model against a hand-written baseline for four networks in
  * double and float, plus the code-shape and argument-check comparisons) and prints the results
- * table.
+ * table, then the physical-limit table against the core's multiply-add peak, which {@code
+ * PeakBenchmark} measures in every run.
  */
 @CommandLine.Command(
     name = "bench",
@@ -39,6 +41,10 @@ final class BenchCommand extends Command {
       Pattern.compile(filter);
     } catch (PatternSyntaxException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--filter is not a regular expression: " + e.getDescription());
+    }
+    if (!Benchmarks.selectsAny(filter)) {
+      err.println("bench: no benchmark matches --filter '" + filter + "'");
+      return 2;
     }
     List<Measurement> measurements;
     try {
@@ -70,6 +76,8 @@ final class BenchCommand extends Command {
             + "; ± is the 99.9 % confidence half-width");
     out.println();
     out.print(ResultsTable.format(measurements));
+    out.println();
+    out.print(PeakTable.format(measurements));
     return 0;
   }
 }

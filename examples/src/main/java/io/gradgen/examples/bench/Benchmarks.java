@@ -1,19 +1,26 @@
 package io.gradgen.examples.bench;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormat;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * The benchmarked networks, their speed-up targets, and how to run them through JMH's Java API
@@ -116,11 +123,14 @@ public final class Benchmarks {
 
   /**
    * JMH options for the benchmarks whose name ({@code SeedNetBenchmark.generatedPredict}) contains
-   * a match of {@code filter}, a regular expression; all of them if it is empty.
+   * a match of {@code filter}, a regular expression (all of them if it is empty), and always {@link
+   * PeakBenchmark}, so that every table has its own peak from the same run.
    */
   public static Options options(Settings settings, String filter) {
     OptionsBuilder options = new OptionsBuilder();
-    options.include("^(?=.*(?:" + filter + "))io\\.gradgen\\.examples\\.bench\\.\\w+Benchmark\\.\\w+$");
+    options.include(include(filter));
+    // every run that fills the table measures its own peak, for the physical-limit columns
+    options.include(PEAK_INCLUDE);
     return options
         .forks(settings.forks())
         .warmupIterations(settings.warmupIterations())
@@ -130,6 +140,25 @@ public final class Benchmarks {
         .addProfiler(GCProfiler.class)
         .shouldFailOnError(true)
         .build();
+  }
+
+  private static final String PEAK_INCLUDE = "^" + PeakBenchmark.class.getName().replace(".", "\\.") + "\\.\\w+$";
+
+  private static String include(String filter) {
+    return "^(?=.*(?:" + filter + "))io\\.gradgen\\.examples\\.bench\\.\\w+Benchmark\\.\\w+$";
+  }
+
+  /**
+   * Whether {@code filter} selects at least one benchmark of the table (the peak, which every run
+   * adds, does not count), read from JMH's generated benchmark list without running anything.
+   */
+  public static boolean selectsAny(String filter) {
+    OutputFormat silent =
+        OutputFormatFactory.createFormatInstance(
+            new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8), VerboseMode.SILENT);
+    Pattern peak = Pattern.compile(PEAK_INCLUDE);
+    return BenchmarkList.defaultList().find(silent, List.of(include(filter)), List.of()).stream()
+        .anyMatch(entry -> !peak.matcher(entry.getUsername()).find());
   }
 
   /** Runs the benchmarks, JMH's progress going to {@code progress}. */
@@ -144,6 +173,12 @@ public final class Benchmarks {
       int dot = benchmark.lastIndexOf('.');
       String className = benchmark.substring(0, dot);
       String method = benchmark.substring(dot + 1);
+      if (className.equals(PeakBenchmark.class.getName())) {
+        Result<?> primary = result.getPrimaryResult();
+        measurements.add(
+            new Measurement(PeakTable.PEAK, method, true, primary.getScore(), primary.getScoreError(), Double.NaN));
+        continue;
+      }
       Optional<Network> network =
           NETWORKS.stream().filter(n -> n.benchmark().getName().equals(className)).findFirst();
       boolean generated = method.startsWith("generated");

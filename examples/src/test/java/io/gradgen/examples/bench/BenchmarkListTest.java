@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * JMH's annotation processor ran beside gradgen's: its {@code META-INF/BenchmarkList} lists every
- * benchmark of every network (generated and baseline × each of its operations). Reads the
+ * benchmark of every network (generated and baseline × each of its operations) and the core's
+ * multiply-add peak. Reads the
  * list only; running benchmarks is the {@code bench} command's job, never the test suite's.
  */
 class BenchmarkListTest {
@@ -38,6 +39,10 @@ class BenchmarkListTest {
           expected.add(network.benchmark().getSimpleName() + "." + variant + operation.methodSuffix());
         }
       }
+    }
+    // every run's own peak (see Benchmarks.options)
+    for (String method : List.of("doubleFma", "doubleMultiplyAdd", "floatFma", "floatMultiplyAdd")) {
+      expected.add(PeakBenchmark.class.getSimpleName() + "." + method);
     }
     assertEquals(new TreeSet<>(expected), found);
   }
