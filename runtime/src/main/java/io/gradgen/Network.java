@@ -75,4 +75,14 @@ public @interface Network {
    * @return the floating-point type of the model; {@code double} by default
    */
   Precision precision() default Precision.DOUBLE;
+
+  /**
+   * Which {@code tanh} and sigmoid the built-in activations call: {@link MathMode#EXACT}, {@code
+   * java.lang.Math}, by default; {@link MathMode#FAST}, gradgen's {@link FastMath} (within 4 ulps of
+   * {@code StrictMath} in double, 1 ulp in float).
+   *
+   * @return which {@code tanh} and sigmoid the built-in activations call; {@link MathMode#EXACT} by
+   *     default
+   */
+  MathMode math() default MathMode.EXACT;
 }

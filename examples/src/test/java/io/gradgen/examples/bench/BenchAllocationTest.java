@@ -69,6 +69,30 @@ class BenchAllocationTest {
         b.getClass().getSimpleName() + "." + name));
   }
 
+  /** The FastMath activation networks and their relu twins: predict, the fused step, a batch of predictions. */
+  @Test
+  void activationNetworksAllocateNothing() {
+    for (ActivationBenchmark b : java.util.List.of(new TanhActivationBenchmark(), new SigmoidActivationBenchmark())) {
+      b.setUp();
+      Map<String, Runnable> methods = new LinkedHashMap<>();
+      methods.put("generatedPredict", () -> b.generatedPredict(BH));
+      methods.put("baselinePredict", () -> b.baselinePredict(BH));
+      methods.put("generatedTrainStep", () -> b.generatedTrainStep(BH));
+      methods.put("generatedBatchPredict", () -> b.generatedBatchPredict(BH));
+      methods.forEach((name, call) -> assertEquals(0.0, bytesPerCall(name.contains("Batch") ? 2 : 50, call), 0.0,
+          b.getClass().getSimpleName() + "." + name));
+    }
+    for (FloatActivationBenchmark b : java.util.List.of(new FloatTanhActivationBenchmark(), new FloatSigmoidActivationBenchmark())) {
+      b.setUp();
+      Map<String, Runnable> methods = new LinkedHashMap<>();
+      methods.put("generatedPredict", () -> b.generatedPredict(BH));
+      methods.put("generatedTrainStep", () -> b.generatedTrainStep(BH));
+      methods.put("generatedBatchPredict", () -> b.generatedBatchPredict(BH));
+      methods.forEach((name, call) -> assertEquals(0.0, bytesPerCall(name.contains("Batch") ? 2 : 50, call), 0.0,
+          b.getClass().getSimpleName() + "." + name));
+    }
+  }
+
   private static float sink;
 
   /** {@code loss} has no benchmark: checked here for a straight-line and a loop float model. */

@@ -1,6 +1,7 @@
 package io.gradgen.processor.emit;
 
 import com.palantir.javapoet.CodeBlock;
+import io.gradgen.MathMode;
 import io.gradgen.processor.lower.LoweredMethod;
 import io.gradgen.processor.lower.Statement;
 import java.util.Map;
@@ -23,7 +24,13 @@ final class BodyRenderer {
    */
   static CodeBlock statements(
       LoweredMethod method, String forward, String backward, Map<String, String> offsets, Numeric storage) {
-    return statements(method, forward, backward, offsets, storage, JavaExpressions.FloatNames.of(storage));
+    return statements(method, forward, backward, offsets, storage, MathMode.EXACT);
+  }
+
+  /** The same calling {@code math}'s tanh and sigmoid. */
+  static CodeBlock statements(LoweredMethod method, String forward, String backward, Map<String, String> offsets,
+      Numeric storage, MathMode math) {
+    return statements(method, forward, backward, offsets, storage, JavaExpressions.FloatNames.of(storage), math);
   }
 
   /**
@@ -32,6 +39,12 @@ final class BodyRenderer {
    */
   static CodeBlock statements(LoweredMethod method, String forward, String backward, Map<String, String> offsets,
       Numeric storage, JavaExpressions.FloatNames floats) {
+    return statements(method, forward, backward, offsets, storage, floats, MathMode.EXACT);
+  }
+
+  /** The same calling {@code math}'s tanh and sigmoid. */
+  static CodeBlock statements(LoweredMethod method, String forward, String backward, Map<String, String> offsets,
+      Numeric storage, JavaExpressions.FloatNames floats, MathMode math) {
     // A float model's straight-line code stores and exchanges floats but holds every value it
     // computes in a double local (an operation on two float elements widens one first). On
     // HotSpot a float widened right before a Math call makes the calls wait for one another (the
@@ -49,7 +62,7 @@ final class BodyRenderer {
         if (!local.comment().isEmpty()) {
           code.add("// $L\n", local.comment());
         }
-        code.addStatement("double $N = $L", local.name(), JavaExpressions.render(local.expr(), offsets, floats));
+        code.addStatement("double $N = $L", local.name(), JavaExpressions.render(local.expr(), offsets, floats, math));
       } else if (s instanceof Statement.Store store) {
         code.add(
             "$N[$L] $L $L;$L\n",
@@ -63,17 +76,17 @@ final class BodyRenderer {
               case DESCEND -> "-= learningRate *";
             },
             store.kind() == Statement.StoreKind.DESCEND
-                ? JavaExpressions.renderOperand(store.expr(), offsets, floats)
+                ? JavaExpressions.renderOperand(store.expr(), offsets, floats, math)
                 : narrowOnStore && store.kind() == Statement.StoreKind.SET
-                    ? narrow(JavaExpressions.render(store.expr(), offsets, floats))
-                    : JavaExpressions.render(store.expr(), offsets, floats),
+                    ? narrow(JavaExpressions.render(store.expr(), offsets, floats, math))
+                    : JavaExpressions.render(store.expr(), offsets, floats, math),
             store.comment().isEmpty() ? "" : " // " + store.comment());
       } else if (s instanceof Statement.Load load) {
         code.addStatement("double $N = $N[$L]", load.name(), SplitBodies.SPILL_ARRAY, load.slot());
       } else if (s instanceof Statement.Spill spill) {
         code.addStatement("$N[$L] = $N", SplitBodies.SPILL_ARRAY, spill.slot(), spill.name());
       } else if (s instanceof Statement.Return r) {
-        String value = JavaExpressions.render(r.expr(), offsets, floats);
+        String value = JavaExpressions.render(r.expr(), offsets, floats, math);
         code.addStatement("return $L", narrowOnStore ? narrow(value) : value);
       }
     }

@@ -1,6 +1,7 @@
 package io.gradgen.processor.emit;
 
 import com.palantir.javapoet.MethodSpec;
+import io.gradgen.MathMode;
 import io.gradgen.processor.graph.Node;
 import io.gradgen.processor.lower.ElementCall;
 import io.gradgen.processor.lower.LoweredMethod;
@@ -45,9 +46,11 @@ final class ElementRenderer {
 
   /**
    * {@code call} with each operand printed as {@code operands.get(operand)}, in {@code numeric}; its
-   * locals avoid the names in {@code taken}, to which they are added.
+   * locals avoid the names in {@code taken}, to which they are added; tanh and sigmoid are {@code
+   * math}'s.
    */
-  static Rendered render(ElementCall call, Map<ElementCall.Operand, String> operands, Numeric numeric, Set<String> taken) {
+  static Rendered render(
+      ElementCall call, Map<ElementCall.Operand, String> operands, Numeric numeric, MathMode math, Set<String> taken) {
     List<String> variables = new ArrayList<>();
     for (ElementCall.Operand o : call.operands()) {
       String text = operands.get(o);
@@ -65,10 +68,10 @@ final class ElementRenderer {
     String value = null;
     for (Statement s : body.statements()) {
       if (s instanceof Statement.Local local) {
-        locals.add(numeric.type() + " " + local.name() + " = " + JavaExpressions.render(local.expr(), numeric));
+        locals.add(numeric.type() + " " + local.name() + " = " + JavaExpressions.render(local.expr(), numeric, math));
         taken.add(local.name());
       } else if (s instanceof Statement.Return ret) {
-        value = JavaExpressions.render(ret.expr(), numeric);
+        value = JavaExpressions.render(ret.expr(), numeric, math);
       }
     }
     if (value == null) {

@@ -1,5 +1,6 @@
 package io.gradgen.processor.emit;
 
+import io.gradgen.MathMode;
 import io.gradgen.processor.lower.Expr;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,9 @@ import java.util.function.Predicate;
  * code computes in double too, see {@link ModelEmitter#statements}.)
  */
 final class JavaExpressions {
+  /** The runtime's polynomial tanh and sigmoid, named in full: the generated file imports nothing for it. */
+  private static final String FAST_MATH = "io.gradgen.FastMath";
+
   // Java precedence levels, loosest first.
   private static final int CONDITIONAL = 0;
   private static final int RELATIONAL = 1;
@@ -42,6 +46,8 @@ final class JavaExpressions {
    * since Java would compute {@code w[3] * x[1]} in float.
    */
   private final FloatNames floats;
+  /** {@link MathMode#FAST} prints TANH and SIGMOID as calls of the runtime's {@code FastMath}. */
+  private final MathMode math;
 
   /**
    * The arrays and the names whose values are floats.
@@ -70,13 +76,14 @@ final class JavaExpressions {
   }
 
   private JavaExpressions(Map<String, String> offsets, Numeric numeric) {
-    this(offsets, numeric, FloatNames.NONE);
+    this(offsets, numeric, FloatNames.NONE, MathMode.EXACT);
   }
 
-  private JavaExpressions(Map<String, String> offsets, Numeric numeric, FloatNames floats) {
+  private JavaExpressions(Map<String, String> offsets, Numeric numeric, FloatNames floats, MathMode math) {
     this.offsets = offsets;
     this.numeric = numeric;
     this.floats = floats;
+    this.math = math;
   }
 
   /** The Java source of {@code expr}. */
@@ -94,12 +101,22 @@ final class JavaExpressions {
    * reading the arrays in {@code offsets} at their offset.
    */
   static String render(Expr expr, Map<String, String> offsets, FloatNames floats) {
-    return new JavaExpressions(offsets, Numeric.DOUBLE, floats).print(expr).text();
+    return render(expr, offsets, floats, MathMode.EXACT);
+  }
+
+  /** {@link #render(Expr, Map, FloatNames)} calling {@code math}'s tanh and sigmoid. */
+  static String render(Expr expr, Map<String, String> offsets, FloatNames floats, MathMode math) {
+    return new JavaExpressions(offsets, Numeric.DOUBLE, floats, math).print(expr).text();
   }
 
   /** {@link #renderOperand(Expr, Map)} where {@code floats} are float values. */
   static String renderOperand(Expr expr, Map<String, String> offsets, FloatNames floats) {
-    return new JavaExpressions(offsets, Numeric.DOUBLE, floats).at(expr, UNARY);
+    return renderOperand(expr, offsets, floats, MathMode.EXACT);
+  }
+
+  /** {@link #renderOperand(Expr, Map, FloatNames)} calling {@code math}'s tanh and sigmoid. */
+  static String renderOperand(Expr expr, Map<String, String> offsets, FloatNames floats, MathMode math) {
+    return new JavaExpressions(offsets, Numeric.DOUBLE, floats, math).at(expr, UNARY);
   }
 
   /**
@@ -107,7 +124,12 @@ final class JavaExpressions {
    * the {@code Math} functions that return double are cast back (the loop form computes in float).
    */
   static String render(Expr expr, Numeric numeric) {
-    return new JavaExpressions(Map.of(), numeric).print(expr).text();
+    return render(expr, numeric, MathMode.EXACT);
+  }
+
+  /** {@link #render(Expr, Numeric)} calling {@code math}'s tanh and sigmoid. */
+  static String render(Expr expr, Numeric numeric, MathMode math) {
+    return new JavaExpressions(Map.of(), numeric, FloatNames.NONE, math).print(expr).text();
   }
 
   /** The Java source of {@code expr} as a product's right operand: parenthesized unless it binds tighter. */
@@ -187,9 +209,9 @@ final class JavaExpressions {
       case POW -> doubleCall("Math.pow", a);
       case SIN -> doubleCall("Math.sin", a);
       case COS -> doubleCall("Math.cos", a);
-      case TANH -> doubleCall("Math.tanh", a);
+      case TANH -> math == MathMode.FAST ? fastCall("tanh", a.get(0)) : doubleCall("Math.tanh", a);
       case RELU -> new Printed("Math.max(" + zero() + ", " + print(a.get(0)).text() + ")", PRIMARY);
-      case SIGMOID -> new Printed(
+      case SIGMOID -> math == MathMode.FAST ? fastCall("sigmoid", a.get(0)) : new Printed(
           one() + " / (" + one() + " + " + numeric.math("Math.exp(" + negate(a.get(0)) + ")") + ")", MULTIPLICATIVE);
       case IF_POSITIVE -> new Printed(
           at(a.get(0), ADDITIVE) + " > " + zero() + " ? " + at(a.get(1), RELATIONAL) + " : " + zero(), CONDITIONAL);
@@ -239,6 +261,16 @@ final class JavaExpressions {
   private Printed doubleCall(String function, List<Expr> args) {
     Printed p = call(function, args);
     return numeric == Numeric.DOUBLE ? p : new Printed(numeric.math(p.text()), UNARY);
+  }
+
+  /**
+   * {@code FastMath.function(x)}, in this expression's type: a float argument of double arithmetic
+   * is widened first, so that the double overload is called.
+   */
+  private Printed fastCall(String function, Expr x) {
+    Printed arg = print(x);
+    String text = numeric == Numeric.DOUBLE && arg.isFloat() ? "(double) " + at(arg, UNARY) : arg.text();
+    return new Printed(FAST_MATH + "." + function + "(" + text + ")", PRIMARY);
   }
 
   /** A {@code Math} function that is exact in its argument's type: float of float arguments. */

@@ -218,6 +218,6 @@ final class LoopContext {
 
   /** The same in a loop body that declares other calls' locals too: {@code taken} holds their names. */
   ElementRenderer.Rendered element(ElementCall call, Map<Operand, String> operands, Set<String> taken) {
-    return ElementRenderer.render(call, operands, numeric, taken);
+    return ElementRenderer.render(call, operands, numeric, spec.math(), taken);
   }
 }

@@ -76,11 +76,11 @@ final class StraightLineEmitter {
       parameters.add(ParameterSpec.builder(offsets.containsValue(a) ? TypeName.INT : array, a).build());
     }
     return split.body(name, parameters, returns, body,
-        part -> BodyRenderer.statements(part, "forward pass", "", offsets, numeric));
+        part -> BodyRenderer.statements(part, "forward pass", "", offsets, numeric, model.spec().math()));
   }
 
   private CodeBlock render(LoweredMethod body) {
-    return BodyRenderer.statements(body, "forward pass", "", Map.of(), numeric);
+    return BodyRenderer.statements(body, "forward pass", "", Map.of(), numeric, model.spec().math());
   }
 
   /**

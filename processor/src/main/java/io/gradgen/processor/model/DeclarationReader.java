@@ -5,6 +5,7 @@ import io.gradgen.Bias;
 import io.gradgen.CodeShape;
 import io.gradgen.DifferentiableModel;
 import io.gradgen.Loss;
+import io.gradgen.MathMode;
 import io.gradgen.Precision;
 import io.gradgen.Network;
 import io.gradgen.UnitLoop;
@@ -80,6 +81,10 @@ public final class DeclarationReader {
         values.get("precision") instanceof VariableElement floatingPoint
             ? Precision.valueOf(floatingPoint.getSimpleName().toString())
             : Precision.DOUBLE;
+    MathMode math =
+        values.get("math") instanceof VariableElement mode
+            ? MathMode.valueOf(mode.getSimpleName().toString())
+            : MathMode.EXACT;
     Map<String, FunctionSpec> roles = new java.util.LinkedHashMap<>(functions);
     for (LayerSpec layer : layers) {
       overloadFor(roles, layer.function(), 1);
@@ -87,7 +92,7 @@ public final class DeclarationReader {
     overloadFor(roles, lossFunction, 2);
     NetworkSpec spec =
         new NetworkSpec(
-            packageName(type), typeNames(type), shape(type), inputs, layers, loss, lossFunction, roles, code, precision);
+            packageName(type), typeNames(type), shape(type), inputs, layers, loss, lossFunction, roles, code, precision, math);
     return Optional.of(new Declaration(spec, type, network.get(), layerMirrors));
   }
 

@@ -2,6 +2,7 @@ package io.gradgen.processor.model;
 
 import io.gradgen.CodeShape;
 import io.gradgen.Loss;
+import io.gradgen.MathMode;
 import io.gradgen.Precision;
 import io.gradgen.NetworkLayout;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import java.util.Map;
  * @param functions the declaration's {@code @Differentiable} methods, by name
  * @param code the requested shape of the generated code
  * @param precision the floating-point type of the generated model
+ * @param math which tanh and sigmoid the built-in activations call
  */
 public record NetworkSpec(
     String packageName,
@@ -36,12 +38,28 @@ public record NetworkSpec(
     String lossFunction,
     Map<String, FunctionSpec> functions,
     CodeShape code,
-    Precision precision) {
+    Precision precision,
+    MathMode math) {
 
   public NetworkSpec {
     typeNames = List.copyOf(typeNames);
     layers = List.copyOf(layers);
     functions = Map.copyOf(functions);
+  }
+
+  /** A declaration with {@link MathMode#EXACT}, the default. */
+  public NetworkSpec(
+      String packageName,
+      List<String> typeNames,
+      TypeShape type,
+      int inputs,
+      List<LayerSpec> layers,
+      Loss loss,
+      String lossFunction,
+      Map<String, FunctionSpec> functions,
+      CodeShape code,
+      Precision precision) {
+    this(packageName, typeNames, type, inputs, layers, loss, lossFunction, functions, code, precision, MathMode.EXACT);
   }
 
   /** A network with built-in activations and loss only. */
@@ -52,12 +70,17 @@ public record NetworkSpec(
 
   /** The same declaration asking for another shape of code. */
   public NetworkSpec withCode(CodeShape shape) {
-    return new NetworkSpec(packageName, typeNames, type, inputs, layers, loss, lossFunction, functions, shape, precision);
+    return new NetworkSpec(packageName, typeNames, type, inputs, layers, loss, lossFunction, functions, shape, precision, math);
   }
 
   /** The same declaration in another precision. */
   public NetworkSpec withPrecision(Precision other) {
-    return new NetworkSpec(packageName, typeNames, type, inputs, layers, loss, lossFunction, functions, code, other);
+    return new NetworkSpec(packageName, typeNames, type, inputs, layers, loss, lossFunction, functions, code, other, math);
+  }
+
+  /** The same declaration calling the other tanh and sigmoid. */
+  public NetworkSpec withMath(MathMode other) {
+    return new NetworkSpec(packageName, typeNames, type, inputs, layers, loss, lossFunction, functions, code, precision, other);
   }
 
   /** True when the network uses a {@code CUSTOM} activation or loss. */
