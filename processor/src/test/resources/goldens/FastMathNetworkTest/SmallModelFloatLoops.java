@@ -298,8 +298,10 @@ public final class SmallModel implements Small, DifferentiableFloatModel {
     float[] down = s.dE_hidden_a;
     for (int k = 0; k < 3; k++) {
       float[] column = w[k];
-      float ink = in[k];
       down[k] = d0 * column[0] + d1 * column[1];
+    }
+    for (int k = 0; k < 3; k++) {
+      float ink = in[k];
       grad[9 + k] += d0 * ink;
       grad[12 + k] += d1 * ink;
     }
@@ -484,22 +486,27 @@ public final class SmallModel implements Small, DifferentiableFloatModel {
    */
   private static void batchForwardLayer0(float[][] w, float[] biases, float[][] in, Batch b,
       int m) {
+    float[][] z = b.hidden_z;
     for (int j = 0; j < 3; j++) {
-      float[] z = b.hidden_z[j];
+      float[] zj = z[j];
       float bias = biases[j];
       for (int n = 0; n < m; n++) {
-        z[n] = bias;
+        zj[n] = bias;
       }
       for (int k = 0; k < 2; k++) {
         float weight = w[k][j];
         float[] column = in[k];
         for (int n = 0; n < m; n++) {
-          z[n] += weight * column[n];
+          zj[n] += weight * column[n];
         }
       }
-      float[] a = b.hidden_a[j];
+    }
+    float[][] a = b.hidden_a;
+    for (int j = 0; j < 3; j++) {
+      float[] zj = z[j];
+      float[] aj = a[j];
       for (int n = 0; n < m; n++) {
-        a[n] = io.gradgen.FastMath.tanh(z[n]);
+        aj[n] = io.gradgen.FastMath.tanh(zj[n]);
       }
     }
   }
@@ -509,22 +516,27 @@ public final class SmallModel implements Small, DifferentiableFloatModel {
    */
   private static void batchForwardLayer1(float[][] w, float[] biases, float[][] in, Batch b,
       int m) {
+    float[][] z = b.out_z;
     for (int j = 0; j < 2; j++) {
-      float[] z = b.out_z[j];
+      float[] zj = z[j];
       float bias = biases[j];
       for (int n = 0; n < m; n++) {
-        z[n] = bias;
+        zj[n] = bias;
       }
       for (int k = 0; k < 3; k++) {
         float weight = w[k][j];
         float[] column = in[k];
         for (int n = 0; n < m; n++) {
-          z[n] += weight * column[n];
+          zj[n] += weight * column[n];
         }
       }
-      float[] a = b.out_a[j];
+    }
+    float[][] a = b.out_a;
+    for (int j = 0; j < 2; j++) {
+      float[] zj = z[j];
+      float[] aj = a[j];
       for (int n = 0; n < m; n++) {
-        a[n] = io.gradgen.FastMath.sigmoid(z[n]);
+        aj[n] = io.gradgen.FastMath.sigmoid(zj[n]);
       }
     }
   }
@@ -808,6 +820,11 @@ public final class SmallModel implements Small, DifferentiableFloatModel {
      * one row of weight gradients, summed over the rows before it is added to grad
      */
     final float[] gradientRow = new float[3];
+
+    /**
+     * one row's z of a wide layer, summed over the units as in the single-sample pass
+     */
+    final float[] zRow = new float[3];
 
     final float[][] hidden_a_rows = new float[ROWS][3];
 

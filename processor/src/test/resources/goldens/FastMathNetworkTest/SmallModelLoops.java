@@ -298,8 +298,10 @@ public final class SmallModel implements Small, DifferentiableModel {
     double[] down = s.dE_hidden_a;
     for (int k = 0; k < 3; k++) {
       double[] column = w[k];
-      double ink = in[k];
       down[k] = d0 * column[0] + d1 * column[1];
+    }
+    for (int k = 0; k < 3; k++) {
+      double ink = in[k];
       grad[9 + k] += d0 * ink;
       grad[12 + k] += d1 * ink;
     }
@@ -485,22 +487,27 @@ public final class SmallModel implements Small, DifferentiableModel {
    */
   private static void batchForwardLayer0(double[][] w, double[] biases, double[][] in, Batch b,
       int m) {
+    double[][] z = b.hidden_z;
     for (int j = 0; j < 3; j++) {
-      double[] z = b.hidden_z[j];
+      double[] zj = z[j];
       double bias = biases[j];
       for (int n = 0; n < m; n++) {
-        z[n] = bias;
+        zj[n] = bias;
       }
       for (int k = 0; k < 2; k++) {
         double weight = w[k][j];
         double[] column = in[k];
         for (int n = 0; n < m; n++) {
-          z[n] += weight * column[n];
+          zj[n] += weight * column[n];
         }
       }
-      double[] a = b.hidden_a[j];
+    }
+    double[][] a = b.hidden_a;
+    for (int j = 0; j < 3; j++) {
+      double[] zj = z[j];
+      double[] aj = a[j];
       for (int n = 0; n < m; n++) {
-        a[n] = io.gradgen.FastMath.tanh(z[n]);
+        aj[n] = io.gradgen.FastMath.tanh(zj[n]);
       }
     }
   }
@@ -510,22 +517,27 @@ public final class SmallModel implements Small, DifferentiableModel {
    */
   private static void batchForwardLayer1(double[][] w, double[] biases, double[][] in, Batch b,
       int m) {
+    double[][] z = b.out_z;
     for (int j = 0; j < 2; j++) {
-      double[] z = b.out_z[j];
+      double[] zj = z[j];
       double bias = biases[j];
       for (int n = 0; n < m; n++) {
-        z[n] = bias;
+        zj[n] = bias;
       }
       for (int k = 0; k < 3; k++) {
         double weight = w[k][j];
         double[] column = in[k];
         for (int n = 0; n < m; n++) {
-          z[n] += weight * column[n];
+          zj[n] += weight * column[n];
         }
       }
-      double[] a = b.out_a[j];
+    }
+    double[][] a = b.out_a;
+    for (int j = 0; j < 2; j++) {
+      double[] zj = z[j];
+      double[] aj = a[j];
       for (int n = 0; n < m; n++) {
-        a[n] = io.gradgen.FastMath.sigmoid(z[n]);
+        aj[n] = io.gradgen.FastMath.sigmoid(zj[n]);
       }
     }
   }
@@ -810,6 +822,11 @@ public final class SmallModel implements Small, DifferentiableModel {
      * one row of weight gradients, summed over the rows before it is added to grad
      */
     final double[] gradientRow = new double[3];
+
+    /**
+     * one row's z of a wide layer, summed over the units as in the single-sample pass
+     */
+    final double[] zRow = new double[3];
 
     final double[][] hidden_a_rows = new double[ROWS][3];
 
