@@ -25,6 +25,20 @@ class SoftmaxSquaredErrorAccuracyTest {
   private static final CompiledModels COMPILED = CompiledModels.compile(Stream.concat(Stream.of(SHAPES)
       .map(shape -> declaration("Net" + shape, shape, "DOUBLE")), Stream.of(declaration("FloatNet", "LOOPS", "FLOAT")))
       .collect(Collectors.toList()));
+  private static final String[] LOSSES = {"HALF_SUM_SQUARED_ERROR", "SUM_SQUARED_ERROR", "MEAN_SQUARED_ERROR"};
+  private static final int[] CLASSES = {2, 10};
+  private static final CompiledModels EVERY_LOSS = CompiledModels.compile(Stream.of(SHAPES)
+      .flatMap(shape -> Stream.of(LOSSES).flatMap(loss -> java.util.stream.IntStream.of(CLASSES).mapToObj(n ->
+          JavaFileObjects.forSourceLines("sse." + name(shape, loss, n), "package sse;", "import io.gradgen.*;",
+              "@Network(inputs = 1, layers = @Dense(name = \"out\", units = " + n
+                  + ", activation = Activation.SOFTMAX, bias = Bias.NONE),",
+              "  loss = Loss." + loss + ", code = CodeShape." + shape + ")",
+              "public interface " + name(shape, loss, n) + " {}"))))
+      .collect(Collectors.toList()));
+
+  private static String name(String shape, String loss, int classes) {
+    return "N" + shape.charAt(0) + loss.charAt(0) + classes;
+  }
 
   private static javax.tools.JavaFileObject declaration(String name, String shape, String precision) {
     return JavaFileObjects.forSourceLines("sse." + name, "package sse;", "import io.gradgen.*;",
@@ -57,6 +71,51 @@ class SoftmaxSquaredErrorAccuracyTest {
           assertEquals(2 * loss, batchLoss, 8 * Math.ulp(loss), "batch E");
           assertEquals(2 * grad0, batch[0], 16 * Math.ulp(grad0), "batch ∂E/∂z₀");
         })));
+  }
+
+  /**
+   * Every gradient element, every squared-error loss (scale c = ½, 1, 1/n), 2 and 10 classes:
+   * with the target on class 0, p₀ saturated, rest = Σ_{k≠0} p_k and s = Σ_{k≠0} p_k²,
+   * ∂E/∂z₀ = −2c·p₀·(rest² + s) and ∂E/∂z_j = 2c·p_j·(p_j + rest·p₀ − s), both free of cancellation.
+   */
+  @TestFactory
+  Stream<DynamicTest> everyGradientElementOfEverySquaredErrorIsExact() {
+    return Stream.of(SHAPES).flatMap(shape -> Stream.of(LOSSES).flatMap(loss ->
+        java.util.stream.IntStream.of(CLASSES).mapToObj(n -> DynamicTest.dynamicTest(name(shape, loss, n), () -> {
+          DifferentiableModel model = EVERY_LOSS.model("sse." + name(shape, loss, n) + "Model");
+          double[] z = new double[n];
+          double[] e = new double[n];
+          z[0] = 45;
+          e[0] = 1;
+          double sum = 1;
+          for (int k = 1; k < n; k++) {
+            z[k] = -k;
+            e[k] = Math.exp(z[k] - z[0]);
+            sum += e[k];
+          }
+          model.parameters().copyFrom(z);
+          double c = loss.startsWith("HALF") ? 0.5 : loss.startsWith("MEAN") ? 1.0 / n : 1.0;
+          double rest = 0;
+          double squares = 0;
+          for (int k = 1; k < n; k++) {
+            rest += e[k] / sum;
+            squares += (e[k] / sum) * (e[k] / sum);
+          }
+          double p0 = 1 / sum;
+          double[] t = new double[n];
+          t[0] = 1;
+          double[] grad = new double[n];
+          double loss0 = model.gradient(new double[] {1}, t, grad);
+          double expectedLoss = c * (rest * rest + squares);
+          assertEquals(expectedLoss, loss0, 8 * Math.ulp(expectedLoss), "E");
+          double g0 = -2 * c * p0 * (rest * rest + squares);
+          assertEquals(g0, grad[0], 16 * Math.ulp(g0), "∂E/∂z₀");
+          for (int j = 1; j < n; j++) {
+            double pj = e[j] / sum;
+            double gj = 2 * c * pj * (pj + rest * p0 - squares);
+            assertEquals(gj, grad[j], 16 * Math.ulp(gj), "∂E/∂z" + j);
+          }
+        }))));
   }
 
   /** The float loop form the same way, to float's ulps (p rounds to 1 in float from a gap of about 17 on). */
