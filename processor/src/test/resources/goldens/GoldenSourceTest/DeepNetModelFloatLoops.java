@@ -602,7 +602,7 @@ public final class DeepNetModel implements DeepNet, DifferentiableFloatModel {
       for (int j = 0; j < 20; j++) {
         zr[j] = biases[j];
       }
-      // 4 columns per pass over z, as in the single-sample forward pass
+      // 4 columns per pass over z: one load and one store of z[j] for 4 multiply-adds
       {
         int k = 0;
         float[] c0 = w[k];

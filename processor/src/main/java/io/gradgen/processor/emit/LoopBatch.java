@@ -173,29 +173,7 @@ final class LoopBatch {
         .addCode(LoopContext.open("j", 0, l.units()))
         .addStatement("zr[j] = $L", c.biasOf(l, "j"))
         .endControlFlow();
-    int pass = Schedule.COLUMNS_PER_PASS;
-    int blocked = l.inputs() / pass * pass;
-    if (blocked > 0) {
-      m.addComment("$L columns per pass over z, as in the single-sample forward pass", pass)
-          .addCode(LoopContext.open("k", 0, blocked, pass));
-      for (int col = 0; col < pass; col++) {
-        m.addStatement("$T c$L = w[$L]", c.array, col, LoopContext.plus("k", col))
-            .addStatement("$T in$L = x[$L]", c.scalar, col, LoopContext.plus("k", col));
-      }
-      m.addCode(LoopContext.open("j", 0, l.units()))
-          .addStatement("zr[j] += $L", LoopContext.passSum(col -> "c" + col + "[j] * in" + col))
-          .endControlFlow()
-          .endControlFlow();
-    }
-    if (blocked < l.inputs()) {
-      m.addCode(LoopContext.open("k", blocked, l.inputs()))
-          .addStatement("$T column = w[k]", c.array)
-          .addStatement("$T ink = x[k]", c.scalar)
-          .addCode(LoopContext.open("j", 0, l.units()))
-          .addStatement("zr[j] += column[j] * ink")
-          .endControlFlow()
-          .endControlFlow();
-    }
+    c.addColumnPasses(m, l, "zr", "x");
     m.addCode(LoopContext.open("j", 0, l.units()))
         .addStatement("z[j][n] = zr[j]")
         .endControlFlow()

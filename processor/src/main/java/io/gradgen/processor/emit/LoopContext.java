@@ -104,6 +104,38 @@ final class LoopContext {
     return IntStream.range(0, Schedule.COLUMNS_PER_PASS).mapToObj(term).collect(Collectors.joining(" + "));
   }
 
+  /**
+   * {@code z[j] += Σ_k in_k·column_k} over the units, {@link Schedule#COLUMNS_PER_PASS} columns of W
+   * per pass over z (so the loop over the units vectorizes and touches z once per pass), then the
+   * remaining columns one by one: the forward pass of one sample, shared by the batch's wide layers.
+   * {@code z} names the sums' array and {@code in} the inputs' array.
+   */
+  void addColumnPasses(MethodSpec.Builder m, DenseLayout l, String z, String in) {
+    int pass = Schedule.COLUMNS_PER_PASS;
+    int blocked = l.inputs() / pass * pass;
+    if (blocked > 0) {
+      m.addComment("$L columns per pass over z: one load and one store of z[j] for $L multiply-adds", pass, pass)
+          .addCode(open("k", 0, blocked, pass));
+      for (int col = 0; col < pass; col++) {
+        m.addStatement("$T c$L = w[$L]", array, col, plus("k", col))
+            .addStatement("$T in$L = $L[$L]", scalar, col, in, plus("k", col));
+      }
+      m.addCode(open("j", 0, l.units()))
+          .addStatement("$L[j] += $L", z, passSum(col -> "c" + col + "[j] * in" + col))
+          .endControlFlow()
+          .endControlFlow();
+    }
+    if (blocked < l.inputs()) {
+      m.addCode(open("k", blocked, l.inputs()))
+          .addStatement("$T column = w[k]", array)
+          .addStatement("$T ink = $L[k]", scalar, in)
+          .addCode(open("j", 0, l.units()))
+          .addStatement("$L[j] += column[j] * ink", z)
+          .endControlFlow()
+          .endControlFlow();
+    }
+  }
+
   /** {@code index + c}, or {@code index} itself for c = 0. */
   static String plus(String index, int c) {
     return c == 0 ? index : index + " + " + c;

@@ -45,29 +45,7 @@ final class LoopLayers {
     m.addCode(LoopContext.open("j", 0, l.units()))
         .addStatement("z[j] = $L", c.biasOf(l, "j"))
         .endControlFlow();
-    int blocked = l.inputs() / Schedule.COLUMNS_PER_PASS * Schedule.COLUMNS_PER_PASS;
-    if (blocked > 0) {
-      m.addComment("$L columns per pass over z: one load and one store of z[j] for $L multiply-adds",
-              Schedule.COLUMNS_PER_PASS, Schedule.COLUMNS_PER_PASS)
-          .addCode(LoopContext.open("k", 0, blocked, Schedule.COLUMNS_PER_PASS));
-      for (int col = 0; col < Schedule.COLUMNS_PER_PASS; col++) {
-        m.addStatement("$T c$L = w[$L]", c.array, col, LoopContext.plus("k", col))
-            .addStatement("$T in$L = in[$L]", c.scalar, col, LoopContext.plus("k", col));
-      }
-      m.addCode(LoopContext.open("j", 0, l.units()))
-          .addStatement("z[j] += $L", LoopContext.passSum(c -> "c" + c + "[j] * in" + c))
-          .endControlFlow()
-          .endControlFlow();
-    }
-    if (blocked < l.inputs()) {
-      m.addCode(LoopContext.open("k", blocked, l.inputs()))
-          .addStatement("$T column = w[k]", c.array)
-          .addStatement("$T ink = in[k]", c.scalar)
-          .addCode(LoopContext.open("j", 0, l.units()))
-          .addStatement("z[j] += column[j] * ink")
-          .endControlFlow()
-          .endControlFlow();
-    }
+    c.addColumnPasses(m, l, "z", "in");
     addActivation(m, i);
     return m.build();
   }
