@@ -222,7 +222,7 @@ public final class NetLOOPSModel implements NetLOOPS, DifferentiableModel {
   private static double lossOf(Scratch s, double[] t) {
     double[] o = s.out_a;
     double sum = 0.0;
-    // rest = 1 − max o from the other outputs, exact where max o rounds to 1
+    // rest = Σ of the outputs ≤ ¾: 1 − max o where max o > ¾, with the digits 1 − o loses as o rounds to 1
     double rest = 0.0;
     for (int j = 0; j < 3; j++) {
       rest += o[j] > 0.75 ? 0.0 : o[j];
@@ -241,7 +241,7 @@ public final class NetLOOPSModel implements NetLOOPS, DifferentiableModel {
     double[] o = s.out_a;
     double[] delta = s.dE_out_z;
     double[] up = s.dE_out_a;
-    // rest = 1 − max o from the other outputs, exact where max o rounds to 1
+    // rest = Σ of the outputs ≤ ¾: 1 − max o where max o > ¾, with the digits 1 − o loses as o rounds to 1
     double rest = 0.0;
     for (int j = 0; j < 3; j++) {
       rest += o[j] > 0.75 ? 0.0 : o[j];
@@ -453,7 +453,7 @@ public final class NetLOOPSModel implements NetLOOPS, DifferentiableModel {
     double[][] up = b.dE_out_a;
     for (int n = 0; n < m; n++) {
       int row = offset + n * OUTPUTS;
-      // rest = 1 − max o from the other outputs, exact where max o rounds to 1
+      // rest = Σ of the outputs ≤ ¾: 1 − max o where max o > ¾, with the digits 1 − o loses as o rounds to 1
       double rest = 0.0;
       for (int j = 0; j < 3; j++) {
         rest += o[j][n] > 0.75 ? 0.0 : o[j][n];

@@ -243,7 +243,7 @@ final class LoopLoss {
     if (loss.rest().isEmpty()) {
       return;
     }
-    m.addComment("rest = 1 − max o from the other outputs, exact where max o rounds to 1");
+    m.addComment("rest = Σ of the outputs ≤ ¾: 1 − max o where max o > ¾, with the digits 1 − o loses as o rounds to 1");
     m.addStatement("$T rest = $L", c.scalar, c.zero()).addCode(LoopContext.open("j", 0, units));
     c.element(loss.rest().orElseThrow(), Map.of(Operand.OUT, out)).assign(m, "rest", "+=");
     m.endControlFlow();
